@@ -1,0 +1,26 @@
+/**
+ * Wire types of the iWF protocol.
+ *
+ * @example
+ * import type { WorkflowStartRequest } from 'iwf-ts/sdk/wire';
+ */
+export * from './paths.ts';
+export type * from './types.ts';
+export {
+  COMMAND_WAITING_TYPES,
+  CONDITIONAL_CLOSE_TYPES,
+  DECIDER_TRIGGER_TYPES,
+  ERROR_SUB_STATUSES,
+  EXECUTE_API_FAILURE_POLICIES,
+  EXECUTING_STATE_ID_MODES,
+  ID_REUSE_POLICIES,
+  PERSISTENCE_LOADING_TYPES,
+  SEARCH_ATTRIBUTE_VALUE_TYPES,
+  START_API_FAILURE_POLICIES,
+  WAIT_UNTIL_API_FAILURE_POLICIES,
+  WORKFLOW_ERROR_TYPES,
+  WORKFLOW_ID_REUSE_POLICIES,
+  WORKFLOW_RESET_TYPES,
+  WORKFLOW_STATUSES,
+  WORKFLOW_STOP_TYPES,
+} from './types.ts';
