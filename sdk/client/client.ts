@@ -1,0 +1,353 @@
+import type { OptionalIfVoid } from '../declarations.ts';
+import { InvalidArgumentError } from '../errors.ts';
+import { isLockingPolicy } from '../loading-policy.ts';
+import type { Registry } from '../registry.ts';
+import type { RpcInput, RpcOutput } from '../rpc.ts';
+import type {
+  DataAttributeKeyOf,
+  DataAttributeValueOf,
+  InternalChannelNameOf,
+  InternalChannelValueOf,
+  SearchAttributeKeyOf,
+  SearchAttributeValueOf,
+  SignalChannelNameOf,
+  SignalChannelValueOf,
+  StateIdOf,
+} from '../schema-spec.ts';
+import { searchAttributeValue, toWireSearchAttribute } from '../search-attribute-codec.ts';
+import type {
+  KeyValue,
+  StateCompletionOutput,
+  WorkflowStartOptions,
+  WorkflowStatus,
+  WorkflowStopType,
+} from '../wire/types.ts';
+import type { AnyWorkflow, RpcsOf, SchemaOf, StartInputOf } from '../workflow.ts';
+import { type ClientOptions, outputsOrThrow, UnregisteredClient } from './unregistered-client.ts';
+import type { WorkflowOptions } from './workflow-options.ts';
+
+/** Arguments after the timeout: the start input (optional when the starting state takes none), then options. */
+export type StartArgs<W> =
+  undefined extends StartInputOf<W>
+    ? [input?: StartInputOf<W>, options?: WorkflowOptions<SchemaOf<W>>]
+    : [input: StartInputOf<W>, options?: WorkflowOptions<SchemaOf<W>>];
+
+/** A decoded state completion output. */
+export interface StateOutput {
+  completedStateId: string;
+  completedStateExecutionId: string;
+  output: unknown;
+}
+
+/**
+ * The typed client: workflows, states, RPCs, keys and channels are checked against their
+ * definitions at compile time.
+ *
+ * @example
+ * const client = new Client(registry, { serverUrl: 'http://localhost:8801' });
+ * await client.startWorkflow(UserSignupWorkflow, 'alice', 3600, form);
+ * const answer = await client.invokeRpc(UserSignupWorkflow, 'alice', 'verify', 'email'); // string
+ */
+export class Client {
+  /** The untyped client underneath, for anything by string names. */
+  readonly unregistered: UnregisteredClient;
+
+  constructor(
+    readonly registry: Registry,
+    options: ClientOptions = {},
+  ) {
+    this.unregistered = new UnregisteredClient(options);
+  }
+
+  /** Starts a workflow at its starting state; returns the run id. */
+  async startWorkflow<W extends AnyWorkflow>(
+    workflow: W,
+    workflowId: string,
+    timeoutSeconds: number,
+    ...[input, options]: StartArgs<W>
+  ): Promise<string> {
+    const wf = this.registered(workflow);
+    const start = wf.startingStateId;
+    const o = (options ?? {}) as WorkflowOptions<unknown>;
+    const startOptions: WorkflowStartOptions = {};
+    if (o.idReusePolicy) startOptions.idReusePolicy = o.idReusePolicy;
+    if (o.workflowIDReusePolicy) startOptions.workflowIDReusePolicy = o.workflowIDReusePolicy;
+    if (o.cronSchedule) startOptions.cronSchedule = o.cronSchedule;
+    if (o.workflowStartDelaySeconds !== undefined)
+      startOptions.workflowStartDelaySeconds = o.workflowStartDelaySeconds;
+    if (o.workflowRetryPolicy) startOptions.retryPolicy = o.workflowRetryPolicy;
+    if (o.workflowConfigOverride) startOptions.workflowConfigOverride = o.workflowConfigOverride;
+    if (o.workflowAlreadyStartedOptions)
+      startOptions.workflowAlreadyStartedOptions = o.workflowAlreadyStartedOptions;
+    if (o.initialSearchAttributes) {
+      startOptions.searchAttributes = Object.entries(o.initialSearchAttributes).map(([key, value]) =>
+        toWireSearchAttribute(key, wf.schema.searchAttributeType(key), value),
+      );
+    }
+    if (o.initialDataAttributes) {
+      startOptions.dataAttributes = this.encodeDataAttributes(wf, o.initialDataAttributes);
+    }
+    if (wf.persistenceOptions.enableCaching) startOptions.useMemoForDataAttributes = true;
+    for (const id of o.waitForCompletionStateIds ?? []) this.registry.state(wf.workflowType, id);
+    return this.unregistered.startWorkflow(wf.workflowType, workflowId, timeoutSeconds, start, input, {
+      startStateOptions: start === undefined ? undefined : this.registry.stateOptions(wf.workflowType, start),
+      waitForCompletionStateIds: o.waitForCompletionStateIds as string[] | undefined,
+      waitForCompletionStateExecutionIds: o.waitForCompletionStateExecutionIds,
+      workflowStartOptions: startOptions,
+    });
+  }
+
+  /**
+   * Waits for the workflow to complete and returns its single output (the official SDKs' "simple
+   * result"); throws WorkflowFailedError/TimeoutError/… if it closed otherwise, LongPollTimeoutError
+   * if the server's wait ran out first.
+   */
+  async waitForWorkflowCompletion<T = unknown>(
+    workflowId: string,
+    options: { runId?: string; waitTimeSeconds?: number } = {},
+  ): Promise<T> {
+    const outputs = await this.unregistered.waitForWorkflowCompletionOutputs(
+      workflowId,
+      options.runId,
+      options.waitTimeSeconds,
+    );
+    const withOutput = outputs.filter((o) => o.completedStateOutput !== undefined);
+    if (withOutput.length > 1) {
+      throw new InvalidArgumentError(
+        `workflow ${workflowId} completed with ${withOutput.length} outputs; use getComplexWorkflowResults to read them all`,
+      );
+    }
+    return this.unregistered.encoder.decode(withOutput[0]?.completedStateOutput) as T;
+  }
+
+  /** Waits for completion and returns every state completion output, decoded. */
+  async getComplexWorkflowResults(
+    workflowId: string,
+    options: { runId?: string; waitTimeSeconds?: number } = {},
+  ): Promise<StateOutput[]> {
+    const outputs = await this.unregistered.waitForWorkflowCompletionOutputs(
+      workflowId,
+      options.runId,
+      options.waitTimeSeconds,
+    );
+    return outputs.map((o) => this.decodeOutput(o));
+  }
+
+  /** The outputs of a workflow that has already completed, without waiting (undefined while running). */
+  async tryGettingWorkflowResults(workflowId: string, runId = ''): Promise<StateOutput[] | undefined> {
+    const response = await this.unregistered.getWorkflow(workflowId, runId, true);
+    if (response.workflowStatus === 'RUNNING') return undefined;
+    return outputsOrThrow(workflowId, response).map((o) => this.decodeOutput(o));
+  }
+
+  /** Status and current run id. */
+  describeWorkflow(
+    workflowId: string,
+    runId = '',
+  ): Promise<{ workflowStatus: WorkflowStatus; runId: string }> {
+    return this.unregistered.describeWorkflow(workflowId, runId);
+  }
+
+  /** Sends a typed signal. */
+  async signalWorkflow<W extends AnyWorkflow, K extends SignalChannelNameOf<SchemaOf<W>>>(
+    workflow: W,
+    workflowId: string,
+    channelName: K,
+    ...[value]: OptionalIfVoid<SignalChannelValueOf<SchemaOf<W>, K>>
+  ): Promise<void> {
+    this.registered(workflow).schema.requireSignalChannel(channelName);
+    await this.unregistered.signalWorkflow(workflowId, '', channelName, value);
+  }
+
+  /** Publishes to a typed internal channel from outside the workflow. */
+  async publishToInternalChannel<W extends AnyWorkflow, K extends InternalChannelNameOf<SchemaOf<W>>>(
+    workflow: W,
+    workflowId: string,
+    channelName: K,
+    ...[value]: OptionalIfVoid<InternalChannelValueOf<SchemaOf<W>, K>>
+  ): Promise<void> {
+    this.registered(workflow).schema.requireInternalChannel(channelName);
+    const encoded = this.unregistered.encoder.encode(value);
+    await this.unregistered.publishToInternalChannel(workflowId, '', [
+      encoded ? { channelName, value: encoded } : { channelName },
+    ]);
+  }
+
+  /** Stops a workflow: CANCEL (default), TERMINATE or FAIL with a reason. */
+  stopWorkflow(
+    workflowId: string,
+    options: { runId?: string; stopType?: WorkflowStopType; reason?: string } = {},
+  ): Promise<void> {
+    const { runId, ...rest } = options;
+    return this.unregistered.stopWorkflow(workflowId, runId, rest);
+  }
+
+  /** Invokes a typed RPC with the loading and locking policy of its definition. */
+  async invokeRpc<W extends AnyWorkflow, N extends keyof RpcsOf<W> & string>(
+    workflow: W,
+    workflowId: string,
+    rpcName: N,
+    ...[input]: OptionalIfVoid<RpcInput<RpcsOf<W>[N]>>
+  ): Promise<RpcOutput<RpcsOf<W>[N]>> {
+    const wf = this.registered(workflow);
+    const rpc = Object.hasOwn(wf.rpcs, rpcName) ? wf.rpcs[rpcName] : undefined;
+    if (!rpc) {
+      throw new InvalidArgumentError(`workflow ${wf.workflowType} has no RPC ${rpcName}`);
+    }
+    const spec = rpc.spec;
+    const options: Parameters<UnregisteredClient['invokeRpc']>[4] = {};
+    if (spec.timeoutSeconds !== undefined) options.timeoutSeconds = spec.timeoutSeconds;
+    if (spec.dataAttributesLoadingPolicy)
+      options.dataAttributesLoadingPolicy = spec.dataAttributesLoadingPolicy;
+    if (spec.searchAttributesLoadingPolicy)
+      options.searchAttributesLoadingPolicy = spec.searchAttributesLoadingPolicy;
+    if (
+      wf.persistenceOptions.enableCaching &&
+      !spec.bypassCachingForStrongConsistency &&
+      !isLockingPolicy(spec.dataAttributesLoadingPolicy)
+    ) {
+      options.useMemoForDataAttributes = true;
+    }
+    return (await this.unregistered.invokeRpc(workflowId, '', rpcName, input, options)) as RpcOutput<
+      RpcsOf<W>[N]
+    >;
+  }
+
+  /** Reads data attributes by typed keys; missing ones are absent from the result. */
+  async getWorkflowDataAttributes<W extends AnyWorkflow, K extends DataAttributeKeyOf<SchemaOf<W>>>(
+    workflow: W,
+    workflowId: string,
+    keys: readonly K[],
+    runId = '',
+  ): Promise<{ [P in K]?: DataAttributeValueOf<SchemaOf<W>, P> }> {
+    const wf = this.registered(workflow);
+    if (keys.length === 0) {
+      throw new InvalidArgumentError(
+        'getWorkflowDataAttributes needs at least one key; use getAllWorkflowDataAttributes for all',
+      );
+    }
+    for (const key of keys) wf.schema.requireDataAttribute(key);
+    return this.decodeDataAttributes(
+      await this.unregistered.getDataAttributes(workflowId, runId, [...keys]),
+    ) as never;
+  }
+
+  /** Reads every data attribute. */
+  async getAllWorkflowDataAttributes<W extends AnyWorkflow>(
+    workflow: W,
+    workflowId: string,
+    runId = '',
+  ): Promise<{ [P in DataAttributeKeyOf<SchemaOf<W>>]?: DataAttributeValueOf<SchemaOf<W>, P> }> {
+    this.registered(workflow);
+    return this.decodeDataAttributes(await this.unregistered.getDataAttributes(workflowId, runId)) as never;
+  }
+
+  /** Upserts typed data attributes (ignores locks). */
+  async setWorkflowDataAttributes<W extends AnyWorkflow>(
+    workflow: W,
+    workflowId: string,
+    values: { [P in DataAttributeKeyOf<SchemaOf<W>>]?: DataAttributeValueOf<SchemaOf<W>, P> },
+    runId = '',
+  ): Promise<void> {
+    const wf = this.registered(workflow);
+    await this.unregistered.setDataAttributes(workflowId, runId, this.encodeDataAttributes(wf, values));
+  }
+
+  /** Reads typed search attributes. */
+  async getWorkflowSearchAttributes<W extends AnyWorkflow, K extends SearchAttributeKeyOf<SchemaOf<W>>>(
+    workflow: W,
+    workflowId: string,
+    keys: readonly K[],
+    runId = '',
+  ): Promise<{ [P in K]?: SearchAttributeValueOf<SchemaOf<W>, P> }> {
+    const wf = this.registered(workflow);
+    const typed = keys.map((key) => ({ key, valueType: wf.schema.searchAttributeType(key) }));
+    const result: Record<string, unknown> = {};
+    for (const sa of await this.unregistered.getSearchAttributes(workflowId, runId, typed)) {
+      if (sa.key !== undefined) result[sa.key] = searchAttributeValue(sa);
+    }
+    return result as never;
+  }
+
+  /** Upserts typed search attributes. */
+  async setWorkflowSearchAttributes<W extends AnyWorkflow>(
+    workflow: W,
+    workflowId: string,
+    values: { [P in SearchAttributeKeyOf<SchemaOf<W>>]?: SearchAttributeValueOf<SchemaOf<W>, P> },
+    runId = '',
+  ): Promise<void> {
+    const wf = this.registered(workflow);
+    const attributes = Object.entries(values).map(([key, value]) =>
+      toWireSearchAttribute(key, wf.schema.searchAttributeType(key), value),
+    );
+    await this.unregistered.setSearchAttributes(workflowId, runId, attributes);
+  }
+
+  /** Fires a pending timer of the n-th execution of a state now (by command id or index). */
+  async skipTimer<W extends AnyWorkflow>(
+    workflow: W,
+    workflowId: string,
+    stateId: StateIdOf<SchemaOf<W>>,
+    timer: { commandId: string } | { index: number },
+    stateExecutionNumber = 1,
+  ): Promise<void> {
+    this.registry.state(this.registered(workflow).workflowType, stateId);
+    const executionId = `${stateId}-${stateExecutionNumber}`;
+    if ('commandId' in timer) {
+      await this.unregistered.skipTimerByCommandId(workflowId, '', executionId, timer.commandId);
+    } else {
+      await this.unregistered.skipTimerAtCommandIndex(workflowId, '', executionId, timer.index);
+    }
+  }
+
+  /** Waits until the n-th execution of a state (registered at start) has completed. */
+  async waitForStateExecutionCompletion<W extends AnyWorkflow>(
+    workflow: W,
+    workflowId: string,
+    stateId: StateIdOf<SchemaOf<W>>,
+    target: { stateExecutionNumber?: number; waitForKey?: string } = {},
+    waitTimeSeconds?: number,
+  ): Promise<void> {
+    this.registry.state(this.registered(workflow).workflowType, stateId);
+    await this.unregistered.waitForStateExecutionCompletion(
+      workflowId,
+      target.waitForKey !== undefined
+        ? { stateId, waitForKey: target.waitForKey }
+        : { stateExecutionId: `${stateId}-${target.stateExecutionNumber ?? 1}` },
+      waitTimeSeconds,
+    );
+  }
+
+  private registered(workflow: AnyWorkflow): AnyWorkflow {
+    const wf = this.registry.workflow(workflow.workflowType);
+    if (wf !== workflow) {
+      throw new InvalidArgumentError(
+        `a different definition of workflow ${workflow.workflowType} is registered: pass the registered one`,
+      );
+    }
+    return wf;
+  }
+
+  private encodeDataAttributes(wf: AnyWorkflow, values: Record<string, unknown>): KeyValue[] {
+    return Object.entries(values).map(([key, value]) => {
+      wf.schema.requireDataAttribute(key);
+      const encoded = this.unregistered.encoder.encode(value);
+      return encoded ? { key, value: encoded } : { key };
+    });
+  }
+
+  private decodeDataAttributes(objects: KeyValue[]): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const kv of objects)
+      if (kv.key !== undefined) result[kv.key] = this.unregistered.encoder.decode(kv.value);
+    return result;
+  }
+
+  private decodeOutput(o: StateCompletionOutput): StateOutput {
+    return {
+      completedStateId: o.completedStateId,
+      completedStateExecutionId: o.completedStateExecutionId,
+      output: this.unregistered.encoder.decode(o.completedStateOutput),
+    };
+  }
+}
