@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { httpWorkerTransport } from './http/http-worker-transport.ts';
+import { listenOrExplain } from './http/listen.ts';
+import { buildSimulatorServer } from './http/server.ts';
+import { Simulator } from './simulator.ts';
+
+const usage = `Usage: npm run simulator -- [--port 8801] [--host 127.0.0.1] [--clock wall|virtual] [--speed 1] [--max-wait-seconds 60]
+
+Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its server URL.
+  --clock wall     real time (default), as a real server: a 5 s timer takes 5 s
+  --clock virtual  time moves only through POST /simulator/time/advance {"ms": N}
+  --speed N        with the wall clock, run N times faster than real time`;
+
+function parse() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8801' },
+      host: { type: 'string', default: '127.0.0.1' },
+      clock: { type: 'string', default: 'wall' },
+      speed: { type: 'string', default: '1' },
+      'max-wait-seconds': { type: 'string', default: '60' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const port = Number(values.port);
+  const speed = Number(values.speed);
+  const maxWaitSeconds = Number(values['max-wait-seconds']);
+  const clock = values.clock;
+  const problems: string[] = [];
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`--port must be 0..65535, got ${values.port}`);
+  if (clock !== 'wall' && clock !== 'virtual') problems.push(`--clock must be wall or virtual, got ${clock}`);
+  if (!(speed > 0)) problems.push(`--speed must be a positive number, got ${values.speed}`);
+  if (!(maxWaitSeconds > 0)) problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
+  if (problems.length) {
+    console.error(`${problems.join('\n')}\n\n${usage}`);
+    process.exit(2);
+  }
+  return { port, host: values.host ?? '127.0.0.1', clock: clock as 'wall' | 'virtual', speed, maxWaitSeconds };
+}
+
+async function main(): Promise<void> {
+  const options = parse();
+  const simulator = new Simulator({
+    clock: options.clock,
+    speed: options.speed,
+    maxWaitSeconds: options.maxWaitSeconds,
+    workerTransport: httpWorkerTransport(),
+  });
+  const app = buildSimulatorServer(simulator);
+  const url = await listenOrExplain(app, { host: options.host, port: options.port }, 'the iWF simulator', '--port');
+  console.log(`listening on ${url}`);
+  const stop = async () => {
+    await app.close();
+    await simulator.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

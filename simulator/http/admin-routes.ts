@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { Simulator } from '../simulator.ts';
+
+/** The prefix of the simulator's own routes; no iWF path starts with it. */
+export const ADMIN_PREFIX = '/simulator';
+
+/**
+ * Routes to look inside the simulator and move its clock: list workflows, read a history, advance
+ * or settle time. They live under `/simulator/` so they never collide with iWF paths.
+ *
+ * @example
+ * curl -X POST localhost:8801/simulator/time/advance -d '{"ms":3600000}'
+ */
+export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator): void {
+  app.get(`${ADMIN_PREFIX}/workflows`, async () => ({ workflows: simulator.listWorkflows() }));
+  app.get<{ Params: { id: string }; Querystring: { format?: string } }>(
+    `${ADMIN_PREFIX}/workflows/:id/history`,
+    async (request, reply) => {
+      if (request.query.format === 'text') {
+        return reply.type('text/plain; charset=utf-8').send(simulator.formatHistory(request.params.id));
+      }
+      return { history: simulator.history(request.params.id) };
+    },
+  );
+  app.get(`${ADMIN_PREFIX}/time`, async () => ({ now: simulator.now(), iso: new Date(simulator.now()).toISOString() }));
+  app.post<{ Body: { ms?: number } | undefined }>(`${ADMIN_PREFIX}/time/advance`, async (request, reply) => {
+    const ms = request.body?.ms;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      return reply.code(400).send({ detail: 'body must be {"ms": <non-negative number of milliseconds>}' });
+    }
+    await simulator.advanceBy(ms);
+    return { now: simulator.now() };
+  });
+  app.post(`${ADMIN_PREFIX}/time/settle`, async () => {
+    await simulator.runUntilIdle();
+    return { now: simulator.now() };
+  });
+}

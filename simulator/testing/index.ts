@@ -1,0 +1,31 @@
+/**
+ * The test harness: one API for tests that run on the simulator in-process, over HTTP, or against
+ * a real iWF server, chosen by `IWF_TEST_MODE`.
+ *
+ * @example
+ * import { createTestEnvironment, hours } from 'iwf-ts/testing';
+ */
+import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+import { backend } from './backend.ts';
+import { createInProcessEnvironment } from './in-process-environment.ts';
+
+export * from './backend.ts';
+export * from './durations.ts';
+export type * from './environment.ts';
+export { createInProcessEnvironment, inProcessClientTransport, inProcessWorkerTransport } from './in-process-environment.ts';
+
+/**
+ * Creates a test environment on the backend of this run (or `options.mode`).
+ *
+ * @example
+ * const env = await createTestEnvironment({ workflows: [UserSignupWorkflow] });
+ */
+export async function createTestEnvironment(options: TestEnvironmentOptions): Promise<TestEnvironment> {
+  const mode = options.mode ?? backend.mode;
+  switch (mode) {
+    case 'sim':
+      return createInProcessEnvironment(options);
+    default:
+      throw new Error(`IWF_TEST_MODE=${mode} is not available yet`);
+  }
+}
