@@ -24,11 +24,12 @@ export const LoadingPolicy = {
     lockingKeys: readonly K[],
     partialKeys: readonly K[] = [],
   ): PersistenceLoadingPolicy {
-    return {
+    const policy: PersistenceLoadingPolicy = {
       persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
-      partialLoadingKeys: [...partialKeys],
       lockingKeys: [...lockingKeys],
     };
+    if (partialKeys.length > 0) policy.partialLoadingKeys = [...partialKeys];
+    return policy;
   },
   /** Load everything and hold an exclusive lock on `lockingKeys`. */
   allWithPartialLock<K extends string>(lockingKeys: readonly K[]): PersistenceLoadingPolicy {

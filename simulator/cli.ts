@@ -31,15 +31,23 @@ function parse() {
   const maxWaitSeconds = Number(values['max-wait-seconds']);
   const clock = values.clock;
   const problems: string[] = [];
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`--port must be 0..65535, got ${values.port}`);
   if (clock !== 'wall' && clock !== 'virtual') problems.push(`--clock must be wall or virtual, got ${clock}`);
   if (!(speed > 0)) problems.push(`--speed must be a positive number, got ${values.speed}`);
-  if (!(maxWaitSeconds > 0)) problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
+  if (!(maxWaitSeconds > 0))
+    problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
   if (problems.length) {
     console.error(`${problems.join('\n')}\n\n${usage}`);
     process.exit(2);
   }
-  return { port, host: values.host ?? '127.0.0.1', clock: clock as 'wall' | 'virtual', speed, maxWaitSeconds };
+  return {
+    port,
+    host: values.host ?? '127.0.0.1',
+    clock: clock as 'wall' | 'virtual',
+    speed,
+    maxWaitSeconds,
+  };
 }
 
 async function main(): Promise<void> {
@@ -51,7 +59,12 @@ async function main(): Promise<void> {
     workerTransport: httpWorkerTransport(),
   });
   const app = buildSimulatorServer(simulator);
-  const url = await listenOrExplain(app, { host: options.host, port: options.port }, 'the iWF simulator', '--port');
+  const url = await listenOrExplain(
+    app,
+    { host: options.host, port: options.port },
+    'the iWF simulator',
+    '--port',
+  );
   console.log(`listening on ${url}`);
   const stop = async () => {
     await app.close();

@@ -23,6 +23,7 @@ import type {
   WorkflowStopType,
 } from '../wire/types.ts';
 import type { AnyWorkflow, RpcsOf, SchemaOf, StartInputOf } from '../workflow.ts';
+import { LongPollTimeoutError } from './errors.ts';
 import { type ClientOptions, outputsOrThrow, UnregisteredClient } from './unregistered-client.ts';
 import type { WorkflowOptions } from './workflow-options.ts';
 
@@ -31,6 +32,15 @@ export type StartArgs<W> =
   undefined extends StartInputOf<W>
     ? [input?: StartInputOf<W>, options?: WorkflowOptions<SchemaOf<W>>]
     : [input: StartInputOf<W>, options?: WorkflowOptions<SchemaOf<W>>];
+
+/** How to wait for a workflow's result. */
+export interface WaitOptions {
+  runId?: string;
+  /** Length of each long poll (the server caps it, 60 s by default). */
+  waitTimeSeconds?: number;
+  /** Make one long poll only and throw LongPollTimeoutError if it ends first, as the official SDKs do. */
+  singleLongPoll?: boolean;
+}
 
 /** A decoded state completion output. */
 export interface StateOutput {
@@ -316,6 +326,20 @@ export class Client {
         : { stateExecutionId: `${stateId}-${target.stateExecutionNumber ?? 1}` },
       waitTimeSeconds,
     );
+  }
+
+  private async waitForOutputs(workflowId: string, options: WaitOptions): Promise<StateCompletionOutput[]> {
+    for (;;) {
+      try {
+        return await this.unregistered.waitForWorkflowCompletionOutputs(
+          workflowId,
+          options.runId,
+          options.waitTimeSeconds,
+        );
+      } catch (error) {
+        if (!(error instanceof LongPollTimeoutError) || options.singleLongPoll) throw error;
+      }
+    }
   }
 
   private registered(workflow: AnyWorkflow): AnyWorkflow {

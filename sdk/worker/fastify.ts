@@ -16,7 +16,10 @@ export interface WorkerRoutesOptions {
  * @example
  * await app.register(workerRoutes, { workerService: new WorkerService(registry) });
  */
-export const workerRoutes: FastifyPluginAsync<WorkerRoutesOptions> = async (app: FastifyInstance, options) => {
+export const workerRoutes: FastifyPluginAsync<WorkerRoutesOptions> = async (
+  app: FastifyInstance,
+  options,
+) => {
   const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
   for (const path of Object.values(WorkerPaths)) {
     app.post(path, { bodyLimit }, async (request, reply) => {

@@ -22,7 +22,10 @@ export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator):
       return { history: simulator.history(request.params.id) };
     },
   );
-  app.get(`${ADMIN_PREFIX}/time`, async () => ({ now: simulator.now(), iso: new Date(simulator.now()).toISOString() }));
+  app.get(`${ADMIN_PREFIX}/time`, async () => ({
+    now: simulator.now(),
+    iso: new Date(simulator.now()).toISOString(),
+  }));
   app.post<{ Body: { ms?: number } | undefined }>(`${ADMIN_PREFIX}/time/advance`, async (request, reply) => {
     const ms = request.body?.ms;
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {

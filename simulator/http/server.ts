@@ -20,7 +20,10 @@ export interface SimulatorServerOptions {
  * const app = buildSimulatorServer(simulator);
  * await app.listen({ host: '127.0.0.1', port: 8801 });
  */
-export function buildSimulatorServer(simulator: Simulator, options: SimulatorServerOptions = {}): FastifyInstance {
+export function buildSimulatorServer(
+  simulator: Simulator,
+  options: SimulatorServerOptions = {},
+): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024 * 1024,
@@ -37,7 +40,8 @@ export function buildSimulatorServer(simulator: Simulator, options: SimulatorSer
     url: '*',
     handler: async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (path.startsWith(`${ADMIN_PREFIX}/`)) return reply.code(404).type('text/plain').send('404 page not found');
+      if (path.startsWith(`${ADMIN_PREFIX}/`))
+        return reply.code(404).type('text/plain').send('404 page not found');
       const raw = typeof request.body === 'string' ? request.body : '';
       const answer = await simulator.handle({ method: request.method, path, rawBody: raw });
       reply.code(answer.status);
@@ -45,7 +49,9 @@ export function buildSimulatorServer(simulator: Simulator, options: SimulatorSer
       if (typeof answer.body === 'string') {
         return reply.type(answer.contentType ?? 'text/plain; charset=utf-8').send(answer.body);
       }
-      return reply.type(answer.contentType ?? 'application/json; charset=utf-8').send(JSON.stringify(answer.body));
+      return reply
+        .type(answer.contentType ?? 'application/json; charset=utf-8')
+        .send(JSON.stringify(answer.body));
     },
   });
   return app;

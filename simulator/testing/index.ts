@@ -5,14 +5,19 @@
  * @example
  * import { createTestEnvironment, hours } from 'iwf-ts/testing';
  */
-import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+
 import { backend } from './backend.ts';
+import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { createInProcessEnvironment } from './in-process-environment.ts';
 
 export * from './backend.ts';
 export * from './durations.ts';
 export type * from './environment.ts';
-export { createInProcessEnvironment, inProcessClientTransport, inProcessWorkerTransport } from './in-process-environment.ts';
+export {
+  createInProcessEnvironment,
+  inProcessClientTransport,
+  inProcessWorkerTransport,
+} from './in-process-environment.ts';
 
 /**
  * Creates a test environment on the backend of this run (or `options.mode`).

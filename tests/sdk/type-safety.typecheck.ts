@@ -2,7 +2,17 @@
  * Compile-time checks of the SDK's typing, run by `npm run typecheck` (tsc): every line marked
  * `@ts-expect-error` must fail to compile, so a mistake a user could make stays a compile error.
  */
-import { Client, Registry, StateDecision, dataAttribute, dataAttributePrefix, internalChannel, signalChannel, stateInput, workflowSchema } from '../../sdk/index.ts';
+import {
+  type Client,
+  dataAttribute,
+  dataAttributePrefix,
+  internalChannel,
+  Registry,
+  StateDecision,
+  signalChannel,
+  stateInput,
+  workflowSchema,
+} from '../../sdk/index.ts';
 
 interface Order {
   id: string;

@@ -61,7 +61,9 @@ export function buildSignupApp(options: SignupAppOptions): FastifyInstance {
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/signup/describe', async (request, reply) => {
     const username = required(request.query, 'username');
-    return reply.header('content-type', 'application/json').send(await client.invokeRpc(workflow, username, 'describe'));
+    return reply
+      .header('content-type', 'application/json')
+      .send(await client.invokeRpc(workflow, username, 'describe'));
   });
 
   app.register(workerRoutes, { workerService: options.workerService });

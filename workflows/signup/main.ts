@@ -6,7 +6,7 @@
  *   IWF_SERVER_URL=http://localhost:8801 npm start   # use a running iWF server instead
  *   SIGNUP_REMINDER_SECONDS=3600 npm start      # remind every hour instead of every 10 s
  */
-import { Client, Registry, WorkerService, fetchTransport } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
 import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
 import { listenOrExplain } from '../../simulator/http/listen.ts';
 import { buildSimulatorServer } from '../../simulator/http/server.ts';
@@ -19,7 +19,8 @@ function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got '${raw}'`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got '${raw}'`);
   return value;
 }
 
@@ -54,7 +55,12 @@ async function main(): Promise<void> {
   const registry = new Registry().addWorkflow(workflow);
   const client = new Client(registry, { transport: fetchTransport(serverUrl), workerUrl });
   const app = buildSignupApp({ client, workflow, workerService: new WorkerService(registry) });
-  const appUrl = await listenOrExplain(app, { host: '0.0.0.0', port: appPort }, 'the sign-up app', 'PORT=<port>');
+  const appUrl = await listenOrExplain(
+    app,
+    { host: '0.0.0.0', port: appPort },
+    'the sign-up app',
+    'PORT=<port>',
+  );
   log(`sign-up app and worker listening on ${appUrl} (reminder every ${reminderIntervalSeconds} s)`);
   console.log(`
 Try it:

@@ -5,9 +5,16 @@ import {
   WorkflowNotExistsError,
   WorkflowTimeoutError,
 } from '../../sdk/index.ts';
-import { type TestEnvironment, backend, createTestEnvironment, days, hours, seconds } from '../../simulator/testing/index.ts';
+import {
+  backend,
+  createTestEnvironment,
+  days,
+  hours,
+  seconds,
+  type TestEnvironment,
+} from '../../simulator/testing/index.ts';
 import { RecordingEmailSender } from './emails.ts';
-import { type Form, createSignupWorkflow } from './signup-workflow.ts';
+import { createSignupWorkflow, type Form } from './signup-workflow.ts';
 
 const form = (username: string): Form => ({
   username,
@@ -93,7 +100,9 @@ describe('user sign-up', () => {
     expect(answers.filter((a) => a === 'done')).toHaveLength(1);
     for (const answer of answers.filter((a) => a !== 'done')) {
       const allowed =
-        answer === 'already verified' || answer instanceof RpcLockFailureError || answer instanceof WorkflowNotExistsError;
+        answer === 'already verified' ||
+        answer instanceof RpcLockFailureError ||
+        answer instanceof WorkflowNotExistsError;
       expect(allowed, `unexpected answer ${String(answer)}`).toBe(true);
     }
     expect(await env.client.waitForWorkflowCompletion('ada')).toBe('done');
@@ -108,15 +117,18 @@ describe('user sign-up', () => {
     );
   });
 
-  it.skipIf(backend.lacks('instantTime'))('times out when nobody verifies before the workflow timeout', async () => {
-    const { env, emails, workflow } = await signupEnvironment(10);
-    await env.client.startWorkflow(workflow, 'ada', 3600, form('ada'));
-    const outcome = await env.client.waitForWorkflowCompletion('ada').catch((e: unknown) => e);
-    expect(outcome).toBeInstanceOf(WorkflowTimeoutError);
-    expect((outcome as WorkflowTimeoutError).workflowStatus).toBe('TIMEOUT');
-    // 3600 s / 10 s: the reminder due exactly at the timeout races it; at least 359 were sent.
-    expect(emails.ofKind('reminder').length).toBeGreaterThanOrEqual(359);
-  });
+  it.skipIf(backend.lacks('instantTime'))(
+    'times out when nobody verifies before the workflow timeout',
+    async () => {
+      const { env, emails, workflow } = await signupEnvironment(10);
+      await env.client.startWorkflow(workflow, 'ada', 3600, form('ada'));
+      const outcome = await env.client.waitForWorkflowCompletion('ada').catch((e: unknown) => e);
+      expect(outcome).toBeInstanceOf(WorkflowTimeoutError);
+      expect((outcome as WorkflowTimeoutError).workflowStatus).toBe('TIMEOUT');
+      // 3600 s / 10 s: the reminder due exactly at the timeout races it; at least 359 were sent.
+      expect(emails.ofKind('reminder').length).toBeGreaterThanOrEqual(359);
+    },
+  );
 
   it('describes the form, the status and the verification source', async () => {
     const { env, workflow } = await signupEnvironment(24 * 3600);

@@ -1,10 +1,10 @@
 import {
   CommandRequest,
-  StateDecision,
-  TimerCommand,
   dataAttribute,
   internalChannel,
+  StateDecision,
   stateInput,
+  TimerCommand,
   workflowSchema,
 } from '../../sdk/index.ts';
 import type { EmailSender } from './emails.ts';
@@ -27,7 +27,11 @@ export interface Form {
 export const signupSchema = workflowSchema({
   workflowType: 'UserSignupWorkflow',
   states: { SubmitState: stateInput<Form>(), VerifyState: stateInput() },
-  dataAttributes: { form: dataAttribute<Form>(), status: dataAttribute<string>(), source: dataAttribute<string>() },
+  dataAttributes: {
+    form: dataAttribute<Form>(),
+    status: dataAttribute<string>(),
+    source: dataAttribute<string>(),
+  },
   internalChannels: { verify: internalChannel<void>() },
 });
 
