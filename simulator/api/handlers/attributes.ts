@@ -1,0 +1,107 @@
+import type {
+  SearchAttribute,
+  WorkflowGetDataObjectsRequest,
+  WorkflowGetSearchAttributesRequest,
+  WorkflowSetDataObjectsRequest,
+  WorkflowSetSearchAttributesRequest,
+} from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { Replies } from '../replies.ts';
+import { exceedsBlobLimit } from './limits.ts';
+
+/**
+ * `POST /api/v1/workflow/dataobjects/get` (§2.6): the requested keys (all when empty), sorted; works
+ * on closed runs too.
+ *
+ * @example
+ * handleGetDataObjects(engine, { workflowId: 'wf', keys: ['status'] });
+ */
+export function handleGetDataObjects(engine: Engine, request: WorkflowGetDataObjectsRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  const objects = run.persistence.getData(request.keys);
+  return Replies.ok(objects.length > 0 ? { objects } : {});
+}
+
+/**
+ * `POST /api/v1/workflow/dataobjects/set` (§2.7): plain upsert that ignores locks.
+ *
+ * @example
+ * handleSetDataObjects(engine, { workflowId: 'wf', objects: [{ key: 'k', value }] });
+ */
+export function handleSetDataObjects(engine: Engine, request: WorkflowSetDataObjectsRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  const objects = request.objects ?? [];
+  if (exceedsBlobLimit(objects.map((kv) => kv.value)))
+    return Replies.internal('Blob data size exceeds limit.');
+  run.persistence.upsertData(objects);
+  run.history.add('DataAttributesUpserted', undefined, { keys: objects.map((kv) => kv.key), by: 'client' });
+  return Replies.ok();
+}
+
+/**
+ * `POST /api/v1/workflow/searchattributes/get` (§2.8): requested keys that exist, in request order,
+ * typed as requested; includes the system attribute `IwfWorkflowType`.
+ *
+ * @example
+ * handleGetSearchAttributes(engine, { workflowId: 'wf', keys: [{ key: 'IwfWorkflowType', valueType: 'KEYWORD' }] });
+ */
+export function handleGetSearchAttributes(
+  engine: Engine,
+  request: WorkflowGetSearchAttributesRequest,
+): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  const keys = request.keys ?? [];
+  if (keys.length === 0) return Replies.ok({});
+  const found: SearchAttribute[] = [];
+  for (const { key = '', valueType } of keys) {
+    const stored = run.persistence.search.get(key) ?? run.systemSearch.search.get(key);
+    if (!stored) continue;
+    const attribute: SearchAttribute = { key };
+    if (valueType) attribute.valueType = valueType;
+    switch (valueType ?? stored.valueType) {
+      case 'INT':
+        attribute.integerValue = stored.integerValue;
+        break;
+      case 'DOUBLE':
+        attribute.doubleValue = stored.doubleValue;
+        break;
+      case 'BOOL':
+        attribute.boolValue = stored.boolValue;
+        break;
+      case 'KEYWORD_ARRAY':
+        attribute.stringArrayValue = stored.stringArrayValue;
+        break;
+      default:
+        attribute.stringValue = stored.stringValue;
+    }
+    found.push(attribute);
+  }
+  return Replies.ok({ searchAttributes: found });
+}
+
+/**
+ * `POST /api/v1/workflow/searchattributes/set` (§2.9): stored exactly as upserted.
+ *
+ * @example
+ * handleSetSearchAttributes(engine, { workflowId: 'wf', searchAttributes: [{ key: 'Age', valueType: 'INT', integerValue: 3 }] });
+ */
+export function handleSetSearchAttributes(
+  engine: Engine,
+  request: WorkflowSetSearchAttributesRequest,
+): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  const attributes = request.searchAttributes ?? [];
+  run.persistence.upsertSearch(attributes);
+  run.history.add('SearchAttributesUpserted', undefined, {
+    keys: attributes.map((a) => a.key),
+    by: 'client',
+  });
+  return Replies.ok();
+}

@@ -1,0 +1,113 @@
+import type {
+  TriggerContinueAsNewRequest,
+  WorkflowConfigUpdateRequest,
+  WorkflowDumpRequest,
+  WorkflowStopRequest,
+  WorkflowWaitForStateCompletionRequest,
+} from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { Replies } from '../replies.ts';
+import { longPollDeadline } from './get.ts';
+
+/**
+ * `POST /api/v1/workflow/stop` (§2.4): CANCEL (default) / TERMINATE / FAIL; on a closed run CANCEL
+ * is a no-op 200 while TERMINATE and FAIL are 400 `workflow execution already completed`.
+ *
+ * @example
+ * handleStop(engine, { workflowId: 'wf', stopType: 'FAIL', reason: 'bad input' });
+ */
+export function handleStop(engine: Engine, request: WorkflowStopRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  const type = request.stopType ?? 'CANCEL';
+  if (!run.isRunning) return type === 'CANCEL' ? Replies.ok() : Replies.alreadyCompleted();
+  if (type === 'CANCEL') run.close('CANCELED');
+  else if (type === 'TERMINATE') run.close('TERMINATED');
+  else
+    run.close('FAILED', {
+      errorType: 'CLIENT_API_FAILING_WORKFLOW_ERROR_TYPE',
+      errorMessage: request.reason ?? '',
+    });
+  return Replies.ok();
+}
+
+/**
+ * `POST /api/v1/workflow/config/update` (§2.14): overwrites present fields (optimizeTimer is not updatable).
+ *
+ * @example
+ * handleConfigUpdate(engine, { workflowId: 'wf', workflowConfig: { continueAsNewThreshold: 10 } });
+ */
+export function handleConfigUpdate(engine: Engine, request: WorkflowConfigUpdateRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  const { optimizeTimer: _ignored, ...updatable } = request.workflowConfig ?? {};
+  for (const [key, value] of Object.entries(updatable))
+    if (value != null) Object.assign(run.config, { [key]: value });
+  run.history.add('ConfigUpdated', undefined, { config: request.workflowConfig });
+  return Replies.ok();
+}
+
+/**
+ * `POST /api/v1/workflow/triggerContinueAsNew` (§2.15). Simplified: accepted and recorded; the run
+ * keeps its id, which is transparent to workers and clients anyway (§5.11).
+ *
+ * @example
+ * handleTriggerContinueAsNew(engine, { workflowId: 'wf' });
+ */
+export function handleTriggerContinueAsNew(engine: Engine, request: TriggerContinueAsNewRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  run.history.add('ContinueAsNewRequested', undefined, { note: 'simulated as a no-op: same run continues' });
+  return Replies.ok();
+}
+
+/**
+ * `POST /api/v1/workflow/internal/dump` (§2.16). Simplified: one page with a JSON summary.
+ *
+ * @example
+ * handleDump(engine, { workflowId: 'wf', workflowRunId: runId, pageSizeInBytes: 1000, pageNum: 0 });
+ */
+export function handleDump(engine: Engine, request: WorkflowDumpRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if ((request.pageNum ?? 0) >= 1)
+    return Replies.internal(`page number ${request.pageNum} is out of range (total pages: 1)`);
+  const jsonData = JSON.stringify({
+    dataAttributes: run.persistence.getData(undefined),
+    searchAttributes: [...run.persistence.search.values()],
+    signalChannels: run.signals.infos(),
+    internalChannels: run.internalChannels.infos(),
+    outputs: run.outputs,
+  });
+  return Replies.ok({ checksum: '', totalPages: 1, jsonData });
+}
+
+/**
+ * `POST /api/v1/workflow/waitForStateCompletion` (§2.17): 200 with an empty completion output once a
+ * registered state's execute succeeded (also before the call), else 420 at the deadline.
+ *
+ * @example
+ * await handleWaitForStateCompletion(engine, { workflowId: 'wf', stateExecutionId: 'S1-1' });
+ */
+export async function handleWaitForStateCompletion(
+  engine: Engine,
+  request: WorkflowWaitForStateCompletionRequest | null,
+): Promise<ApiReply> {
+  const key =
+    request?.stateExecutionId ||
+    (request?.waitForKey ? `${request.stateId ?? ''}_${request.waitForKey}` : undefined);
+  if (!request || key === undefined)
+    return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
+  const done = Replies.ok({ stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } });
+  const run = engine.currentRun(request.workflowId ?? '');
+  if (run?.completedWaitKeys?.has(key)) return done;
+  const outcome = await engine.longPoll(longPollDeadline(engine, request.waitTimeSeconds), (resolve) =>
+    run ? run.onStateCompletion(() => run.completedWaitKeys?.has(key) && resolve('done')) : () => {},
+  );
+  if (outcome === 'timeout')
+    return Replies.longPollTimeout('waiting has exceeded timeout limit, please retry');
+  return done;
+}

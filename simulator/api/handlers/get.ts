@@ -1,0 +1,67 @@
+import type { WorkflowGetRequest, WorkflowGetResponse } from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import { Replies } from '../replies.ts';
+
+/**
+ * `POST /api/v1/workflow/get` (semantics §2.5): status only, plus results and error details when
+ * `needsResults` is set and the run is closed.
+ *
+ * @example
+ * handleGet(engine, { workflowId: 'wf', needsResults: true });
+ */
+export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  return Replies.ok(describeRun(run, request.needsResults === true));
+}
+
+/**
+ * `POST /api/v1/workflow/getWithWait`: long-polls until the run closes or the deadline
+ * `min(waitTimeSeconds > 0, maxWaitSeconds)` (whole Unix seconds) passes → 420.
+ *
+ * @example
+ * await handleGetWithWait(engine, { workflowId: 'wf', waitTimeSeconds: 10 });
+ */
+export async function handleGetWithWait(engine: Engine, request: WorkflowGetRequest): Promise<ApiReply> {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.ok(describeRun(run, true));
+  const outcome = await engine.longPoll(longPollDeadline(engine, request.waitTimeSeconds), (resolve) =>
+    run.onClose(() => resolve('closed')),
+  );
+  if (outcome === 'timeout' && run.isRunning) return Replies.longPollTimeout();
+  return Replies.ok(describeRun(run, true));
+}
+
+/**
+ * Deadline of a long poll: `(floor(now s) + min(wait > 0 ? wait : max, max)) * 1000`.
+ *
+ * @example
+ * longPollDeadline(engine, 5); // now rounded down to the second, plus 5 s
+ */
+export function longPollDeadline(engine: Engine, waitTimeSeconds: number | undefined | null): number {
+  const max = engine.runtime.maxWaitSeconds;
+  const seconds = waitTimeSeconds != null && waitTimeSeconds > 0 ? Math.min(waitTimeSeconds, max) : max;
+  return (Math.floor(engine.runtime.clock.now() / 1000) + seconds) * 1000;
+}
+
+/**
+ * The `WorkflowGetResponse` of a run (semantics §2.5 step 4).
+ *
+ * @example
+ * describeRun(run, true); // { workflowRunId, workflowStatus: 'COMPLETED', results: [...] }
+ */
+export function describeRun(run: WorkflowRun, withResults: boolean): WorkflowGetResponse {
+  const response: WorkflowGetResponse = { workflowRunId: run.runId, workflowStatus: run.status };
+  if (!withResults || run.isRunning) return response;
+  if (run.status === 'COMPLETED') {
+    if (run.outputs.length > 0) response.results = [...run.outputs];
+  } else if (run.status === 'FAILED' && run.errorType) {
+    response.errorType = run.errorType;
+    if (run.failureCarriesResults) response.results = [...run.outputs];
+    else if (run.errorMessage) response.errorMessage = run.errorMessage;
+  }
+  return response;
+}

@@ -1,0 +1,68 @@
+import type {
+  PublishToInternalChannelRequest,
+  WorkflowSignalRequest,
+  WorkflowSkipTimerRequest,
+} from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { deliverSignal, publishToChannels } from '../../engine/mutations.ts';
+import { Replies } from '../replies.ts';
+import { exceedsBlobLimit } from './limits.ts';
+
+/**
+ * `POST /api/v1/workflow/signal` (§2.2, §5.8): buffered whether or not a state waits for it.
+ *
+ * @example
+ * handleSignal(engine, { workflowId: 'wf', signalChannelName: 'approve' });
+ */
+export function handleSignal(engine: Engine, request: WorkflowSignalRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  if (exceedsBlobLimit([request.signalValue])) return Replies.internal('Blob data size exceeds limit.');
+  deliverSignal(run, request.signalChannelName ?? '', request.signalValue);
+  return Replies.ok();
+}
+
+/**
+ * `POST /api/v1/workflow/publishToInternalChannel` (§2.3, §5.7).
+ *
+ * @example
+ * handlePublish(engine, { workflowId: 'wf', messages: [{ channelName: 'verify' }] });
+ */
+export function handlePublish(engine: Engine, request: PublishToInternalChannelRequest): ApiReply {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  const messages = request.messages ?? [];
+  if (exceedsBlobLimit(messages.map((m) => m.value)))
+    return Replies.internal('Blob data size exceeds limit.');
+  publishToChannels(run, messages);
+  return Replies.ok();
+}
+
+const MISSING_TIMER = "invalid request - requested timer command doesn't exist";
+
+/**
+ * `POST /api/v1/workflow/timer/skip` (§2.12): the timer counts as fired (reported FIRED).
+ *
+ * @example
+ * handleSkipTimer(engine, { workflowId: 'wf', workflowStateExecutionId: 'S1-1', timerCommandIndex: 0 });
+ */
+export function handleSkipTimer(engine: Engine, request: WorkflowSkipTimerRequest | null): ApiReply {
+  const commandId = request?.timerCommandId || undefined;
+  const index = request?.timerCommandIndex ?? undefined;
+  if (commandId === undefined && index === undefined)
+    return Replies.error(
+      400,
+      'invalid request - must provide either a timerCommandId or index',
+      'UNCATEGORIZED_SUB_STATUS',
+    );
+  if (!request?.workflowId) return Replies.workflowIdNotSet();
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  const wait = run.isRunning ? run.activeWaits.get(request.workflowStateExecutionId ?? '') : undefined;
+  if (!wait?.skipTimer(commandId, index))
+    return Replies.error(400, MISSING_TIMER, 'UNCATEGORIZED_SUB_STATUS');
+  return Replies.ok();
+}

@@ -1,0 +1,157 @@
+import { WorkerPaths } from '../../../sdk/wire/paths.ts';
+import type {
+  WorkflowRpcRequest,
+  WorkflowWorkerRpcRequest,
+  WorkflowWorkerRpcResponse,
+} from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import { isSystemStateId } from '../../engine/decisions.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { lockKeys } from '../../engine/locks.ts';
+import { applyMutations } from '../../engine/mutations.ts';
+import { lockingKeysOf } from '../../engine/persistence.ts';
+import { startStateExecution } from '../../engine/state-execution.ts';
+import { type CallOutcome, callWorker, parseReplyBody, replyText } from '../../engine/worker-call.ts';
+import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import { checkSchema } from '../../schema/schema.ts';
+import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-schemas.ts';
+import { Replies } from '../replies.ts';
+
+const LOCKING_TYPES = new Set(['LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', 'LOAD_ALL_WITH_PARTIAL_LOCK']);
+
+/**
+ * `POST /api/v1/workflow/rpc` (semantics §5.10, §2.11, faults doc C). Non-locking: snapshot, call,
+ * then apply the mutations right after the worker returns (a read-only RPC works on a closed run).
+ * Locking: 450 at once when a key is held, else lock, load, call, release and apply.
+ *
+ * @example
+ * await handleRpc(engine, { workflowId: 'wf', rpcName: 'describe' });
+ */
+export async function handleRpc(engine: Engine, request: WorkflowRpcRequest): Promise<ApiReply> {
+  const run = engine.findRun(request.workflowId, request.workflowRunId);
+  if (!run) return Replies.workflowNotFound(request.workflowId);
+  const dataPolicy = request.dataAttributesLoadingPolicy ?? undefined;
+  const searchPolicy = request.searchAttributesLoadingPolicy ?? undefined;
+  const locking =
+    LOCKING_TYPES.has(dataPolicy?.persistenceLoadingType ?? '') ||
+    LOCKING_TYPES.has(searchPolicy?.persistenceLoadingType ?? '');
+  const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
+  if (locking) {
+    if (!run.isRunning) return Replies.alreadyCompleted();
+    if (run.locks.anyHeld(keys))
+      return Replies.error(
+        450,
+        'requested data or search attributes are being locked by other operations',
+        'WORKER_API_ERROR',
+      );
+    run.locks.acquire(keys);
+  }
+  const body: WorkflowWorkerRpcRequest = {
+    context: {
+      workflowId: run.workflowId,
+      workflowRunId: run.runId,
+      workflowStartedTimestamp: Math.floor(run.startedAt / 1000),
+    },
+    workflowType: run.workflowType,
+    rpcName: request.rpcName ?? '',
+  };
+  if (request.input != null) body.input = request.input;
+  const search = run.persistence.loadSearch(searchPolicy);
+  if (search) body.searchAttributes = search;
+  const data = run.persistence.loadData(dataPolicy);
+  if (data) body.dataAttributes = data;
+  body.signalChannelInfos = run.signals.infos();
+  body.internalChannelInfos = run.internalChannels.infos();
+  const { runtime } = engine;
+  // Whole-second deadline, as the real server computes it (faults doc surprise 8).
+  const max = runtime.maxWaitSeconds;
+  const seconds =
+    request.timeoutSeconds && request.timeoutSeconds > 0 ? Math.min(request.timeoutSeconds, max) : max;
+  const timeoutMs = (Math.floor(runtime.clock.now() / 1000) + seconds) * 1000 - runtime.clock.now();
+  const outcome = await callWorker(
+    runtime.clock,
+    runtime.tracker,
+    runtime.transport,
+    run.workerUrl,
+    WorkerPaths.rpc,
+    body,
+    timeoutMs,
+  );
+  if (locking) run.locks.release(keys);
+  const reply = interpretOutcome(run, outcome);
+  run.history.add('RpcCalled', undefined, { rpcName: body.rpcName, locking, status: reply.status });
+  return reply;
+}
+
+function interpretOutcome(run: WorkflowRun, outcome: CallOutcome): ApiReply {
+  const url = `${run.workerUrl}${WorkerPaths.rpc}`;
+  if (outcome.kind === 'timeout')
+    return workerApiError(`Post "${url}": context deadline exceeded`, 0, '', '');
+  if (outcome.kind === 'transportError') return workerApiError(outcome.message, 0, '', '');
+  const reply = outcome.reply;
+  const parsed = parseReplyBody(reply);
+  if (reply.status !== 200) {
+    if (
+      parsed.ok &&
+      !parsed.empty &&
+      !checkSchema(parsed.value, WorkerErrorResponseSchema) &&
+      isObject(parsed.value)
+    ) {
+      const { detail = '', errorType = '' } = parsed.value as { detail?: string; errorType?: string };
+      return workerApiError(
+        `worker API error, status:${reply.status}, errorType:${errorType}`,
+        reply.status,
+        errorType,
+        detail,
+      );
+    }
+    return undecodable(reply.status, replyText(reply));
+  }
+  if (!parsed.ok) return undecodable(200, replyText(reply));
+  if (parsed.empty)
+    return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
+  if (!isObject(parsed.value) || checkSchema(parsed.value, RpcResponseSchema))
+    return workerApiError('worker API error, status:200, errorType:', 200, '', '');
+  const response = parsed.value as WorkflowWorkerRpcResponse;
+  const decision = response.stateDecision;
+  if (decision?.conditionalClose || decision?.nextStates?.some((m) => isSystemStateId(m.stateId)))
+    return Replies.error(420, 'closing workflow in RPC is not supported yet', 'WORKER_API_ERROR');
+  const mutates =
+    !!response.upsertDataAttributes?.length ||
+    !!response.upsertSearchAttributes?.length ||
+    !!response.publishToInterStateChannel?.length ||
+    !!response.recordEvents?.length ||
+    !!decision?.nextStates?.length;
+  if (mutates) {
+    // The mutations travel as a signal, which a closed run refuses after the worker already ran.
+    if (!run.isRunning) return Replies.alreadyCompleted();
+    applyMutations(run, {
+      upsertSearchAttributes: response.upsertSearchAttributes,
+      upsertDataObjects: response.upsertDataAttributes,
+      publishToInterStateChannel: response.publishToInterStateChannel,
+    });
+    for (const movement of decision?.nextStates ?? []) startStateExecution(run, movement);
+  }
+  return Replies.ok(response.output != null ? { output: response.output } : {});
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function undecodable(status: number, raw: string): ApiReply {
+  return workerApiError(
+    `unable to decode worker response body to WorkerErrorResponse: body${raw}`,
+    status,
+    '',
+    '',
+  );
+}
+
+function workerApiError(detail: string, status: number, type: string, workerDetail: string): ApiReply {
+  return Replies.error(420, detail, 'WORKER_API_ERROR', {
+    originalWorkerErrorDetail: workerDetail,
+    originalWorkerErrorStatus: status,
+    originalWorkerErrorType: type,
+  });
+}

@@ -1,0 +1,103 @@
+import type { WorkflowIDReusePolicy, WorkflowStartRequest } from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import { Replies } from '../replies.ts';
+import { exceedsBlobLimit } from './limits.ts';
+
+const LEGACY_REUSE: Record<string, WorkflowIDReusePolicy> = {
+  ALLOW_IF_NO_RUNNING: 'ALLOW_DUPLICATE',
+  ALLOW_IF_PREVIOUS_EXISTS_ABNORMALLY: 'ALLOW_DUPLICATE_FAILED_ONLY',
+  ALLOW_IF_PREVIOUS_EXITS_ABNORMALLY: 'ALLOW_DUPLICATE_FAILED_ONLY',
+  DISALLOW_REUSE: 'REJECT_DUPLICATE',
+  ALLOW_TERMINATE_IF_RUNNING: 'TERMINATE_IF_RUNNING',
+};
+
+/**
+ * `POST /api/v1/workflow/start` (semantics §2.1, faults doc A1–A18): id reuse policies (legacy
+ * names win), already-started options with requestId, initial attributes, start delay, and the
+ * 500s Temporal gives for values it refuses.
+ *
+ * @example
+ * handleStart(engine, { workflowId: 'wf', iwfWorkflowType: 'T', workflowTimeoutSeconds: 60, iwfWorkerUrl: url, startStateId: 'S1' });
+ */
+export function handleStart(engine: Engine, body: WorkflowStartRequest | null): ApiReply {
+  const request = body ?? ({} as WorkflowStartRequest);
+  const options = request.workflowStartOptions;
+  const refusal = backendRefusal(request);
+  if (refusal) return Replies.internal(refusal);
+  let workflowId = request.workflowId ?? '';
+  if (workflowId === '') {
+    // The real server starts it under a UUID the caller is never told (faults doc surprise 1).
+    workflowId = engine.runtime.ids.next();
+    engine.runtime.log(
+      `start without workflowId: started as "${workflowId}" (the real server does the same silently); set workflowId on the request`,
+    );
+  }
+  if (options?.cronSchedule) {
+    // Simplified: cron schedules are accepted as the real server does (empty run id) but never fire.
+    engine.runtime.log(
+      `workflow ${workflowId}: cronSchedule "${options.cronSchedule}" is accepted but not run by the simulator`,
+    );
+    return Replies.ok({ workflowRunId: '' });
+  }
+  const policy =
+    (options?.idReusePolicy && LEGACY_REUSE[options.idReusePolicy]) || options?.workflowIDReusePolicy;
+  const existing = engine.currentRun(workflowId);
+  if (existing) {
+    if (existing.isRunning) {
+      if (policy !== 'TERMINATE_IF_RUNNING')
+        return alreadyStarted(
+          request,
+          existing,
+          `Workflow execution is already running. WorkflowId: ${workflowId}, RunId: ${existing.runId}.`,
+        );
+      existing.close('TERMINATED');
+    } else if (policy === 'REJECT_DUPLICATE') {
+      return alreadyStarted(
+        request,
+        existing,
+        `Workflow execution already finished. WorkflowId: ${workflowId}, RunId: ${existing.runId}. Workflow Id reuse policy: reject duplicate workflow Id.`,
+      );
+    } else if (policy === 'ALLOW_DUPLICATE_FAILED_ONLY' && existing.status === 'COMPLETED') {
+      return alreadyStarted(
+        request,
+        existing,
+        `Workflow execution already finished successfully. WorkflowId: ${workflowId}, RunId: ${existing.runId}. Workflow Id reuse policy: allow duplicate workflow Id if last run failed.`,
+      );
+    }
+  }
+  const run = engine.createRun(request, workflowId);
+  run.requestId = options?.workflowAlreadyStartedOptions?.requestId || undefined;
+  engine.beginRun(run);
+  return Replies.ok({ workflowRunId: run.runId });
+}
+
+function alreadyStarted(request: WorkflowStartRequest, existing: WorkflowRun, detail: string): ApiReply {
+  const ignore = request.workflowStartOptions?.workflowAlreadyStartedOptions;
+  if (ignore?.ignoreAlreadyStartedError) {
+    if (!ignore.requestId) return Replies.ok({ workflowRunId: existing.runId });
+    // The real server dereferences a missing requestId memo here (semantics §2.1).
+    if (existing.requestId === undefined)
+      return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
+    if (existing.requestId === ignore.requestId) return Replies.ok({ workflowRunId: existing.runId });
+  }
+  return Replies.error(400, detail, 'WORKFLOW_ALREADY_STARTED_SUB_STATUS');
+}
+
+function backendRefusal(request: WorkflowStartRequest): string | undefined {
+  const options = request.workflowStartOptions;
+  if ((request.workflowTimeoutSeconds ?? 0) < 0)
+    return 'An invalid WorkflowExecutionTimeoutSeconds is set on request. cause: negative duration';
+  if ((options?.workflowStartDelaySeconds ?? 0) < 0)
+    return 'An invalid WorkflowStartDelaySeconds is set on request. cause: negative duration';
+  if ((options?.retryPolicy?.maximumAttempts ?? 0) < 0)
+    return 'MaximumAttempts cannot be negative on retry policy.';
+  if ((request.workflowId ?? '').length > 1000) return 'WorkflowId length exceeds limit.';
+  const typeSize = (request.iwfWorkflowType ?? '').length + 2;
+  if (typeSize > 2048)
+    return `search attribute IwfWorkflowType value size ${typeSize} exceeds size limit 2048`;
+  if (exceedsBlobLimit([request.stateInput, ...(options?.dataAttributes ?? []).map((kv) => kv.value)]))
+    return 'Blob data size exceeds limit.';
+  return undefined;
+}

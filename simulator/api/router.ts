@@ -1,0 +1,118 @@
+import { hostname } from 'node:os';
+import { ApiPaths } from '../../sdk/wire/paths.ts';
+import type { ApiReply, ApiRequest } from '../contracts.ts';
+import type { Engine } from '../engine/engine.ts';
+import { checkSchema } from '../schema/schema.ts';
+import { RequestSchemas } from '../schema/wire-schemas.ts';
+import {
+  handleGetDataObjects,
+  handleGetSearchAttributes,
+  handleSetDataObjects,
+  handleSetSearchAttributes,
+} from './handlers/attributes.ts';
+import {
+  handleConfigUpdate,
+  handleDump,
+  handleStop,
+  handleTriggerContinueAsNew,
+  handleWaitForStateCompletion,
+} from './handlers/control.ts';
+import { handleGet, handleGetWithWait } from './handlers/get.ts';
+import { handlePublish, handleSignal, handleSkipTimer } from './handlers/messaging.ts';
+import { handleReset } from './handlers/reset.ts';
+import { handleRpc } from './handlers/rpc.ts';
+import { handleSearch } from './handlers/search.ts';
+import { handleStart } from './handlers/start.ts';
+import { Replies } from './replies.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: each handler takes its own request type; the schema check ran before.
+type Handler = (engine: Engine, body: any) => ApiReply | Promise<ApiReply>;
+
+interface Route {
+  handler: Handler;
+  /** Empty workflowId → 400 `WorkflowId is not set on request.` (semantics §1.1 rule 3). */
+  requiresWorkflowId: boolean;
+}
+
+const route = (handler: Handler, requiresWorkflowId = true): Route => ({ handler, requiresWorkflowId });
+
+const POST_ROUTES: Readonly<Record<string, Route>> = {
+  [ApiPaths.start]: route(handleStart, false),
+  [ApiPaths.waitForStateCompletion]: route(handleWaitForStateCompletion, false),
+  [ApiPaths.signal]: route(handleSignal),
+  [ApiPaths.publishToInternalChannel]: route(handlePublish),
+  [ApiPaths.stop]: route(handleStop),
+  [ApiPaths.get]: route(handleGet),
+  [ApiPaths.getWithWait]: route(handleGetWithWait),
+  [ApiPaths.dataObjectsGet]: route(handleGetDataObjects),
+  [ApiPaths.dataObjectsSet]: route(handleSetDataObjects),
+  [ApiPaths.searchAttributesGet]: route(handleGetSearchAttributes),
+  [ApiPaths.searchAttributesSet]: route(handleSetSearchAttributes),
+  [ApiPaths.search]: route(handleSearch, false),
+  [ApiPaths.reset]: route(handleReset),
+  [ApiPaths.skipTimer]: route(handleSkipTimer, false),
+  [ApiPaths.dump]: route(handleDump),
+  [ApiPaths.configUpdate]: route(handleConfigUpdate),
+  [ApiPaths.triggerContinueAsNew]: route(handleTriggerContinueAsNew),
+  [ApiPaths.rpc]: route(handleRpc),
+};
+
+const GET_PATHS = new Set(['/', ApiPaths.healthcheck]);
+
+/**
+ * Routes a client request like the real server's gin router (faults doc A21–A37): unknown path or
+ * wrong method → 404 text, trailing slash → redirect, body parsing and schema check → 400
+ * `invalid request schema`, missing workflowId → 400, handler crash → 500.
+ *
+ * @example
+ * await routeRequest(engine, { method: 'POST', path: '/api/v1/workflow/get', body: { workflowId: 'wf' } });
+ */
+export async function routeRequest(engine: Engine, request: ApiRequest): Promise<ApiReply> {
+  const method = request.method.toUpperCase();
+  const queryAt = request.path.indexOf('?');
+  const path = queryAt >= 0 ? request.path.slice(0, queryAt) : request.path;
+  if (method === 'GET' && GET_PATHS.has(path)) return answerGet(path);
+  const target = POST_ROUTES[path];
+  if (!target || method !== 'POST') return redirectOrNotFound(method, path);
+  const body = parseBody(request);
+  if (body === INVALID) return Replies.invalidSchema();
+  if (checkSchema(body, RequestSchemas[path]!)) return Replies.invalidSchema();
+  if (target.requiresWorkflowId && !(body as { workflowId?: string } | null)?.workflowId)
+    return Replies.workflowIdNotSet();
+  try {
+    return await target.handler(engine, body);
+  } catch (error) {
+    return Replies.internal(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const INVALID = Symbol('invalid body');
+
+function parseBody(request: ApiRequest): unknown {
+  if (request.rawBody !== undefined) {
+    if (request.rawBody.trim() === '') return INVALID;
+    try {
+      return JSON.parse(request.rawBody);
+    } catch {
+      return INVALID;
+    }
+  }
+  return request.body === undefined ? INVALID : request.body;
+}
+
+function answerGet(path: string): ApiReply {
+  if (path === '/')
+    return { status: 200, body: 'Hello World from iWF server!', contentType: 'text/plain; charset=utf-8' };
+  return Replies.ok({ condition: 'OK', hostname: hostname(), duration: 0 });
+}
+
+function redirectOrNotFound(method: string, path: string): ApiReply {
+  if (path.length > 1 && path.endsWith('/')) {
+    const bare = path.slice(0, -1);
+    const known =
+      method === 'GET' ? GET_PATHS.has(bare) : method === 'POST' && POST_ROUTES[bare] !== undefined;
+    // gin's RedirectTrailingSlash: 301 for GET, 307 for other methods.
+    if (known) return { status: method === 'GET' ? 301 : 307, body: '', headers: { Location: bare } };
+  }
+  return Replies.pageNotFound(method);
+}

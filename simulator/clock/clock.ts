@@ -1,0 +1,54 @@
+/**
+ * The simulator's notion of time: every timer of the engine (durable timers, retry backoff, start
+ * delays, workflow timeouts, long-poll deadlines, worker call timeouts) goes through a `Clock`.
+ *
+ * @example
+ * const handle = clock.setTimer(() => console.log('fired'), 1_000);
+ * clock.clearTimer(handle);
+ */
+
+/** An opaque handle of a scheduled timer. */
+export type TimerHandle = object;
+
+/**
+ * A source of time that can schedule callbacks.
+ *
+ * @example
+ * const startedAt = clock.now();
+ */
+export interface Clock {
+  /** Current time in epoch milliseconds. */
+  now(): number;
+  /** Runs `fn` once `ms` milliseconds of this clock's time have passed. */
+  setTimer(fn: () => void, ms: number): TimerHandle;
+  /** Cancels a timer; cancelling a fired or cancelled timer does nothing. */
+  clearTimer(handle: TimerHandle): void;
+}
+
+/**
+ * A clock whose time moves only when told to: the simulator's virtual clock.
+ *
+ * @example
+ * if (isControllableClock(clock)) clock.fireNext();
+ */
+export interface ControllableClock extends Clock {
+  readonly controllable: true;
+  /** Due time of the earliest pending timer, or undefined when none is pending. */
+  nextDueTime(): number | undefined;
+  /** Moves time to the earliest pending timer (never backwards) and fires it; false when none. */
+  fireNext(): boolean;
+  /** Moves time forward to `epochMs` without firing anything (no-op when in the past). */
+  moveTo(epochMs: number): void;
+  /** Number of pending timers. */
+  pendingTimers(): number;
+}
+
+/**
+ * Tells a controllable (virtual) clock from a real one.
+ *
+ * @example
+ * if (isControllableClock(clock)) await advance(clock);
+ */
+export function isControllableClock(clock: Clock): clock is ControllableClock {
+  return (clock as Partial<ControllableClock>).controllable === true;
+}

@@ -1,0 +1,86 @@
+import type { ChannelInfo, EncodedObject } from '../../sdk/wire/types.ts';
+
+/**
+ * A command waiting on a channel; `owner` is re-evaluated once a delivery batch is complete.
+ *
+ * @example
+ * const waiter: ChannelWaiter = { receive: (v) => {}, owner: { evaluate: () => {} } };
+ */
+export interface ChannelWaiter {
+  receive(value: EncodedObject | undefined): void;
+  readonly owner: { evaluate(): void };
+}
+
+/**
+ * Named FIFO buffers (signal channels or internal channels, semantics §5.7 §5.8) plus the commands
+ * waiting on them, served first come first served. Each message is consumed exactly once.
+ *
+ * @example
+ * channels.push('approve', { encoding: 'json', data: 'true' });
+ * channels.size('approve'); // 1
+ */
+export class ChannelSet {
+  private buffers: Map<string, (EncodedObject | undefined)[]> | undefined;
+  private waiters: Map<string, ChannelWaiter[]> | undefined;
+
+  push(name: string, value: EncodedObject | undefined): void {
+    this.buffers ??= new Map();
+    const buffer = this.buffers.get(name);
+    if (buffer) buffer.push(value);
+    else this.buffers.set(name, [value]);
+  }
+
+  size(name: string): number {
+    return this.buffers?.get(name)?.length ?? 0;
+  }
+
+  /** Takes the oldest message; `found` is false when the channel is empty. */
+  take(name: string): { found: boolean; value: EncodedObject | undefined } {
+    const buffer = this.buffers?.get(name);
+    if (!buffer || buffer.length === 0) return { found: false, value: undefined };
+    const value = buffer.shift();
+    // Channels disappear when emptied, so RPC channel infos list only non-empty ones.
+    if (buffer.length === 0) this.buffers!.delete(name);
+    return { found: true, value };
+  }
+
+  addWaiter(name: string, waiter: ChannelWaiter): void {
+    this.waiters ??= new Map();
+    const list = this.waiters.get(name);
+    if (list) list.push(waiter);
+    else this.waiters.set(name, [waiter]);
+  }
+
+  removeWaiter(name: string, waiter: ChannelWaiter): void {
+    const list = this.waiters?.get(name);
+    if (!list) return;
+    const index = list.indexOf(waiter);
+    if (index >= 0) list.splice(index, 1);
+    if (list.length === 0) this.waiters!.delete(name);
+  }
+
+  /** Hands buffered messages of `name` to waiting commands in FIFO order; collects their owners. */
+  pump(name: string, touched: Set<{ evaluate(): void }>): void {
+    const list = this.waiters?.get(name);
+    if (!list) return;
+    while (list.length > 0) {
+      const { found, value } = this.take(name);
+      if (!found) break;
+      const waiter = list.shift()!;
+      waiter.receive(value);
+      touched.add(waiter.owner);
+    }
+    if (list.length === 0) this.waiters!.delete(name);
+  }
+
+  /** Sizes of non-empty channels, as RPC requests carry them (always an object). */
+  infos(): Record<string, ChannelInfo> {
+    const out: Record<string, ChannelInfo> = {};
+    if (this.buffers) for (const [name, buffer] of this.buffers) out[name] = { size: buffer.length };
+    return out;
+  }
+
+  clearWaiters(): void {
+    this.waiters = undefined;
+  }
+}

@@ -1,0 +1,281 @@
+import type {
+  CommandRequest,
+  CommandResults,
+  DeciderTriggerType,
+  EncodedObject,
+  InterStateChannelResult,
+  SignalResult,
+  TimerResult,
+} from '../../sdk/wire/types.ts';
+import type { TimerHandle } from '../clock/clock.ts';
+import type { HistoryLog } from '../history/history.ts';
+import type { ChannelSet, ChannelWaiter } from './channels.ts';
+
+/**
+ * What a command wait needs from its workflow run.
+ *
+ * @example
+ * const host: CommandHost = run;
+ */
+export interface CommandHost {
+  now(): number;
+  schedule(fn: () => void, ms: number): TimerHandle;
+  unschedule(handle: TimerHandle): void;
+  readonly signals: ChannelSet;
+  readonly internalChannels: ChannelSet;
+  readonly history: HistoryLog;
+}
+
+interface TimerCommandState {
+  commandId: string;
+  firingMs: number;
+  fired: boolean;
+  handle: TimerHandle | undefined;
+}
+
+class ChannelCommandState implements ChannelWaiter {
+  received = false;
+  value: EncodedObject | undefined;
+  waiting = false;
+
+  constructor(
+    readonly owner: CommandWait,
+    readonly kind: 'signal' | 'internal',
+    readonly commandId: string,
+    readonly name: string,
+  ) {}
+
+  receive(value: EncodedObject | undefined): void {
+    this.waiting = false;
+    this.received = true;
+    this.value = value;
+    this.owner.noteCompleted(this.commandId, this.kind, this.name);
+  }
+}
+
+const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
+  ALL_COMPLETED: 'ALL_COMMAND_COMPLETED',
+  ANY_COMPLETED: 'ANY_COMMAND_COMPLETED',
+  ANY_COMBINATION_COMPLETED: 'ANY_COMMAND_COMBINATION_COMPLETED',
+};
+
+/**
+ * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (§3.3).
+ *
+ * @example
+ * triggerTypeOf({ commandWaitingType: 'ANY_COMPLETED' }); // 'ANY_COMMAND_COMPLETED'
+ */
+export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | undefined {
+  if (request.commandWaitingType) return LEGACY_TRIGGERS[request.commandWaitingType];
+  return request.deciderTriggerType ?? undefined;
+}
+
+/**
+ * The command phase of one state execution (semantics §5.4): timers, signal and internal-channel
+ * commands wait independently; the trigger (ALL / ANY / ANY_COMBINATION) decides when the state
+ * proceeds to execute; unfinished commands then stop and consume nothing.
+ *
+ * @example
+ * const wait = new CommandWait(run, 'S1-1', request);
+ * if (!wait.start()) await new Promise((r) => (wait.onDone = r));
+ * const results = wait.results();
+ */
+export class CommandWait {
+  done = false;
+  onDone: (() => void) | undefined;
+  private readonly timers: TimerCommandState[] = [];
+  private readonly channels: ChannelCommandState[] = [];
+  private readonly trigger: DeciderTriggerType | undefined;
+  private readonly total: number;
+  private completedCount = 0;
+  private completedIds: Map<string, number> | undefined;
+
+  constructor(
+    private readonly host: CommandHost,
+    readonly executionId: string,
+    private readonly request: CommandRequest,
+  ) {
+    this.trigger = triggerTypeOf(request);
+    const nowSeconds = Math.floor(host.now() / 1000);
+    for (const timer of request.timerCommands ?? []) {
+      // Whole-second resolution anchored when the waitUntil answer is processed (§5.2).
+      const firingSeconds = timer.firingUnixTimestampSeconds ?? nowSeconds + (timer.durationSeconds ?? 0);
+      this.timers.push({
+        commandId: timer.commandId ?? '',
+        firingMs: firingSeconds * 1000,
+        fired: false,
+        handle: undefined,
+      });
+    }
+    for (const signal of request.signalCommands ?? [])
+      this.channels.push(
+        new ChannelCommandState(this, 'signal', signal.commandId ?? '', signal.signalChannelName ?? ''),
+      );
+    for (const channel of request.interStateChannelCommands ?? [])
+      this.channels.push(
+        new ChannelCommandState(this, 'internal', channel.commandId ?? '', channel.channelName ?? ''),
+      );
+    this.total = this.timers.length + this.channels.length;
+  }
+
+  /** Registers the commands; true when the trigger is already met (no waiting needed). */
+  start(): boolean {
+    const now = this.host.now();
+    for (const timer of this.timers) {
+      if (timer.firingMs <= now) {
+        timer.fired = true;
+        this.noteCompleted(timer.commandId, 'timer');
+      } else {
+        timer.handle = this.host.schedule(() => this.fireTimer(timer, false), timer.firingMs - now);
+      }
+    }
+    for (const command of this.channels) {
+      const set = this.setOf(command);
+      const { found, value } = set.take(command.name);
+      if (found) command.receive(value);
+      else {
+        command.waiting = true;
+        set.addWaiter(command.name, command);
+      }
+    }
+    this.evaluate();
+    return this.done;
+  }
+
+  /** Re-checks the trigger; finishes the wait when it is met. */
+  evaluate(): void {
+    if (this.done || !this.isTriggerMet()) return;
+    this.done = true;
+    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unschedule(timer.handle);
+    for (const command of this.channels) {
+      if (!command.waiting) continue;
+      command.waiting = false;
+      this.setOf(command).removeWaiter(command.name, command);
+    }
+    this.host.history.add('CommandsCompleted', this.executionId, { trigger: this.trigger });
+    this.onDone?.();
+  }
+
+  /** Stops waiting without completing (the run closed). */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unschedule(timer.handle);
+    for (const command of this.channels)
+      if (command.waiting) this.setOf(command).removeWaiter(command.name, command);
+  }
+
+  noteCompleted(commandId: string, kind: 'timer' | 'signal' | 'internal', name?: string): void {
+    this.completedCount++;
+    if (this.trigger === 'ANY_COMMAND_COMBINATION_COMPLETED') {
+      this.completedIds ??= new Map();
+      this.completedIds.set(commandId, (this.completedIds.get(commandId) ?? 0) + 1);
+    }
+    this.host.history.add('CommandCompleted', this.executionId, { kind, commandId, channel: name });
+  }
+
+  /**
+   * Skips a pending timer by id (first with that id, any status) or index (must be pending);
+   * false when no such timer exists (§2.12).
+   */
+  skipTimer(commandId: string | undefined, index: number | undefined): boolean {
+    if (this.done) return false;
+    let timer: TimerCommandState | undefined;
+    if (commandId) timer = this.timers.find((t) => t.commandId === commandId);
+    else if (index !== undefined) {
+      timer = this.timers[index];
+      if (timer?.fired) return false;
+    }
+    if (!timer) return false;
+    if (!timer.fired) {
+      if (timer.handle) this.host.unschedule(timer.handle);
+      this.fireTimer(timer, true);
+    }
+    return true;
+  }
+
+  results(): CommandResults {
+    const results: CommandResults = {};
+    if (this.timers.length > 0) {
+      const timerResults: TimerResult[] = [];
+      for (const t of this.timers)
+        timerResults.push({ commandId: t.commandId, timerStatus: t.fired ? 'FIRED' : 'SCHEDULED' });
+      results.timerResults = timerResults;
+    }
+    if (this.request.signalCommands?.length) {
+      const signalResults: SignalResult[] = [];
+      for (const c of this.channels) {
+        if (c.kind !== 'signal') continue;
+        const r: SignalResult = {
+          commandId: c.commandId,
+          signalChannelName: c.name,
+          signalRequestStatus: c.received ? 'RECEIVED' : 'WAITING',
+        };
+        if (c.received && c.value != null) r.signalValue = c.value;
+        signalResults.push(r);
+      }
+      results.signalResults = signalResults;
+    }
+    if (this.request.interStateChannelCommands?.length) {
+      const channelResults: InterStateChannelResult[] = [];
+      for (const c of this.channels) {
+        if (c.kind !== 'internal') continue;
+        const r: InterStateChannelResult = {
+          commandId: c.commandId,
+          channelName: c.name,
+          requestStatus: c.received ? 'RECEIVED' : 'WAITING',
+        };
+        if (c.received && c.value != null) r.value = c.value;
+        channelResults.push(r);
+      }
+      results.interStateChannelResults = channelResults;
+    }
+    results.stateStartApiSucceeded = true;
+    results.stateWaitUntilFailed = false;
+    return results;
+  }
+
+  private fireTimer(timer: TimerCommandState, skipped: boolean): void {
+    if (timer.fired || this.done) return;
+    timer.fired = true;
+    timer.handle = undefined;
+    if (skipped) this.host.history.add('TimerSkipped', this.executionId, { commandId: timer.commandId });
+    this.noteCompleted(timer.commandId, 'timer');
+    this.evaluate();
+  }
+
+  private setOf(command: ChannelCommandState): ChannelSet {
+    return command.kind === 'signal' ? this.host.signals : this.host.internalChannels;
+  }
+
+  private isTriggerMet(): boolean {
+    if (this.total === 0) return true;
+    switch (this.trigger) {
+      case 'ANY_COMMAND_COMPLETED':
+        return this.completedCount > 0;
+      case 'ANY_COMMAND_COMBINATION_COMPLETED':
+        return this.isCombinationCovered();
+      default:
+        return this.completedCount === this.total;
+    }
+  }
+
+  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (§5.4).
+  private isCombinationCovered(): boolean {
+    const completed = this.completedIds;
+    if (!completed) return false;
+    for (const combination of this.request.commandCombinations ?? []) {
+      const needed = new Map<string, number>();
+      for (const id of combination.commandIds ?? []) needed.set(id, (needed.get(id) ?? 0) + 1);
+      let covered = true;
+      for (const [id, count] of needed) {
+        if ((completed.get(id) ?? 0) < count) {
+          covered = false;
+          break;
+        }
+      }
+      if (covered) return true;
+    }
+    return false;
+  }
+}

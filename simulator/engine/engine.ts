@@ -1,0 +1,143 @@
+import type { WorkflowStartRequest } from '../../sdk/wire/types.ts';
+import type { EngineRuntime } from './runtime.ts';
+import { startStateExecution } from './state-execution.ts';
+import { WorkflowRun } from './workflow-run.ts';
+
+/**
+ * Hooks the engine calls so the simulator knows when a client waits inside a request (auto-advance
+ * may move virtual time only then).
+ *
+ * @example
+ * const hooks: WaitHooks = { waitStarted: () => count++, waitEnded: () => count-- };
+ */
+export interface WaitHooks {
+  waitStarted(): void;
+  waitEnded(): void;
+}
+
+/**
+ * The registry of workflows and their runs, and the primitives the client API is built on.
+ *
+ * @example
+ * const engine = new Engine(runtime, hooks);
+ * const run = engine.createRun(request, 'wf-1');
+ * engine.beginRun(run);
+ */
+export class Engine {
+  private readonly workflows = new Map<string, WorkflowRun[]>();
+  private readonly runsInOrder: WorkflowRun[] = [];
+
+  constructor(
+    readonly runtime: EngineRuntime,
+    private readonly hooks: WaitHooks,
+  ) {}
+
+  /** The current (latest) run of a workflow id. */
+  currentRun(workflowId: string): WorkflowRun | undefined {
+    const runs = this.workflows.get(workflowId);
+    return runs?.[runs.length - 1];
+  }
+
+  /** A run by id, or the current run when `runId` is empty. */
+  findRun(workflowId: string, runId: string | undefined | null): WorkflowRun | undefined {
+    if (!runId) return this.currentRun(workflowId);
+    return this.workflows.get(workflowId)?.find((run) => run.runId === runId);
+  }
+
+  runsOf(workflowId: string): readonly WorkflowRun[] {
+    return this.workflows.get(workflowId) ?? [];
+  }
+
+  /** Every run ever created, oldest first. */
+  allRuns(): readonly WorkflowRun[] {
+    return this.runsInOrder;
+  }
+
+  /** Registers a new run (not started yet) as the current run of its workflow id. */
+  createRun(request: WorkflowStartRequest, workflowId: string): WorkflowRun {
+    const run = new WorkflowRun(this.runtime, request, workflowId, this.runtime.ids.next());
+    const runs = this.workflows.get(workflowId);
+    if (runs) runs.push(run);
+    else this.workflows.set(workflowId, [run]);
+    this.runsInOrder.push(run);
+    return run;
+  }
+
+  /**
+   * Seeds initial attributes, arms the workflow timeout and starts the first state, after the start
+   * delay if any (semantics §2.1, §5.12). Without a start state the run idles until an RPC moves it.
+   */
+  beginRun(run: WorkflowRun): void {
+    const request = run.request;
+    const options = request.workflowStartOptions;
+    run.persistence.upsertSearch(options?.searchAttributes);
+    run.persistence.upsertData(options?.dataAttributes);
+    run.systemSearch.upsertSearch([
+      { key: 'IwfWorkflowType', valueType: 'KEYWORD', stringValue: run.workflowType },
+    ]);
+    const delaySeconds = options?.workflowStartDelaySeconds ?? 0;
+    run.history.add('WorkflowStarted', undefined, {
+      workflowType: run.workflowType,
+      runId: run.runId,
+      startStateId: request.startStateId,
+      timeoutSeconds: request.workflowTimeoutSeconds || undefined,
+      startDelaySeconds: delaySeconds || undefined,
+    });
+    this.runtime.log(`workflow ${run.workflowId} (${run.runId}) started, type ${run.workflowType}`);
+    const timeoutSeconds = request.workflowTimeoutSeconds ?? 0;
+    if (timeoutSeconds > 0) run.schedule(() => run.close('TIMEOUT'), timeoutSeconds * 1000);
+    if (request.startStateId == null) return;
+    const movement = {
+      stateId: request.startStateId,
+      stateInput: request.stateInput,
+      stateOptions: request.stateOptions,
+    };
+    if (delaySeconds > 0) {
+      run.history.add('WorkflowStartDelayed', undefined, { seconds: delaySeconds });
+      run.schedule(() => startStateExecution(run, movement), delaySeconds * 1000);
+    } else {
+      startStateExecution(run, movement);
+    }
+  }
+
+  /**
+   * Waits (as a client long poll) until `register` calls its `resolve`, or until the deadline on the
+   * simulator's clock. While waiting, auto-advance may move virtual time.
+   *
+   * @example
+   * const outcome = await engine.longPoll(deadline, (done) => run.onClose(() => done('closed')));
+   */
+  longPoll<T>(
+    deadlineMs: number,
+    register: (resolve: (value: T) => void) => () => void,
+  ): Promise<T | 'timeout'> {
+    const clock = this.runtime.clock;
+    return new Promise<T | 'timeout'>((resolve) => {
+      let settled = false;
+      let unregister: (() => void) | undefined;
+      const finish = (value: T | 'timeout'): void => {
+        if (settled) return;
+        settled = true;
+        clock.clearTimer(timer);
+        unregister?.();
+        this.activePolls.delete(abort);
+        this.hooks.waitEnded();
+        resolve(value);
+      };
+      const abort = (): void => finish('timeout');
+      this.hooks.waitStarted();
+      this.activePolls.add(abort);
+      const timer = clock.setTimer(abort, deadlineMs - clock.now());
+      const cleanup = register((value) => finish(value));
+      if (settled) cleanup();
+      else unregister = cleanup;
+    });
+  }
+
+  /** Ends every pending long poll as timed out (the simulator is closing). */
+  endAllLongPolls(): void {
+    for (const abort of [...this.activePolls]) abort();
+  }
+
+  private readonly activePolls = new Set<() => void>();
+}

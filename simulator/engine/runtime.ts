@@ -1,0 +1,22 @@
+import type { Clock } from '../clock/clock.ts';
+import type { WorkerTransport } from '../contracts.ts';
+import type { ActivityTracker } from './activity-tracker.ts';
+import type { IdGenerator } from './ids.ts';
+
+/**
+ * What every part of the engine shares: time, the worker transport, in-flight accounting, ids and
+ * the log.
+ *
+ * @example
+ * const runtime: EngineRuntime = { clock, tracker, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60 };
+ */
+export interface EngineRuntime {
+  readonly clock: Clock;
+  readonly tracker: ActivityTracker;
+  readonly transport: WorkerTransport;
+  readonly ids: IdGenerator;
+  readonly log: (line: string) => void;
+  readonly recordHistory: boolean;
+  /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
+  readonly maxWaitSeconds: number;
+}

@@ -1,0 +1,175 @@
+import { WorkerPaths } from '../../sdk/wire/paths.ts';
+import type {
+  Context,
+  EncodedObject,
+  PersistenceLoadingPolicy,
+  WorkflowStateDecideResponse,
+  WorkflowStateStartResponse,
+} from '../../sdk/wire/types.ts';
+import { lockKeys } from './locks.ts';
+import { lockingKeysOf } from './persistence.ts';
+import { effectiveRetryPolicy, nextRetryDelayMs, retryPolicyProblem } from './retry-policy.ts';
+import type { ResolvedStateOptions } from './state-options.ts';
+import { callWorker } from './worker-call.ts';
+import { checkStateApiOutcome, type StateApi, timeoutMessage } from './worker-failures.ts';
+import type { WorkflowRun } from './workflow-run.ts';
+
+/**
+ * The outcome of a state API call after all retries: the answer, the final failure text, or
+ * `abandoned` when the run closed meanwhile.
+ *
+ * @example
+ * const result = await callStateApi(run, call);
+ * if (result === 'abandoned') return;
+ */
+export type StateApiResult<T> = { ok: true; response: T } | { ok: false; message: string } | 'abandoned';
+
+/**
+ * What one state API call sends besides the context; `body` gets `context`, and the loaded
+ * attributes under `dataField`.
+ *
+ * @example
+ * const call: StateApiCall = { api: 'waitUntil', executionId: 'S1-1', stateId: 'S1', stateInput, options, extra: {} };
+ */
+export interface StateApiCall {
+  api: StateApi;
+  executionId: string;
+  stateId: string;
+  stateInput: EncodedObject | undefined | null;
+  options: ResolvedStateOptions;
+  /** Extra fields of the execute request (`commandResults`, `stateLocals`). */
+  extra: Record<string, unknown>;
+}
+
+/** Resolves never: a call Temporal would refuse to schedule leaves the state stuck (faults doc B24). */
+const STUCK = new Promise<never>(() => {});
+
+/**
+ * Runs one state API per semantics §3.7 and §5.9: wait for locks (SA keys then DA keys), load
+ * attributes once, call with per-attempt timeouts and the retry policy on the workflow clock, then
+ * release the locks. The caller applies the answer's upserts right after, in the same step.
+ *
+ * @example
+ * const result = await callStateApi(run, { api: 'execute', ... });
+ */
+export function callStateApi(
+  run: WorkflowRun,
+  call: StateApiCall & { api: 'waitUntil' },
+): Promise<StateApiResult<WorkflowStateStartResponse>>;
+export function callStateApi(
+  run: WorkflowRun,
+  call: StateApiCall & { api: 'execute' },
+): Promise<StateApiResult<WorkflowStateDecideResponse>>;
+export async function callStateApi(
+  run: WorkflowRun,
+  call: StateApiCall,
+): Promise<StateApiResult<WorkflowStateStartResponse | WorkflowStateDecideResponse>> {
+  const { api, options } = call;
+  const searchPolicy = api === 'waitUntil' ? options.waitUntilSearchPolicy : options.executeSearchPolicy;
+  const dataPolicy = api === 'waitUntil' ? options.waitUntilDataPolicy : options.executeDataPolicy;
+  const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
+  const pendingLock = run.locks.acquire(keys);
+  if (pendingLock) {
+    run.history.add('LockWaiting', call.executionId, { api, keys });
+    await pendingLock;
+    if (!run.isRunning) {
+      run.locks.release(keys);
+      return 'abandoned';
+    }
+  }
+  const retryPolicy = api === 'waitUntil' ? options.waitUntilRetry : options.executeRetry;
+  const problem = retryPolicyProblem(retryPolicy);
+  if (problem) {
+    // The real server accepts this at start, then every workflow task fails and the worker is never called.
+    const text = `${api} of ${call.executionId} can never be scheduled: ${problem} Fix the state's retry policy; the workflow stays RUNNING until it times out or is stopped.`;
+    run.history.add('Diagnostic', call.executionId, { problem: text });
+    run.runtime.log(`workflow ${run.workflowId}: ${text}`);
+    return STUCK;
+  }
+  const body = buildBody(run, call, searchPolicy, dataPolicy);
+  const result = await attemptWithRetries(run, call, body, effectiveRetryPolicy(retryPolicy));
+  run.locks.release(keys);
+  return result;
+}
+
+function buildBody(
+  run: WorkflowRun,
+  call: StateApiCall,
+  searchPolicy: PersistenceLoadingPolicy | undefined,
+  dataPolicy: PersistenceLoadingPolicy | undefined,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = { workflowType: run.workflowType, workflowStateId: call.stateId };
+  if (call.stateInput != null) body.stateInput = call.stateInput;
+  const search = run.persistence.loadSearch(searchPolicy);
+  if (search) body.searchAttributes = search;
+  const data = run.persistence.loadData(dataPolicy);
+  if (data) body[call.api === 'waitUntil' ? 'dataObjects' : 'DataObjects'] = data;
+  for (const key in call.extra) if (call.extra[key] !== undefined) body[key] = call.extra[key];
+  return body;
+}
+
+async function attemptWithRetries(
+  run: WorkflowRun,
+  call: StateApiCall,
+  body: Record<string, unknown>,
+  policy: ReturnType<typeof effectiveRetryPolicy>,
+): Promise<StateApiResult<WorkflowStateStartResponse | WorkflowStateDecideResponse>> {
+  const { runtime } = run;
+  const firstAttemptAt = runtime.clock.now();
+  const deadline =
+    policy.maximumAttemptsDurationSeconds > 0
+      ? firstAttemptAt + policy.maximumAttemptsDurationSeconds * 1000
+      : Infinity;
+  const path = call.api === 'waitUntil' ? WorkerPaths.waitUntil : WorkerPaths.execute;
+  const eventType = call.api === 'waitUntil' ? 'WaitUntilAttempt' : 'ExecuteAttempt';
+  const timeoutMs = call.options[call.api === 'waitUntil' ? 'waitUntilTimeoutMs' : 'executeTimeoutMs'];
+  for (let attempt = 1; ; attempt++) {
+    const context: Context = {
+      workflowId: run.workflowId,
+      workflowRunId: run.firstRunId,
+      workflowStartedTimestamp: Math.floor(run.startedAt / 1000),
+      stateExecutionId: call.executionId,
+      firstAttemptTimestamp: Math.floor(firstAttemptAt / 1000),
+      attempt,
+    };
+    const request = { context, ...body };
+    const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
+    const outcome = await callWorker(
+      runtime.clock,
+      runtime.tracker,
+      runtime.transport,
+      run.workerUrl,
+      path,
+      request,
+      attemptTimeout,
+    );
+    if (!run.isRunning) return 'abandoned';
+    const checked =
+      call.api === 'waitUntil'
+        ? checkStateApiOutcome('waitUntil', outcome)
+        : checkStateApiOutcome('execute', outcome);
+    if (checked.ok) {
+      run.history.add(eventType, call.executionId, { attempt, outcome: 'ok' });
+      return checked;
+    }
+    run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
+    if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts)
+      return giveUp(run, call, checked.message);
+    const delay = nextRetryDelayMs(policy, attempt);
+    if (runtime.clock.now() + delay >= deadline)
+      return giveUp(run, call, checked.timeout ? timeoutMessage(call.api, true) : checked.message);
+    run.history.add('StateApiRetryScheduled', call.executionId, {
+      api: call.api,
+      nextAttempt: attempt + 1,
+      delayMs: delay,
+    });
+    await run.sleep(delay);
+    if (!run.isRunning) return 'abandoned';
+  }
+}
+
+function giveUp(run: WorkflowRun, call: StateApiCall, message: string): { ok: false; message: string } {
+  run.history.add('StateApiFailed', call.executionId, { api: call.api, error: message });
+  run.runtime.log(`workflow ${run.workflowId}: ${call.api} of ${call.executionId} failed: ${message}`);
+  return { ok: false, message };
+}

@@ -1,0 +1,74 @@
+import type { PersistenceLoadingPolicy, RetryPolicy, WorkflowStateOptions } from '../../sdk/wire/types.ts';
+
+/** Default timeout of a state API call when none (or ≤ 0) is configured (semantics §3.7). */
+export const DEFAULT_STATE_API_TIMEOUT_SECONDS = 30;
+
+/**
+ * State options with the legacy names folded in (semantics §5.3: the first present field wins).
+ *
+ * @example
+ * const options = resolveStateOptions(movement.stateOptions);
+ * if (options.skipWaitUntil) { ... }
+ */
+export interface ResolvedStateOptions {
+  skipWaitUntil: boolean;
+  waitUntilTimeoutMs: number;
+  executeTimeoutMs: number;
+  waitUntilRetry: RetryPolicy | undefined;
+  executeRetry: RetryPolicy | undefined;
+  proceedOnWaitUntilFailure: boolean;
+  executeFailureProceedStateId: string | undefined;
+  executeFailureProceedStateOptions: WorkflowStateOptions | undefined;
+  waitUntilDataPolicy: PersistenceLoadingPolicy | undefined;
+  executeDataPolicy: PersistenceLoadingPolicy | undefined;
+  waitUntilSearchPolicy: PersistenceLoadingPolicy | undefined;
+  executeSearchPolicy: PersistenceLoadingPolicy | undefined;
+}
+
+const EMPTY: WorkflowStateOptions = {};
+
+/**
+ * Resolves the effective options of one state execution.
+ *
+ * @example
+ * resolveStateOptions({ startApiTimeoutSeconds: 5, waitUntilApiTimeoutSeconds: 9 }).waitUntilTimeoutMs; // 5000
+ */
+export function resolveStateOptions(options: WorkflowStateOptions | undefined | null): ResolvedStateOptions {
+  const o = options ?? EMPTY;
+  const proceedId =
+    o.executeApiFailurePolicy === 'PROCEED_TO_CONFIGURED_STATE'
+      ? o.executeApiFailureProceedStateId
+      : undefined;
+  return {
+    skipWaitUntil: (o.skipStartApi ?? o.skipWaitUntil) === true,
+    waitUntilTimeoutMs: timeoutMs(o.startApiTimeoutSeconds ?? o.waitUntilApiTimeoutSeconds),
+    executeTimeoutMs: timeoutMs(o.decideApiTimeoutSeconds ?? o.executeApiTimeoutSeconds),
+    waitUntilRetry: o.startApiRetryPolicy ?? o.waitUntilApiRetryPolicy ?? undefined,
+    executeRetry: o.decideApiRetryPolicy ?? o.executeApiRetryPolicy ?? undefined,
+    proceedOnWaitUntilFailure:
+      o.startApiFailurePolicy != null
+        ? o.startApiFailurePolicy === 'PROCEED_TO_DECIDE_ON_START_API_FAILURE'
+        : o.waitUntilApiFailurePolicy === 'PROCEED_ON_FAILURE',
+    executeFailureProceedStateId: proceedId ? proceedId : undefined,
+    executeFailureProceedStateOptions: o.executeApiFailureProceedStateOptions ?? undefined,
+    waitUntilDataPolicy:
+      o.waitUntilApiDataAttributesLoadingPolicy ??
+      o.dataAttributesLoadingPolicy ??
+      o.dataObjectsLoadingPolicy ??
+      undefined,
+    executeDataPolicy:
+      o.executeApiDataAttributesLoadingPolicy ??
+      o.dataAttributesLoadingPolicy ??
+      o.dataObjectsLoadingPolicy ??
+      undefined,
+    waitUntilSearchPolicy:
+      o.waitUntilApiSearchAttributesLoadingPolicy ?? o.searchAttributesLoadingPolicy ?? undefined,
+    executeSearchPolicy:
+      o.executeApiSearchAttributesLoadingPolicy ?? o.searchAttributesLoadingPolicy ?? undefined,
+  };
+}
+
+function timeoutMs(seconds: number | undefined | null): number {
+  // ≤ 0 keeps the default, as the real server does (faults doc B26).
+  return (seconds != null && seconds > 0 ? seconds : DEFAULT_STATE_API_TIMEOUT_SECONDS) * 1000;
+}

@@ -1,0 +1,111 @@
+import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { WorkerReply, WorkerTransport } from '../contracts.ts';
+import type { ActivityTracker } from './activity-tracker.ts';
+
+/**
+ * How a worker call ended: an answer, a transport error (no answer), or our own deadline.
+ *
+ * @example
+ * if (outcome.kind === 'reply' && outcome.reply.status === 200) { ... }
+ */
+export type CallOutcome =
+  | { kind: 'reply'; reply: WorkerReply }
+  | { kind: 'transportError'; message: string }
+  | { kind: 'timeout' };
+
+/**
+ * Calls a worker endpoint with a deadline on the simulator's clock, counting the call as in flight
+ * so time never jumps while a worker is working. A late answer after the deadline is dropped.
+ *
+ * @example
+ * const outcome = await callWorker(clock, tracker, transport, url, '/api/v1/workflowState/start', body, 30_000);
+ */
+export function callWorker(
+  clock: Clock,
+  tracker: ActivityTracker,
+  transport: WorkerTransport,
+  workerUrl: string,
+  path: string,
+  body: object,
+  timeoutMs: number,
+): Promise<CallOutcome> {
+  tracker.begin();
+  return new Promise<CallOutcome>((resolve) => {
+    let settled = false;
+    let timer: TimerHandle | undefined;
+    const finish = (outcome: CallOutcome): void => {
+      if (settled) return;
+      settled = true;
+      if (timer) clock.clearTimer(timer);
+      tracker.end();
+      resolve(outcome);
+    };
+    timer = clock.setTimer(() => {
+      timer = undefined;
+      finish({ kind: 'timeout' });
+    }, timeoutMs);
+    let pending: Promise<WorkerReply>;
+    try {
+      pending = transport.call(workerUrl, path, body, { timeoutMs });
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (reply) => finish({ kind: 'reply', reply }),
+      (error: unknown) => finish({ kind: 'transportError', message: errorText(error) }),
+    );
+  });
+}
+
+/**
+ * The text of a thrown value.
+ *
+ * @example
+ * errorText(new Error('ECONNREFUSED')); // 'ECONNREFUSED'
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/**
+ * The raw text of a worker answer (only computed on failure paths: in-process answers come parsed).
+ *
+ * @example
+ * replyText({ status: 500, json: { detail: 'boom' } }); // '{"detail":"boom"}'
+ */
+export function replyText(reply: WorkerReply): string {
+  if (reply.text !== undefined) return reply.text;
+  if (reply.json === undefined) return '';
+  return JSON.stringify(reply.json);
+}
+
+/**
+ * Parses a worker answer's body: `json` as given, else `text` (JSON only when its content type says
+ * so, as Go's client decides). `empty` means a zero-length body.
+ *
+ * @example
+ * parseReplyBody({ status: 200, text: '{"a":1}', contentType: 'application/json' }); // { ok: true, value: { a: 1 } }
+ */
+export function parseReplyBody(
+  reply: WorkerReply,
+): { ok: true; value: unknown; empty: boolean } | { ok: false; message: string } {
+  if (reply.json !== undefined) return { ok: true, value: reply.json, empty: reply.json === null };
+  const text = reply.text ?? '';
+  if (text.length === 0) return { ok: true, value: undefined, empty: true };
+  if (reply.contentType !== undefined && !/json/i.test(reply.contentType))
+    return { ok: false, message: 'undefined response type' };
+  try {
+    return { ok: true, value: JSON.parse(text), empty: false };
+  } catch (error) {
+    const message = errorText(error);
+    return {
+      ok: false,
+      message: /end of JSON input/i.test(message) ? 'unexpected end of JSON input' : lowerFirst(message),
+    };
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,176 @@
+import type {
+  StateCompletionOutput,
+  WorkflowConfig,
+  WorkflowErrorType,
+  WorkflowStartRequest,
+  WorkflowStatus,
+} from '../../sdk/wire/types.ts';
+import type { TimerHandle } from '../clock/clock.ts';
+import { HistoryLog } from '../history/history.ts';
+import { ChannelSet } from './channels.ts';
+import type { CommandHost, CommandWait } from './command-wait.ts';
+import { LockTable } from './locks.ts';
+import { PersistenceStore } from './persistence.ts';
+import type { EngineRuntime } from './runtime.ts';
+
+/**
+ * One run of a workflow and all its state (semantics §4): status, outputs, channels, data, locks,
+ * pending timers, threads and the waiters of long polls.
+ *
+ * @example
+ * const run = new WorkflowRun(runtime, request, 'wf-1', runId);
+ * run.close('CANCELED');
+ */
+export class WorkflowRun implements CommandHost {
+  status: WorkflowStatus = 'RUNNING';
+  errorType: WorkflowErrorType | undefined;
+  errorMessage: string | undefined;
+  /** True when `results` are part of the failure (force fail): served as `[]` even when empty. */
+  failureCarriesResults = false;
+  closedAt: number | undefined;
+  readonly outputs: StateCompletionOutput[] = [];
+  readonly workflowType: string;
+  readonly workerUrl: string;
+  readonly startedAt: number;
+  readonly firstRunId: string;
+  readonly persistence = new PersistenceStore();
+  /** System search attributes (IwfWorkflowType): visible to searchattributes/get and search, not to workers. */
+  readonly systemSearch = new PersistenceStore();
+  readonly signals = new ChannelSet();
+  readonly internalChannels = new ChannelSet();
+  readonly locks = new LockTable();
+  readonly history: HistoryLog;
+  config: WorkflowConfig;
+  runningThreads = 0;
+  gracefulCompletionRequested = false;
+  requestId: string | undefined;
+  /** Command waits in progress by state execution id (for timer skips). */
+  readonly activeWaits = new Map<string, CommandWait>();
+  /** Keys of state completions that `/waitForStateCompletion` can observe. */
+  completedWaitKeys: Set<string> | undefined;
+  private readonly executionCounters = new Map<string, number>();
+  private readonly timers = new Set<TimerHandle>();
+  private closeListeners: (() => void)[] | undefined;
+  private stateCompletionListeners: (() => void)[] | undefined;
+
+  constructor(
+    readonly runtime: EngineRuntime,
+    readonly request: WorkflowStartRequest,
+    readonly workflowId: string,
+    readonly runId: string,
+  ) {
+    this.workflowType = request.iwfWorkflowType ?? '';
+    this.workerUrl = (request.iwfWorkerUrl ?? '').replace(/\/$/, '');
+    this.startedAt = runtime.clock.now();
+    this.firstRunId = runId;
+    this.history = new HistoryLog(() => runtime.clock.now(), runtime.recordHistory);
+    this.config = {
+      continueAsNewThreshold: 100,
+      ...(request.workflowStartOptions?.workflowConfigOverride ?? {}),
+    };
+  }
+
+  get isRunning(): boolean {
+    return this.status === 'RUNNING';
+  }
+
+  now(): number {
+    return this.runtime.clock.now();
+  }
+
+  /** Workflow time in Unix seconds, as contexts carry it. */
+  nowSeconds(): number {
+    return Math.floor(this.runtime.clock.now() / 1000);
+  }
+
+  /** A timer owned by this run: cancelled when the run closes. */
+  schedule(fn: () => void, ms: number): TimerHandle {
+    const handle: TimerHandle = this.runtime.clock.setTimer(() => {
+      this.timers.delete(handle);
+      fn();
+    }, ms);
+    this.timers.add(handle);
+    return handle;
+  }
+
+  unschedule(handle: TimerHandle): void {
+    this.timers.delete(handle);
+    this.runtime.clock.clearTimer(handle);
+  }
+
+  /** Resolves after `ms` of workflow time (never, if the run closes first). */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.schedule(resolve, ms));
+  }
+
+  /** Next execution id of a state: `<stateId>-<n>`, numbered per state id from 1 (§5.1). */
+  nextExecutionId(stateId: string): string {
+    const n = (this.executionCounters.get(stateId) ?? 0) + 1;
+    this.executionCounters.set(stateId, n);
+    return `${stateId}-${n}`;
+  }
+
+  onClose(listener: () => void): () => void {
+    this.closeListeners ??= [];
+    this.closeListeners.push(listener);
+    return () => {
+      const list = this.closeListeners;
+      if (!list) return;
+      const index = list.indexOf(listener);
+      if (index >= 0) list.splice(index, 1);
+    };
+  }
+
+  onStateCompletion(listener: () => void): () => void {
+    this.stateCompletionListeners ??= [];
+    this.stateCompletionListeners.push(listener);
+    return () => {
+      const list = this.stateCompletionListeners;
+      if (!list) return;
+      const index = list.indexOf(listener);
+      if (index >= 0) list.splice(index, 1);
+    };
+  }
+
+  /** Records a completion observable by `/waitForStateCompletion` and wakes its waiters. */
+  markStateCompleted(key: string): void {
+    this.completedWaitKeys ??= new Set();
+    this.completedWaitKeys.add(key);
+    const listeners = this.stateCompletionListeners;
+    if (listeners) for (const listener of [...listeners]) listener();
+  }
+
+  /** Closes the run once; later calls do nothing and return false. */
+  close(
+    status: Exclude<WorkflowStatus, 'RUNNING'>,
+    failure?: { errorType: WorkflowErrorType; errorMessage?: string; carriesResults?: boolean },
+  ): boolean {
+    if (this.status !== 'RUNNING') return false;
+    this.status = status;
+    this.closedAt = this.runtime.clock.now();
+    if (failure) {
+      this.errorType = failure.errorType;
+      if (failure.errorMessage) this.errorMessage = failure.errorMessage;
+      this.failureCarriesResults = failure.carriesResults === true;
+    }
+    for (const handle of this.timers) this.runtime.clock.clearTimer(handle);
+    this.timers.clear();
+    for (const wait of this.activeWaits.values()) wait.abandon();
+    this.activeWaits.clear();
+    this.signals.clearWaiters();
+    this.internalChannels.clearWaiters();
+    this.history.add('WorkflowClosed', undefined, {
+      status,
+      errorType: failure?.errorType,
+      errorMessage: failure?.errorMessage,
+    });
+    const suffix = failure
+      ? ` ${failure.errorType}${failure.errorMessage ? `: ${failure.errorMessage}` : ''}`
+      : '';
+    this.runtime.log(`workflow ${this.workflowId} (${this.runId}) ${status}${suffix}`);
+    const listeners = this.closeListeners;
+    this.closeListeners = undefined;
+    if (listeners) for (const listener of listeners) listener();
+    return true;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The iWF server simulator: an in-process iWF server on a controllable clock.
+ *
+ * @example
+ * import { Simulator } from 'iwf-ts/simulator';
+ * const simulator = new Simulator({ workerTransport });
+ */
+
+export { type Clock, type ControllableClock, isControllableClock, type TimerHandle } from './clock/clock.ts';
+export { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
+export { WallClock } from './clock/wall-clock.ts';
+export type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from './contracts.ts';
+export { formatHistory } from './history/format-history.ts';
+export type { HistoryEvent, HistoryEventType } from './history/history.ts';
+export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';

@@ -1,0 +1,208 @@
+import type { WorkflowStatus } from '../sdk/wire/types.ts';
+import { routeRequest } from './api/router.ts';
+import { type Clock, type ControllableClock, isControllableClock } from './clock/clock.ts';
+import { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
+import { WallClock } from './clock/wall-clock.ts';
+import type { ApiReply, ApiRequest, WorkerTransport } from './contracts.ts';
+import { ActivityTracker } from './engine/activity-tracker.ts';
+import { Engine } from './engine/engine.ts';
+import { IdGenerator } from './engine/ids.ts';
+import { formatHistory } from './history/format-history.ts';
+import type { HistoryEvent } from './history/history.ts';
+
+/**
+ * Options of a simulator.
+ *
+ * @example
+ * const options: SimulatorOptions = { workerTransport, clock: 'virtual', startTime: Date.UTC(2025, 0, 1) };
+ */
+export interface SimulatorOptions {
+  /** `virtual` (default): time moves only when told or by auto-advance; `wall`: real time; or your own clock. */
+  clock?: 'virtual' | 'wall' | Clock;
+  /** Start of virtual time in epoch ms (default 2025-01-01T00:00:00Z). */
+  startTime?: number;
+  /** Wall clock acceleration: 10 runs ten times faster than real time. */
+  speed?: number;
+  workerTransport: WorkerTransport;
+  /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines (default 60 like the real server). */
+  maxWaitSeconds?: number;
+  /** Jump virtual time to the next due timer while a client long-polls and the engine is idle (default true). */
+  autoAdvance?: boolean;
+  logger?: (line: string) => void;
+  /** Seed of the deterministic run ids (default 1). */
+  seed?: number;
+  /** Keep per-run histories (default true; turn off for benchmarks). */
+  recordHistory?: boolean;
+  /** Real ms to wait for worker calls in flight before virtual time may move anyway (default 200). */
+  hungCallGraceMs?: number;
+}
+
+/**
+ * A summary row of `listWorkflows()`.
+ *
+ * @example
+ * simulator.listWorkflows().filter((w) => w.status === 'RUNNING');
+ */
+export interface WorkflowSummary {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  status: WorkflowStatus;
+}
+
+/**
+ * An iWF server in-process: the client REST API as `handle()`, workers called through a
+ * `WorkerTransport`, and time on a clock you control.
+ *
+ * @example
+ * const simulator = new Simulator({ workerTransport });
+ * await simulator.handle({ method: 'POST', path: '/api/v1/workflow/start', body: startRequest });
+ * const reply = await simulator.handle({ method: 'POST', path: '/api/v1/workflow/getWithWait', body: { workflowId } });
+ */
+export class Simulator {
+  readonly clock: Clock;
+  private readonly engine: Engine;
+  private readonly tracker = new ActivityTracker();
+  private readonly autoAdvance: boolean;
+  private readonly graceMs: number;
+  private waitingClients = 0;
+  private autoAdvancing = false;
+  private manualAdvance: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(options: SimulatorOptions) {
+    const clockOption = options.clock ?? 'virtual';
+    if (clockOption === 'virtual')
+      this.clock = new VirtualClock(options.startTime ?? DEFAULT_VIRTUAL_START_MS);
+    else if (clockOption === 'wall') this.clock = new WallClock(options.speed ?? 1);
+    else this.clock = clockOption;
+    this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
+    this.graceMs = options.hungCallGraceMs ?? 200;
+    const runtime = {
+      clock: this.clock,
+      tracker: this.tracker,
+      transport: options.workerTransport,
+      ids: new IdGenerator(options.seed ?? 1),
+      log: options.logger ?? (() => {}),
+      recordHistory: options.recordHistory !== false,
+      maxWaitSeconds: options.maxWaitSeconds ?? 60,
+    };
+    this.engine = new Engine(runtime, {
+      waitStarted: () => {
+        this.waitingClients++;
+        if (this.autoAdvance && !this.autoAdvancing) void this.runAutoAdvance();
+      },
+      waitEnded: () => {
+        this.waitingClients--;
+      },
+    });
+  }
+
+  /** Answers one client request exactly as the real server would (status, body, content type). */
+  handle(request: ApiRequest): Promise<ApiReply> {
+    if (this.closed) return Promise.resolve({ status: 503, body: { detail: 'the iWF simulator is closed' } });
+    return routeRequest(this.engine, request);
+  }
+
+  /** Current time of the simulator's clock, epoch ms. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Fires due timers in order up to now + ms, waiting for the engine to be idle after each; ends at now + ms. */
+  advanceBy(ms: number): Promise<void> {
+    return this.advanceTo(this.clock.now() + ms);
+  }
+
+  /** Like `advanceBy` to an absolute instant (never moves backwards). */
+  async advanceTo(epochMs: number): Promise<void> {
+    const clock = this.controllableClock('advanceTo');
+    while (this.manualAdvance) await this.manualAdvance;
+    this.manualAdvance = this.fireUntil(clock, epochMs);
+    try {
+      await this.manualAdvance;
+    } finally {
+      this.manualAdvance = undefined;
+    }
+  }
+
+  /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
+  async runUntilIdle(): Promise<void> {
+    for (;;) {
+      await this.tracker.waitForIdle(this.graceMs);
+      if (!isControllableClock(this.clock) || this.closed) return;
+      const due = this.clock.nextDueTime();
+      if (due === undefined || due > this.clock.now()) return;
+      this.clock.fireNext();
+    }
+  }
+
+  /** Every workflow run, oldest first. */
+  listWorkflows(): WorkflowSummary[] {
+    return this.engine.allRuns().map((run) => ({
+      workflowId: run.workflowId,
+      runId: run.runId,
+      workflowType: run.workflowType,
+      status: run.status,
+    }));
+  }
+
+  /** The history of a run (the current run by default); empty when unknown. */
+  history(workflowId: string, runId?: string): HistoryEvent[] {
+    return [...(this.engine.findRun(workflowId, runId)?.history.events ?? [])];
+  }
+
+  /** The history as a readable timeline, for a failing test's output. */
+  formatHistory(workflowId: string, runId?: string): string {
+    const run = this.engine.findRun(workflowId, runId);
+    if (!run) return `no workflow ${workflowId}${runId ? ` run ${runId}` : ''}`;
+    return formatHistory(
+      run.history.events,
+      `workflow ${workflowId} run ${run.runId} (${run.workflowType}): ${run.status}`,
+    );
+  }
+
+  /** Cancels all timers and ends pending long polls (they answer 420); idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.engine.endAllLongPolls();
+    const clock = this.clock as Partial<{ clearAll(): void }>;
+    clock.clearAll?.();
+  }
+
+  private controllableClock(operation: string): ControllableClock {
+    if (!isControllableClock(this.clock))
+      throw new Error(`${operation} needs the virtual clock; this simulator runs on the wall clock`);
+    return this.clock;
+  }
+
+  private async fireUntil(clock: ControllableClock, target: number): Promise<void> {
+    for (;;) {
+      await this.tracker.waitForIdle(this.graceMs);
+      const due = clock.nextDueTime();
+      if (due === undefined || due > target || this.closed) break;
+      clock.fireNext();
+    }
+    clock.moveTo(target);
+  }
+
+  // Design §4: while a client waits inside handle() and the engine is idle, jump to the next timer.
+  private async runAutoAdvance(): Promise<void> {
+    const clock = this.clock as ControllableClock;
+    this.autoAdvancing = true;
+    try {
+      while (this.waitingClients > 0 && !this.closed) {
+        if (this.manualAdvance) {
+          await this.manualAdvance.catch(() => {});
+          continue;
+        }
+        await this.tracker.waitForIdle(this.graceMs);
+        if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
+        if (!clock.fireNext()) break;
+      }
+    } finally {
+      this.autoAdvancing = false;
+    }
+  }
+}
