@@ -109,18 +109,12 @@ export class Client {
 
   /**
    * Waits for the workflow to complete and returns its single output (the official SDKs' "simple
-   * result"); throws WorkflowFailedError/TimeoutError/… if it closed otherwise, LongPollTimeoutError
-   * if the server's wait ran out first.
+   * result"); throws WorkflowFailedError/TimeoutError/… if it closed otherwise. Unlike the official
+   * SDKs it polls again when the server's long poll ends while the workflow runs, unless
+   * `singleLongPoll` asks for their behaviour (then LongPollTimeoutError).
    */
-  async waitForWorkflowCompletion<T = unknown>(
-    workflowId: string,
-    options: { runId?: string; waitTimeSeconds?: number } = {},
-  ): Promise<T> {
-    const outputs = await this.unregistered.waitForWorkflowCompletionOutputs(
-      workflowId,
-      options.runId,
-      options.waitTimeSeconds,
-    );
+  async waitForWorkflowCompletion<T = unknown>(workflowId: string, options: WaitOptions = {}): Promise<T> {
+    const outputs = await this.waitForOutputs(workflowId, options);
     const withOutput = outputs.filter((o) => o.completedStateOutput !== undefined);
     if (withOutput.length > 1) {
       throw new InvalidArgumentError(
@@ -131,15 +125,8 @@ export class Client {
   }
 
   /** Waits for completion and returns every state completion output, decoded. */
-  async getComplexWorkflowResults(
-    workflowId: string,
-    options: { runId?: string; waitTimeSeconds?: number } = {},
-  ): Promise<StateOutput[]> {
-    const outputs = await this.unregistered.waitForWorkflowCompletionOutputs(
-      workflowId,
-      options.runId,
-      options.waitTimeSeconds,
-    );
+  async getComplexWorkflowResults(workflowId: string, options: WaitOptions = {}): Promise<StateOutput[]> {
+    const outputs = await this.waitForOutputs(workflowId, options);
     return outputs.map((o) => this.decodeOutput(o));
   }
 
