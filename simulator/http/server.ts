@@ -28,8 +28,7 @@ export function buildSimulatorServer(
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024 * 1024,
     // The real server routes paths exactly (case, slashes); let the simulator decide.
-    ignoreTrailingSlash: false,
-    ignoreDuplicateSlashes: false,
+    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
     exposeHeadRoutes: false,
   });
   app.removeAllContentTypeParsers();

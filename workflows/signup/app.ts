@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Client } from '../../sdk/client/client.ts';
-import { WorkflowAlreadyStartedError } from '../../sdk/client/errors.ts';
+import {
+  RpcLockFailureError,
+  WorkflowAlreadyStartedError,
+  WorkflowNotExistsError,
+} from '../../sdk/client/errors.ts';
 import { workerRoutes } from '../../sdk/worker/fastify.ts';
 import type { WorkerService } from '../../sdk/worker/worker-service.ts';
 import type { Form, UserSignupWorkflow } from './signup-workflow.ts';
@@ -33,6 +37,18 @@ export function buildSignupApp(options: SignupAppOptions): FastifyInstance {
     if (!value) throw Object.assign(new Error(`missing query parameter '${name}'`), { statusCode: 400 });
     return value;
   };
+
+  app.setErrorHandler((error, request, reply) => {
+    const username = (request.query as Record<string, string | undefined>).username ?? '';
+    if (error instanceof WorkflowNotExistsError) {
+      return reply.code(404).send(`no sign-up in progress for ${username} (it may have completed already)`);
+    }
+    if (error instanceof RpcLockFailureError) {
+      return reply.code(409).send(`another request for ${username} is being processed; try again`);
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    return reply.code(status).send(error instanceof Error ? error.message : String(error));
+  });
 
   app.get('/', async () => 'iwf workflow home');
 
