@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
+import { FakeWorker, complete, encoded, goTo, setup } from './fake-worker.ts';
+
+const skip = { stateOptions: { skipWaitUntil: true } };
+const noWait = { skipWaitUntil: true };
+const move = (...ids: string[]): WorkflowStateDecideResponse => ({
+  stateDecision: { nextStates: ids.map((stateId) => ({ stateId, stateOptions: noWait })) },
+});
+
+describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
+  it('numbers executions per state id in queue order: [A, B, A] gives A-1, B-1, A-2', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => move('A', 'B', 'A') },
+      A: { execute: () => goTo('_SYS_DEAD_END') },
+      B: { execute: () => goTo('_SYS_DEAD_END') },
+    });
+    const { simulator, start } = setup(worker);
+    await start('wf', skip);
+    await simulator.runUntilIdle();
+    expect(worker.callsOf('execute').map((c) => (c.body.context as { stateExecutionId: string }).stateExecutionId)).toEqual([
+      'S1-1',
+      'A-1',
+      'B-1',
+      'A-2',
+    ]);
+  });
+
+  it('waits for every thread before graceful completion and collects each output', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => ({ stateDecision: { nextStates: [{ stateId: 'Fast', stateOptions: noWait }, { stateId: 'Slow' }] } }) },
+      Fast: { execute: () => complete('fast') },
+      Slow: {
+        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 60 }] } }),
+        execute: () => complete('slow'),
+      },
+    });
+    const { simulator, start, result, post } = setup(worker);
+    await start('wf', skip);
+    await simulator.advanceBy(30_000);
+    expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
+    const reply = await result('wf');
+    expect(reply.body).toMatchObject({
+      workflowStatus: 'COMPLETED',
+      results: [
+        { completedStateId: 'Fast', completedStateExecutionId: 'Fast-1', completedStateOutput: encoded('fast') },
+        { completedStateId: 'Slow', completedStateExecutionId: 'Slow-1', completedStateOutput: encoded('slow') },
+      ],
+    });
+  });
+
+  it('force-completes at once, abandoning other threads', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => move('Done', 'Waiting') },
+      Done: { execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: encoded(1) }] } }) },
+      Waiting: {
+        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [{ signalChannelName: 'never' }] } }),
+        execute: () => complete(),
+      },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', skip);
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED', results: [{ completedStateId: 'Done' }] });
+  });
+
+  it('keeps a workflow RUNNING when all its threads dead-end', async () => {
+    const worker = new FakeWorker({ S1: { execute: () => move('A', 'B') }, A: { execute: () => goTo('_SYS_DEAD_END') }, B: { execute: () => goTo('_SYS_DEAD_END') } });
+    const { start, result } = setup(worker);
+    await start('wf', skip);
+    expect((await result('wf', 10)).status).toBe(420);
+  });
+
+  it('fails with STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE and returns the outputs on force fail', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => move('A', 'B') },
+      A: { execute: () => complete('a') },
+      B: {
+        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 1 }] } }),
+        execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('why') }] } }),
+      },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', skip);
+    expect((await result('wf')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+      results: [
+        { completedStateId: 'A', completedStateExecutionId: 'A-1', completedStateOutput: encoded('a') },
+        { completedStateId: 'B', completedStateExecutionId: 'B-1', completedStateOutput: encoded('why') },
+      ],
+    });
+  });
+
+  it('omits results when no closing decision carried an output', async () => {
+    const { start, result } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    await start('wf', skip);
+    expect((await result('wf')).body).toEqual({ workflowRunId: expect.any(String), workflowStatus: 'COMPLETED' });
+  });
+
+  it('fails with INVALID_USER_WORKFLOW_CODE_ERROR_TYPE when a closing id is mixed with other states, still applying the upsert', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        execute: () => ({
+          upsertDataObjects: [{ key: 'k', value: encoded('v') }],
+          stateDecision: { nextStates: [{ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }, { stateId: 'S2' }] },
+        }),
+      },
+    });
+    const { start, result, post } = setup(worker);
+    await start('wf', skip);
+    expect((await result('wf')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+      errorType: 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE',
+      errorMessage: 'invalid state decisions. Closing workflow decision cannot be combined with other state decisions',
+    });
+    expect(worker.callsOf('execute')).toHaveLength(1);
+    expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({ objects: [{ key: 'k', value: encoded('v') }] });
+  });
+
+  it('force-completes on an empty internal channel, and otherwise proceeds with the next states', async () => {
+    let round = 0;
+    const worker = new FakeWorker({
+      S1: { execute: () => complete() },
+      Drain: {
+        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', interStateChannelCommands: [{ channelName: 'q' }] } }),
+        execute: () => move('S1'),
+      },
+    });
+    worker.states.S1!.execute = () => ({
+      publishToInterStateChannel: round++ === 0 ? [{ channelName: 'q', value: encoded(1) }] : [],
+      stateDecision: {
+        conditionalClose: { conditionalCloseType: 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY', channelName: 'q', closeInput: encoded('closed') },
+        nextStates: [{ stateId: 'Drain' }],
+      },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', skip);
+    expect((await result('wf')).body).toMatchObject({
+      workflowStatus: 'COMPLETED',
+      results: [{ completedStateId: 'S1', completedStateExecutionId: 'S1-2', completedStateOutput: encoded('closed') }],
+    });
+  });
+
+  it('rejects the unsupported GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY conditional close', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        execute: () => ({
+          stateDecision: { conditionalClose: { conditionalCloseType: 'GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY' }, nextStates: [{ stateId: 'S1' }] },
+        }),
+      },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', skip);
+    expect((await result('wf')).body).toMatchObject({
+      errorType: 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE',
+      errorMessage: 'invalid state decisions. Unsupported ConditionalCloseType GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY',
+    });
+  });
+
+  it('sends execute the waitUntil state locals and commandResults, and no commandResults when waitUntil is skipped', async () => {
+    const worker = new FakeWorker({
+      S1: { waitUntil: () => ({ upsertStateLocals: [{ key: 'l', value: encoded(1) }] }), execute: () => move('S2') },
+      S2: { execute: () => complete() },
+    });
+    const { start, result } = setup(worker);
+    await start('wf');
+    await result('wf');
+    const [first, second] = worker.callsOf('execute');
+    expect(first!.body.stateLocals).toEqual([{ key: 'l', value: encoded(1) }]);
+    expect(first!.body.commandResults).toEqual({ stateStartApiSucceeded: true, stateWaitUntilFailed: false });
+    expect(second!.body).not.toHaveProperty('commandResults');
+  });
+});
