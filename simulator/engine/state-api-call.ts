@@ -39,6 +39,8 @@ export interface StateApiCall {
   options: ResolvedStateOptions;
   /** Extra fields of the execute request (`commandResults`, `stateLocals`). */
   extra: Record<string, unknown>;
+  /** Applies a successful answer's upserts before the locks are released, in the same step (§5.9). */
+  applyBeforeRelease: (response: WorkflowStateStartResponse & WorkflowStateDecideResponse) => void;
 }
 
 /** Resolves never: a call Temporal would refuse to schedule leaves the state stuck (faults doc B24). */
@@ -88,6 +90,7 @@ export async function callStateApi(
   }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
   const result = await attemptWithRetries(run, call, body, effectiveRetryPolicy(retryPolicy));
+  if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(result.response);
   run.locks.release(keys);
   return result;
 }

@@ -58,6 +58,7 @@ async function runThread(
       stateInput,
       options,
       extra: {},
+      applyBeforeRelease: (response) => applyMutations(run, response, executionId),
     });
     if (result === 'abandoned' || !run.isRunning) return false;
     if (!result.ok) {
@@ -67,7 +68,6 @@ async function runThread(
       }
       commandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
     } else {
-      applyMutations(run, result.response, executionId);
       stateLocals = result.response.upsertStateLocals ?? undefined;
       commandResults = await waitForCommands(run, executionId, result.response);
       if (!commandResults || !run.isRunning) return false;
@@ -80,6 +80,10 @@ async function runThread(
     stateInput,
     options,
     extra: { stateLocals, commandResults },
+    applyBeforeRelease: (response) => {
+      noteStateCompletion(run, stateId, executionId, movement.waitForKey);
+      applyMutations(run, response, executionId);
+    },
   });
   if (result === 'abandoned' || !run.isRunning) return false;
   if (!result.ok) {
@@ -98,8 +102,6 @@ async function runThread(
     return true;
   }
   const response = result.response;
-  noteStateCompletion(run, stateId, executionId, movement.waitForKey);
-  applyMutations(run, response, executionId);
   const next = interpretDecision(run, stateId, executionId, response.stateDecision ?? {});
   if (!run.isRunning) return false;
   run.history.add('StateExecutionFinished', executionId);
