@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
+import { FakeWorker, HANG, RawReply, complete, encoded, goTo, setup } from './fake-worker.ts';
+
+const boom = () => new RawReply({ status: 500, json: { detail: 'boom', errorType: 'BoomError' } });
+
+describe('worker failures, retries and failure policies (semantics §3.7, faults doc B)', () => {
+  it('retries with exponential backoff on the virtual clock and fails with the server’s message (B1)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const { simulator, start, result } = setup(worker);
+    await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 4, initialIntervalSeconds: 1 } } });
+    const t0 = simulator.now();
+    expect((await result('wf')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_API_FAIL_ERROR_TYPE',
+      errorMessage: 'statusCode: 500, responseBody: {"detail":"boom","errorType":"BoomError"}, errMsg: 500 Internal Server Error',
+    });
+    const calls = worker.callsOf('waitUntil');
+    expect(calls.map((c) => c.at - t0)).toEqual([0, 1_000, 3_000, 7_000]);
+    expect(calls.map((c) => (c.body.context as { attempt: number }).attempt)).toEqual([1, 2, 3, 4]);
+    expect(new Set(calls.map((c) => (c.body.context as { firstAttemptTimestamp: number }).firstAttemptTimestamp)).size).toBe(1);
+  });
+
+  it('caps the backoff at maximumIntervalSeconds and retries forever by default', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const { simulator, start, post } = setup(worker, { autoAdvance: false });
+    await start('wf');
+    const t0 = simulator.now();
+    await simulator.advanceBy(1_000_000);
+    const gaps = worker.callsOf('waitUntil').map((c, i, all) => (i === 0 ? c.at - t0 : c.at - all[i - 1]!.at));
+    expect(gaps.slice(0, 9)).toEqual([0, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 100_000]);
+    expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
+  });
+
+  it('stops retrying at maximumAttemptsDurationSeconds', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const { start, result } = setup(worker);
+    await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttemptsDurationSeconds: 1 } } });
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'FAILED' });
+    expect(worker.callsOf('waitUntil')).toHaveLength(1);
+  });
+
+  it('formats a 400 with an empty body like the Go client (B4)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: () => new RawReply({ status: 400, json: {} }), execute: () => complete() } });
+    const { start, result } = setup(worker);
+    await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
+    expect((await result('wf')).body).toMatchObject({
+      errorMessage: 'statusCode: 400, responseBody: {}, errMsg: 400 Bad Request  (%!s(*string=<nil>))',
+    });
+  });
+
+  it('cuts the response body at 500 characters and the error text at 50 (B21)', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: () => new RawReply({ status: 503, text: 'x'.repeat(600), contentType: 'text/plain' }),
+        execute: () => complete(),
+      },
+      S2: {
+        waitUntil: () => {
+          throw new Error('Post "http://localhost:9741/api/v1/workflowState/start": EOF');
+        },
+        execute: () => complete(),
+      },
+    });
+    const { start, result } = setup(worker);
+    const once = { waitUntilApiRetryPolicy: { maximumAttempts: 1 } };
+    await start('a', { stateOptions: once });
+    await start('b', { startStateId: 'S2', stateOptions: once });
+    expect(((await result('a')).body as { errorMessage: string }).errorMessage).toBe(
+      `statusCode: 503, responseBody: ${'x'.repeat(500)}..., errMsg: 503 Service Unavailable`,
+    );
+    expect(((await result('b')).body as { errorMessage: string }).errorMessage).toBe(
+      'statusCode: 0, responseBody: None, errMsg: Post "http://localhost:9741/api/v1/workflowState/s...',
+    );
+  });
+
+  it('reports undecodable 200 answers with the decoder error (B6, B7, B9)', async () => {
+    const answers = [
+      new RawReply({ status: 200, text: '{"commandRequest":', contentType: 'application/json' }),
+      new RawReply({ status: 200, text: 'OK', contentType: 'text/plain' }),
+      new RawReply({ status: 200, json: { commandRequest: { deciderTriggerType: 'SOME', timerCommands: [{ durationSeconds: 1 }] } } }),
+    ];
+    const messages: string[] = [];
+    for (const answer of answers) {
+      const worker = new FakeWorker({ S1: { waitUntil: () => answer, execute: () => complete() } });
+      const { start, result } = setup(worker);
+      await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
+      messages.push(((await result('wf')).body as { errorMessage: string }).errorMessage);
+    }
+    expect(messages).toEqual([
+      'statusCode: 200, responseBody: {"commandRequest":, errMsg: unexpected end of JSON input',
+      'statusCode: 200, responseBody: OK, errMsg: undefined response type',
+      'statusCode: 200, responseBody: {"commandRequest":{"deciderTriggerType":"SOME","timerCommands":[{"durationSeconds":1}]}}, errMsg: SOME is not a valid DeciderTriggerType',
+    ]);
+  });
+
+  it('treats an empty execute decision as a retryable failure with the exact text (B13)', async () => {
+    const worker = new FakeWorker({ S1: { execute: () => ({ stateDecision: { nextStates: [] } }) } });
+    const { start, result } = setup(worker);
+    await start('wf', { stateOptions: { skipWaitUntil: true, executeApiRetryPolicy: { maximumAttempts: 2 } } });
+    expect((await result('wf')).body).toMatchObject({
+      errorType: 'STATE_API_FAIL_ERROR_TYPE',
+      errorMessage:
+        "err msg: empty state decision is no longer supported. If it's from old SDKs then upgrade the SDK to newer versions, response: {\"stateDecision\":{\"nextStates\":[]}}",
+    });
+    expect(worker.callsOf('execute')).toHaveLength(2);
+  });
+
+  it('proceeds to execute on waitUntil failure with PROCEED_ON_FAILURE', async () => {
+    const seen: WorkflowStateDecideRequest[] = [];
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: boom,
+        execute: (req) => {
+          seen.push(req);
+          return complete('proceeded');
+        },
+      },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 2 }, waitUntilApiFailurePolicy: 'PROCEED_ON_FAILURE' } });
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
+    expect(seen[0]!.commandResults).toEqual({ stateStartApiSucceeded: false, stateWaitUntilFailed: true });
+  });
+
+  it('moves to the configured state with the same input on execute failure with PROCEED_TO_CONFIGURED_STATE', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: boom },
+      Recover: { execute: (req) => complete(req.stateInput) },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', {
+      stateInput: encoded('input'),
+      stateOptions: {
+        skipWaitUntil: true,
+        executeApiRetryPolicy: { maximumAttempts: 1 },
+        executeApiFailurePolicy: 'PROCEED_TO_CONFIGURED_STATE',
+        executeApiFailureProceedStateId: 'Recover',
+        executeApiFailureProceedStateOptions: { skipWaitUntil: true },
+      },
+    });
+    expect((await result('wf')).body).toMatchObject({
+      workflowStatus: 'COMPLETED',
+      results: [{ completedStateExecutionId: 'Recover-1', completedStateOutput: encoded(encoded('input')) }],
+    });
+  });
+
+  it('times out a hung execute call on the virtual clock and drops its late answer (B18)', async () => {
+    const worker = new FakeWorker({ S1: { execute: () => HANG } });
+    const { simulator, start, result } = setup(worker, { hungCallGraceMs: 20 });
+    await start('wf', { stateOptions: { skipWaitUntil: true, executeApiTimeoutSeconds: 1, executeApiRetryPolicy: { maximumAttempts: 2 } } });
+    const t0 = simulator.now();
+    const body = (await result('wf')).body as { errorMessage: string };
+    expect(body.errorMessage).toContain('activity StartToClose timeout (type: StartToClose)');
+    expect(body.errorMessage).toMatch(/^activity error \(type: StateApiExecute/);
+    expect(simulator.now() - t0).toBe(3_000);
+    expect(worker.callsOf('execute')).toHaveLength(2);
+  });
+
+  it('honours legacy option names over the new ones (§5.3)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => goTo('_SYS_GRACEFUL_COMPLETING_WORKFLOW') } });
+    const { start, result } = setup(worker);
+    await start('wf', {
+      stateOptions: {
+        startApiRetryPolicy: { maximumAttempts: 1 },
+        waitUntilApiRetryPolicy: { maximumAttempts: 5 },
+        startApiFailurePolicy: 'PROCEED_TO_DECIDE_ON_START_API_FAILURE',
+        waitUntilApiFailurePolicy: 'FAIL_WORKFLOW_ON_FAILURE',
+      },
+    });
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
+    expect(worker.callsOf('waitUntil')).toHaveLength(1);
+  });
+
+  it('never calls the worker for a retry policy Temporal refuses, leaving a diagnostic (B24)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const lines: string[] = [];
+    const { simulator, start, result } = setup(worker, { logger: (line) => lines.push(line) });
+    await start('wf', { workflowTimeoutSeconds: 5, stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: -1 } } });
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'TIMEOUT' });
+    expect(worker.calls).toHaveLength(0);
+    expect(simulator.history('wf').find((e) => e.type === 'Diagnostic')?.attrs?.problem).toContain('MaximumAttempts cannot be negative');
+    expect(lines.some((line) => line.includes('MaximumAttempts cannot be negative'))).toBe(true);
+  });
+});
