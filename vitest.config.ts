@@ -1,9 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Suites that go through the harness run once per backend: `sim` and `sim-http` by default, or
+ * only the backend named by IWF_TEST_MODE (e.g. `real`). Unit suites run once.
+ */
+const backendSuites = ['workflows/**/*.test.ts', 'tests/backends/**/*.test.ts'];
+const unitSuites = [
+  'tests/sdk/**/*.test.ts',
+  'tests/simulator/**/*.test.ts',
+  'tests/unit/**/*.test.ts',
+  '**/*.unit.test.ts',
+];
+const requested = process.env.IWF_TEST_MODE;
+const modes = requested ? [requested] : ['sim', 'sim-http'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'workflows/**/*.test.ts', 'simulator/**/*.test.ts', 'sdk/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    projects: [
+      { test: { name: 'unit', include: unitSuites, exclude: ['**/node_modules/**'], environment: 'node' } },
+      ...modes.map((mode) => ({
+        test: {
+          name: mode,
+          include: backendSuites,
+          exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          env: { IWF_TEST_MODE: mode },
+          testTimeout: mode === 'real' ? 120_000 : 20_000,
+          hookTimeout: mode === 'real' ? 60_000 : 10_000,
+        },
+      })),
+    ],
   },
 });

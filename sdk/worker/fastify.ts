@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { WorkerPaths } from '../wire/paths.ts';
-import type { WorkerService } from './worker-service.ts';
+import type { WorkerHandler } from './worker-service.ts';
 
 /** Options of the worker routes. */
 export interface WorkerRoutesOptions {
-  workerService: WorkerService;
+  workerService: WorkerHandler;
   /** Largest request body accepted, in bytes (default 10 MiB: the server sends values up to 2 MB each). */
   bodyLimit?: number;
 }

@@ -29,6 +29,16 @@ export interface WorkerServiceReply {
 }
 
 /**
+ * Anything that answers the three worker endpoints: a WorkerService, or a wrapper around one.
+ *
+ * @example
+ * const handler: WorkerHandler = { handle: (path, body) => worker.handle(path, body) };
+ */
+export interface WorkerHandler {
+  handle(path: string, body: unknown): Promise<WorkerServiceReply>;
+}
+
+/**
  * Answers the three worker endpoints the iWF server calls, as plain functions: mount them on any
  * HTTP framework, or call them in-process.
  *
@@ -36,7 +46,7 @@ export interface WorkerServiceReply {
  * const worker = new WorkerService(registry);
  * const reply = await worker.handle('/api/v1/workflowState/decide', requestBody);
  */
-export class WorkerService {
+export class WorkerService implements WorkerHandler {
   private readonly encoder: ObjectEncoder;
   constructor(
     private readonly registry: Registry,

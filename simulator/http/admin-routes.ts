@@ -26,8 +26,8 @@ export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator):
     now: simulator.now(),
     iso: new Date(simulator.now()).toISOString(),
   }));
-  app.post<{ Body: { ms?: number } | undefined }>(`${ADMIN_PREFIX}/time/advance`, async (request, reply) => {
-    const ms = request.body?.ms;
+  app.post<{ Body: unknown }>(`${ADMIN_PREFIX}/time/advance`, async (request, reply) => {
+    const ms = (parseBody(request.body) as { ms?: unknown } | undefined)?.ms;
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
       return reply.code(400).send({ detail: 'body must be {"ms": <non-negative number of milliseconds>}' });
     }
@@ -38,4 +38,14 @@ export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator):
     await simulator.runUntilIdle();
     return { now: simulator.now() };
   });
+}
+
+/** The server reads every body as text (like the real iWF server); admin bodies are JSON. */
+function parseBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
 }

@@ -8,7 +8,9 @@
 
 import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+import { createHttpEnvironment } from './http-environment.ts';
 import { createInProcessEnvironment } from './in-process-environment.ts';
+import { createRealEnvironment } from './real-environment.ts';
 
 export * from './backend.ts';
 export * from './durations.ts';
@@ -30,7 +32,9 @@ export async function createTestEnvironment(options: TestEnvironmentOptions): Pr
   switch (mode) {
     case 'sim':
       return createInProcessEnvironment(options);
-    default:
-      throw new Error(`IWF_TEST_MODE=${mode} is not available yet`);
+    case 'sim-http':
+      return createHttpEnvironment(options);
+    case 'real':
+      return createRealEnvironment(options);
   }
 }

@@ -1,0 +1,83 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { simulatorHandler } from '../../simulator/msw/handlers.ts';
+import { Simulator } from '../../simulator/simulator.ts';
+import { inProcessWorkerTransport } from '../../simulator/testing/index.ts';
+import { buildSignupApp } from './app.ts';
+import { RecordingEmailSender } from './emails.ts';
+import { createSignupWorkflow } from './signup-workflow.ts';
+
+const IWF_URL = 'http://iwf.test:8801';
+const emails = new RecordingEmailSender();
+const workflow = createSignupWorkflow({ emails, reminderIntervalSeconds: 24 * 3600 });
+const registry = new Registry().addWorkflow(workflow);
+const workerService = new WorkerService(registry);
+let simulator = new Simulator({ workerTransport: inProcessWorkerTransport(workerService) });
+// The app builds its client from a URL, as in production; msw routes that URL into the simulator.
+const app = buildSignupApp({
+  client: new Client(registry, { transport: fetchTransport(IWF_URL), workerUrl: 'http://app.test' }),
+  workflow,
+  workerService,
+});
+const mswServer = setupServer(simulatorHandler(simulator, IWF_URL));
+
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterEach(async () => {
+  await simulator.close();
+  simulator = new Simulator({ workerTransport: inProcessWorkerTransport(workerService) });
+  mswServer.resetHandlers(simulatorHandler(simulator, IWF_URL));
+  emails.sent.length = 0;
+});
+afterAll(async () => {
+  mswServer.close();
+  await app.close();
+});
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url });
+  return { status: response.statusCode, body: response.body };
+};
+
+describe('the sign-up app, with its iWF client routed to the simulator by msw', () => {
+  it('starts a sign-up on submit, verifies it, and completes the workflow', async () => {
+    expect(await get('/signup/submit?username=ada&email=ada@example.com')).toEqual({
+      status: 200,
+      body: 'workflow started',
+    });
+    const described = await get('/signup/describe?username=ada');
+    expect(JSON.parse(described.body)).toEqual([
+      {
+        username: 'ada',
+        email: 'ada@example.com',
+        firstname: 'TestDefaultFirstName',
+        lastname: 'TestDefaultLastName',
+      },
+      'waiting',
+      null,
+    ]);
+    expect(await get('/signup/verify?username=ada&source=email')).toEqual({ status: 200, body: 'done' });
+    await simulator.runUntilIdle();
+    expect(emails.sent.map((e) => e.kind)).toEqual(['verification', 'welcome']);
+    expect(simulator.listWorkflows()).toMatchObject([{ workflowId: 'ada', status: 'COMPLETED' }]);
+  });
+
+  it('answers 409 to a second submit for the same username', async () => {
+    await get('/signup/submit?username=ada&email=ada@example.com');
+    expect(await get('/signup/submit?username=ada&email=ada@example.com')).toEqual({
+      status: 409,
+      body: 'username ada has already signed up',
+    });
+  });
+
+  it('answers 400 naming the missing parameter', async () => {
+    expect(await get('/signup/submit?username=ada')).toMatchObject({
+      status: 400,
+      body: expect.stringContaining("'email'"),
+    });
+  });
+
+  it('answers 404 to verify for a username that never signed up', async () => {
+    expect(await get('/signup/verify?username=nobody&source=email')).toMatchObject({ status: 404 });
+  });
+});
