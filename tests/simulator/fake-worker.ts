@@ -1,5 +1,3 @@
-import type { WorkerReply, WorkerTransport } from '../../simulator/contracts.ts';
-import { Simulator, type SimulatorOptions } from '../../simulator/index.ts';
 import type {
   EncodedObject,
   WorkflowStateDecideRequest,
@@ -9,6 +7,8 @@ import type {
   WorkflowWorkerRpcRequest,
   WorkflowWorkerRpcResponse,
 } from '../../sdk/wire/types.ts';
+import type { WorkerReply, WorkerTransport } from '../../simulator/contracts.ts';
+import { Simulator, type SimulatorOptions } from '../../simulator/index.ts';
 
 /** A raw worker answer (error statuses, text bodies) instead of a 200 JSON response. */
 export class RawReply {
@@ -43,7 +43,10 @@ export class FakeWorker implements WorkerTransport {
 
   constructor(
     readonly states: Record<string, FakeState>,
-    readonly rpcs: Record<string, (request: WorkflowWorkerRpcRequest) => Answer<WorkflowWorkerRpcResponse>> = {},
+    readonly rpcs: Record<
+      string,
+      (request: WorkflowWorkerRpcRequest) => Answer<WorkflowWorkerRpcResponse>
+    > = {},
   ) {}
 
   async call(_url: string, path: string, body: object): Promise<WorkerReply> {
@@ -60,7 +63,11 @@ export class FakeWorker implements WorkerTransport {
       answer = await state.execute(body as WorkflowStateDecideRequest);
     } else {
       const rpc = this.rpcs[request.rpcName as string];
-      if (!rpc) return { status: 400, json: { detail: `unknown rpc ${String(request.rpcName)}`, errorType: 'RpcNotFound' } };
+      if (!rpc)
+        return {
+          status: 400,
+          json: { detail: `unknown rpc ${String(request.rpcName)}`, errorType: 'RpcNotFound' },
+        };
       answer = await rpc(body as WorkflowWorkerRpcRequest);
     }
     if (answer === HANG) return new Promise<WorkerReply>(() => {});
@@ -70,8 +77,14 @@ export class FakeWorker implements WorkerTransport {
 
   /** Calls of one kind (`waitUntil`, `execute`, `rpc`), optionally for one state. */
   callsOf(kind: 'waitUntil' | 'execute' | 'rpc', stateId?: string): RecordedCall[] {
-    const path = { waitUntil: '/api/v1/workflowState/start', execute: '/api/v1/workflowState/decide', rpc: '/api/v1/workflowWorker/rpc' }[kind];
-    return this.calls.filter((c) => c.path === path && (stateId === undefined || c.body.workflowStateId === stateId));
+    const path = {
+      waitUntil: '/api/v1/workflowState/start',
+      execute: '/api/v1/workflowState/decide',
+      rpc: '/api/v1/workflowWorker/rpc',
+    }[kind];
+    return this.calls.filter(
+      (c) => c.path === path && (stateId === undefined || c.body.workflowStateId === stateId),
+    );
   }
 }
 
@@ -87,7 +100,10 @@ export function goTo(...stateIds: string[]): WorkflowStateDecideResponse {
 
 /** Completes gracefully, with an output when given. */
 export function complete(output?: unknown): WorkflowStateDecideResponse {
-  const movement = output === undefined ? { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' } : { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: encoded(output) };
+  const movement =
+    output === undefined
+      ? { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }
+      : { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: encoded(output) };
   return { stateDecision: { nextStates: [movement] } };
 }
 
@@ -95,7 +111,8 @@ export function complete(output?: unknown): WorkflowStateDecideResponse {
 export function setup(worker: FakeWorker, options: Partial<SimulatorOptions> = {}) {
   const simulator = new Simulator({ workerTransport: worker, ...options });
   worker.now = () => simulator.now();
-  const post = (path: string, body: unknown) => simulator.handle({ method: 'POST', path: `/api/v1/workflow/${path}`, body });
+  const post = (path: string, body: unknown) =>
+    simulator.handle({ method: 'POST', path: `/api/v1/workflow/${path}`, body });
   const start = (workflowId: string, extra: Record<string, unknown> = {}) =>
     post('start', {
       workflowId,
@@ -105,6 +122,7 @@ export function setup(worker: FakeWorker, options: Partial<SimulatorOptions> = {
       startStateId: 'S1',
       ...extra,
     });
-  const result = (workflowId: string, waitTimeSeconds?: number) => post('getWithWait', { workflowId, waitTimeSeconds });
+  const result = (workflowId: string, waitTimeSeconds?: number) =>
+    post('getWithWait', { workflowId, waitTimeSeconds });
   return { simulator, post, start, result };
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorker, complete, encoded, goTo, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
 
 const waitForSignal = {
   waitUntil: () => ({
-    commandRequest: { commandWaitingType: 'ALL_COMPLETED' as const, signalCommands: [{ commandId: 's', signalChannelName: 'go' }] },
+    commandRequest: {
+      commandWaitingType: 'ALL_COMPLETED' as const,
+      signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
+    },
   }),
   execute: () => complete('done'),
 };
@@ -15,14 +18,23 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     expect(started.status).toBe(200);
     const runId = (started.body as { workflowRunId: string }).workflowRunId;
     expect(runId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(await post('get', { workflowId: 'wf' })).toEqual({ status: 200, body: { workflowRunId: runId, workflowStatus: 'RUNNING' } });
+    expect(await post('get', { workflowId: 'wf' })).toEqual({
+      status: 200,
+      body: { workflowRunId: runId, workflowStatus: 'RUNNING' },
+    });
     await post('signal', { workflowId: 'wf', signalChannelName: 'go' });
     expect(await result('wf')).toEqual({
       status: 200,
       body: {
         workflowRunId: runId,
         workflowStatus: 'COMPLETED',
-        results: [{ completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: encoded('done') }],
+        results: [
+          {
+            completedStateId: 'S1',
+            completedStateExecutionId: 'S1-1',
+            completedStateOutput: encoded('done'),
+          },
+        ],
       },
     });
   });
@@ -33,7 +45,10 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const t0 = simulator.now();
     expect(await result('wf', 5)).toEqual({
       status: 420,
-      body: { detail: 'workflow is still running, waiting has exceeded timeout limit, please retry', subStatus: 'LONG_POLL_TIME_OUT_SUB_STATUS' },
+      body: {
+        detail: 'workflow is still running, waiting has exceeded timeout limit, please retry',
+        subStatus: 'LONG_POLL_TIME_OUT_SUB_STATUS',
+      },
     });
     expect(simulator.now() - t0).toBe(5_000);
   });
@@ -51,7 +66,10 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const { post, start } = setup(worker);
     await start('wf', { stateOptions: { skipWaitUntil: true } });
     await post('getWithWait', { workflowId: 'wf' });
-    expect((await post('get', { workflowId: 'wf' })).body).toEqual({ workflowRunId: expect.any(String), workflowStatus: 'FAILED' });
+    expect((await post('get', { workflowId: 'wf' })).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+    });
     expect((await post('get', { workflowId: 'wf', needsResults: true })).body).toEqual({
       workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
@@ -64,7 +82,10 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const { simulator, start, result } = setup(new FakeWorker({ S1: waitForSignal }));
     await start('wf', { workflowTimeoutSeconds: 30 });
     const t0 = simulator.now();
-    expect((await result('wf')).body).toEqual({ workflowRunId: expect.any(String), workflowStatus: 'TIMEOUT' });
+    expect((await result('wf')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'TIMEOUT',
+    });
     expect(simulator.now() - t0).toBe(30_000);
   });
 
@@ -76,8 +97,12 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     expect(await post('stop', { workflowId: 'a' })).toEqual({ status: 200, body: {} });
     await post('stop', { workflowId: 'b', stopType: 'TERMINATE' });
     await post('stop', { workflowId: 'c', stopType: 'FAIL', reason: 'bad input' });
-    expect((await post('get', { workflowId: 'a', needsResults: true })).body).toMatchObject({ workflowStatus: 'CANCELED' });
-    expect((await post('get', { workflowId: 'b', needsResults: true })).body).toMatchObject({ workflowStatus: 'TERMINATED' });
+    expect((await post('get', { workflowId: 'a', needsResults: true })).body).toMatchObject({
+      workflowStatus: 'CANCELED',
+    });
+    expect((await post('get', { workflowId: 'b', needsResults: true })).body).toMatchObject({
+      workflowStatus: 'TERMINATED',
+    });
     expect((await post('getWithWait', { workflowId: 'c' })).body).toEqual({
       workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
@@ -92,7 +117,9 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     await post('stop', { workflowId: 'wf' });
     expect(await post('stop', { workflowId: 'wf' })).toEqual({ status: 200, body: {} });
     expect((await post('stop', { workflowId: 'wf', stopType: 'TERMINATE' })).status).toBe(400);
-    expect((await post('stop', { workflowId: 'wf', stopType: 'FAIL' })).body).toMatchObject({ detail: 'workflow execution already completed' });
+    expect((await post('stop', { workflowId: 'wf', stopType: 'FAIL' })).body).toMatchObject({
+      detail: 'workflow execution already completed',
+    });
   });
 
   it('refuses to start a workflow id that is running, unless TERMINATE_IF_RUNNING', async () => {
@@ -100,10 +127,14 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const first = await start('wf');
     const again = await start('wf');
     expect(again).toMatchObject({ status: 400, body: { subStatus: 'WORKFLOW_ALREADY_STARTED_SUB_STATUS' } });
-    const replaced = await start('wf', { workflowStartOptions: { idReusePolicy: 'ALLOW_TERMINATE_IF_RUNNING' } });
+    const replaced = await start('wf', {
+      workflowStartOptions: { idReusePolicy: 'ALLOW_TERMINATE_IF_RUNNING' },
+    });
     expect(replaced.status).toBe(200);
     const firstRun = (first.body as { workflowRunId: string }).workflowRunId;
-    expect((await post('get', { workflowId: 'wf', workflowRunId: firstRun })).body).toMatchObject({ workflowStatus: 'TERMINATED' });
+    expect((await post('get', { workflowId: 'wf', workflowRunId: firstRun })).body).toMatchObject({
+      workflowStatus: 'TERMINATED',
+    });
     expect(simulator.listWorkflows().map((w) => w.status)).toEqual(['TERMINATED', 'RUNNING']);
   });
 
@@ -113,16 +144,41 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const opts = { stateOptions: { skipWaitUntil: true } };
     await start('wf', opts);
     await post('getWithWait', { workflowId: 'wf' });
-    expect((await start('wf', { ...opts, workflowStartOptions: { workflowIDReusePolicy: 'REJECT_DUPLICATE' } })).status).toBe(400);
-    expect((await start('wf', { ...opts, workflowStartOptions: { idReusePolicy: 'ALLOW_IF_PREVIOUS_EXITS_ABNORMALLY' } })).status).toBe(400);
-    expect((await start('wf', { ...opts, workflowStartOptions: { workflowIDReusePolicy: 'ALLOW_DUPLICATE' } })).status).toBe(200);
+    expect(
+      (await start('wf', { ...opts, workflowStartOptions: { workflowIDReusePolicy: 'REJECT_DUPLICATE' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await start('wf', {
+          ...opts,
+          workflowStartOptions: { idReusePolicy: 'ALLOW_IF_PREVIOUS_EXITS_ABNORMALLY' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await start('wf', { ...opts, workflowStartOptions: { workflowIDReusePolicy: 'ALLOW_DUPLICATE' } }))
+        .status,
+    ).toBe(200);
   });
 
   it('returns the existing run id when ignoring already-started errors, matching requestIds only', async () => {
     const { start } = setup(new FakeWorker({ S1: waitForSignal }));
-    const first = await start('wf', { workflowStartOptions: { workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r1' } } });
-    const same = await start('wf', { workflowStartOptions: { workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r1' } } });
-    const other = await start('wf', { workflowStartOptions: { workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r2' } } });
+    const first = await start('wf', {
+      workflowStartOptions: {
+        workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r1' },
+      },
+    });
+    const same = await start('wf', {
+      workflowStartOptions: {
+        workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r1' },
+      },
+    });
+    const other = await start('wf', {
+      workflowStartOptions: {
+        workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r2' },
+      },
+    });
     expect(same).toEqual(first);
     expect(other.status).toBe(400);
   });
@@ -130,7 +186,12 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
   it('keeps a workflow without startStateId idle and RUNNING, calling no worker', async () => {
     const worker = new FakeWorker({});
     const { simulator, post } = setup(worker);
-    await post('start', { workflowId: 'wf', iwfWorkflowType: 'T', workflowTimeoutSeconds: 0, iwfWorkerUrl: 'http://w' });
+    await post('start', {
+      workflowId: 'wf',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 0,
+      iwfWorkerUrl: 'http://w',
+    });
     await simulator.advanceBy(3_600_000);
     expect(worker.calls).toHaveLength(0);
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
@@ -140,7 +201,10 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const worker = new FakeWorker({ S1: { execute: () => complete() } });
     const { simulator, start, result } = setup(worker);
     const t0 = simulator.now();
-    await start('wf', { stateOptions: { skipWaitUntil: true }, workflowStartOptions: { workflowStartDelaySeconds: 10 } });
+    await start('wf', {
+      stateOptions: { skipWaitUntil: true },
+      workflowStartOptions: { workflowStartDelaySeconds: 10 },
+    });
     await result('wf');
     expect(worker.calls.map((c) => c.at - t0)).toEqual([10_000]);
   });
@@ -149,16 +213,26 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
     const { post, start } = setup(new FakeWorker({ S1: waitForSignal }));
     await start('wf', {
       workflowStartOptions: {
-        dataAttributes: [{ key: 'b', value: encoded(2) }, { key: 'a', value: encoded(1) }],
+        dataAttributes: [
+          { key: 'b', value: encoded(2) },
+          { key: 'a', value: encoded(1) },
+        ],
         searchAttributes: [{ key: 'Age', valueType: 'INT', integerValue: 7 }],
       },
     });
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'a', value: encoded(1) }, { key: 'b', value: encoded(2) }],
+      objects: [
+        { key: 'a', value: encoded(1) },
+        { key: 'b', value: encoded(2) },
+      ],
     });
     const search = await post('searchattributes/get', {
       workflowId: 'wf',
-      keys: [{ key: 'IwfWorkflowType', valueType: 'KEYWORD' }, { key: 'Age', valueType: 'INT' }, { key: 'Missing', valueType: 'INT' }],
+      keys: [
+        { key: 'IwfWorkflowType', valueType: 'KEYWORD' },
+        { key: 'Age', valueType: 'INT' },
+        { key: 'Missing', valueType: 'INT' },
+      ],
     });
     expect(search.body).toEqual({
       searchAttributes: [
@@ -171,12 +245,23 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
   it('answers waitForStateCompletion for a registered state once its execute succeeded', async () => {
     const worker = new FakeWorker({ S1: { execute: () => goTo('S2') }, S2: waitForSignal });
     const { post, start } = setup(worker);
-    await start('wf', { stateOptions: { skipWaitUntil: true }, waitForCompletionStateExecutionIds: ['S1-1'] });
+    await start('wf', {
+      stateOptions: { skipWaitUntil: true },
+      waitForCompletionStateExecutionIds: ['S1-1'],
+    });
     expect(await post('waitForStateCompletion', { workflowId: 'wf', stateExecutionId: 'S1-1' })).toEqual({
       status: 200,
       body: { stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } },
     });
-    expect((await post('waitForStateCompletion', { workflowId: 'wf', stateExecutionId: 'S2-1', waitTimeSeconds: 2 })).status).toBe(420);
+    expect(
+      (
+        await post('waitForStateCompletion', {
+          workflowId: 'wf',
+          stateExecutionId: 'S2-1',
+          waitTimeSeconds: 2,
+        })
+      ).status,
+    ).toBe(420);
   });
 
   it('ends pending long polls when the simulator closes', async () => {

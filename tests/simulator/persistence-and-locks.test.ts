@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyValue, PersistenceLoadingPolicy, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { FakeWorker, complete, encoded, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
 
 const initial = {
   workflowStartOptions: {
@@ -23,7 +23,10 @@ async function loadedWith(policy: PersistenceLoadingPolicy): Promise<KeyValue[] 
     },
   });
   const { start, result } = setup(worker);
-  await start('wf', { ...initial, stateOptions: { skipWaitUntil: true, executeApiDataAttributesLoadingPolicy: policy } });
+  await start('wf', {
+    ...initial,
+    stateOptions: { skipWaitUntil: true, executeApiDataAttributesLoadingPolicy: policy },
+  });
   await result('wf');
   return seen[0]!.DataObjects;
 }
@@ -36,14 +39,22 @@ describe('data attributes and locking (semantics §5.9)', () => {
   });
 
   it('loads only the partial keys that exist', async () => {
-    expect(keysOf(await loadedWith({ persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING', partialLoadingKeys: ['c', 'zz', 'a'] }))).toEqual([
-      'a',
-      'c',
-    ]);
+    expect(
+      keysOf(
+        await loadedWith({
+          persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING',
+          partialLoadingKeys: ['c', 'zz', 'a'],
+        }),
+      ),
+    ).toEqual(['a', 'c']);
   });
 
   it('loads all data attributes for partial loading with an empty key list (server quirk)', async () => {
-    expect(keysOf(await loadedWith({ persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING', partialLoadingKeys: [] }))).toEqual(['a', 'b', 'c']);
+    expect(
+      keysOf(
+        await loadedWith({ persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING', partialLoadingKeys: [] }),
+      ),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('sends an empty list with LOAD_NONE', async () => {
@@ -52,7 +63,13 @@ describe('data attributes and locking (semantics §5.9)', () => {
 
   it('loads partial plus locking keys with LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', async () => {
     expect(
-      keysOf(await loadedWith({ persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', partialLoadingKeys: ['a'], lockingKeys: ['b', 'nope'] })),
+      keysOf(
+        await loadedWith({
+          persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
+          partialLoadingKeys: ['a'],
+          lockingKeys: ['b', 'nope'],
+        }),
+      ),
     ).toEqual(['a', 'b']);
   });
 
@@ -74,8 +91,14 @@ describe('data attributes and locking (semantics §5.9)', () => {
     await start('wf', {
       ...initial,
       stateOptions: {
-        waitUntilApiDataAttributesLoadingPolicy: { persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING', partialLoadingKeys: ['b'] },
-        dataAttributesLoadingPolicy: { persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING', partialLoadingKeys: ['c'] },
+        waitUntilApiDataAttributesLoadingPolicy: {
+          persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING',
+          partialLoadingKeys: ['b'],
+        },
+        dataAttributesLoadingPolicy: {
+          persistenceLoadingType: 'LOAD_PARTIAL_WITHOUT_LOCKING',
+          partialLoadingKeys: ['c'],
+        },
       },
     });
     await result('wf');
@@ -86,7 +109,12 @@ describe('data attributes and locking (semantics §5.9)', () => {
   it('applies upserts after the worker call returns, so a later state sees them', async () => {
     const seen: WorkflowStateDecideRequest[] = [];
     const worker = new FakeWorker({
-      S1: { execute: () => ({ upsertDataObjects: [{ key: 'x', value: encoded('new') }], stateDecision: { nextStates: [{ stateId: 'S2', stateOptions: { skipWaitUntil: true } }] } }) },
+      S1: {
+        execute: () => ({
+          upsertDataObjects: [{ key: 'x', value: encoded('new') }],
+          stateDecision: { nextStates: [{ stateId: 'S2', stateOptions: { skipWaitUntil: true } }] },
+        }),
+      },
       S2: {
         execute: (req) => {
           seen.push(req);
@@ -102,12 +130,18 @@ describe('data attributes and locking (semantics §5.9)', () => {
   });
 
   it('loses no update when ten parallel states increment a counter under an exclusive lock', async () => {
-    const lock: PersistenceLoadingPolicy = { persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', lockingKeys: ['counter'] };
+    const lock: PersistenceLoadingPolicy = {
+      persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
+      lockingKeys: ['counter'],
+    };
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
           stateDecision: {
-            nextStates: Array.from({ length: 10 }, () => ({ stateId: 'Inc', stateOptions: { skipWaitUntil: true, dataAttributesLoadingPolicy: lock } })),
+            nextStates: Array.from({ length: 10 }, () => ({
+              stateId: 'Inc',
+              stateOptions: { skipWaitUntil: true, dataAttributesLoadingPolicy: lock },
+            })),
           },
         }),
       },
@@ -115,7 +149,10 @@ describe('data attributes and locking (semantics §5.9)', () => {
         execute: async (req) => {
           const current = Number(req.DataObjects?.[0]?.value?.data ?? '0');
           await new Promise((resolve) => setTimeout(resolve, 1));
-          return { upsertDataObjects: [{ key: 'counter', value: { data: String(current + 1) } }], ...complete() };
+          return {
+            upsertDataObjects: [{ key: 'counter', value: { data: String(current + 1) } }],
+            ...complete(),
+          };
         },
       },
     });
@@ -130,7 +167,12 @@ describe('data attributes and locking (semantics §5.9)', () => {
   it('stores search attributes exactly as upserted and ignores locks for client writes', async () => {
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [{ signalChannelName: 'never' }] } }),
+        waitUntil: () => ({
+          commandRequest: {
+            commandWaitingType: 'ALL_COMPLETED',
+            signalCommands: [{ signalChannelName: 'never' }],
+          },
+        }),
         execute: () => complete(),
       },
     });
@@ -145,7 +187,10 @@ describe('data attributes and locking (semantics §5.9)', () => {
     });
     const reply = await post('searchattributes/get', {
       workflowId: 'wf',
-      keys: [{ key: 'Done', valueType: 'BOOL' }, { key: 'Tags', valueType: 'KEYWORD_ARRAY' }],
+      keys: [
+        { key: 'Done', valueType: 'BOOL' },
+        { key: 'Tags', valueType: 'KEYWORD_ARRAY' },
+      ],
     });
     expect(reply.body).toEqual({
       searchAttributes: [

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistenceLoadingPolicy } from '../../sdk/wire/types.ts';
-import { FakeWorker, HANG, RawReply, complete, encoded, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
 
-const lockAll: PersistenceLoadingPolicy = { persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK', lockingKeys: ['status'] };
+const lockAll: PersistenceLoadingPolicy = {
+  persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK',
+  lockingKeys: ['status'],
+};
 
 function waitingWorkflow() {
   return new FakeWorker({
     S1: {
-      waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', interStateChannelCommands: [{ channelName: 'done' }] } }),
+      waitUntil: () => ({
+        commandRequest: {
+          commandWaitingType: 'ALL_COMPLETED',
+          interStateChannelCommands: [{ channelName: 'done' }],
+        },
+      }),
       execute: () => complete('finished'),
     },
     Extra: { execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_DEAD_END' }] } }) },
@@ -24,8 +32,13 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
     });
     const { start, post, result } = setup(worker);
     await start('wf');
-    expect(await post('rpc', { workflowId: 'wf', rpcName: 'verify' })).toEqual({ status: 200, body: { output: encoded({ seen: [] }) } });
-    expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({ objects: [{ key: 'status', value: encoded('verified') }] });
+    expect(await post('rpc', { workflowId: 'wf', rpcName: 'verify' })).toEqual({
+      status: 200,
+      body: { output: encoded({ seen: [] }) },
+    });
+    expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
+      objects: [{ key: 'status', value: encoded('verified') }],
+    });
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
   });
 
@@ -47,9 +60,16 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
 
   it('starts RPC next states as new executions, even in a workflow started without a state', async () => {
     const worker = waitingWorkflow();
-    worker.rpcs.kick = () => ({ stateDecision: { nextStates: [{ stateId: 'Extra', stateOptions: { skipWaitUntil: true } }] } });
+    worker.rpcs.kick = () => ({
+      stateDecision: { nextStates: [{ stateId: 'Extra', stateOptions: { skipWaitUntil: true } }] },
+    });
     const { simulator, post } = setup(worker);
-    await post('start', { workflowId: 'wf', iwfWorkflowType: 'T', workflowTimeoutSeconds: 0, iwfWorkerUrl: 'http://w' });
+    await post('start', {
+      workflowId: 'wf',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 0,
+      iwfWorkerUrl: 'http://w',
+    });
     await post('rpc', { workflowId: 'wf', rpcName: 'kick' });
     await simulator.runUntilIdle();
     expect(worker.callsOf('execute', 'Extra')).toHaveLength(1);
@@ -57,7 +77,9 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
 
   it('refuses to close the workflow from an RPC with 420', async () => {
     const worker = waitingWorkflow();
-    worker.rpcs.close = () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' }] } });
+    worker.rpcs.close = () => ({
+      stateDecision: { nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' }] },
+    });
     const { start, post } = setup(worker);
     await start('wf');
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'close' })).toEqual({
@@ -68,7 +90,8 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
 
   it('answers a worker error with 420 WORKER_API_ERROR and the original worker fields (C2, A38)', async () => {
     const worker = waitingWorkflow();
-    worker.rpcs.bad = () => new RawReply({ status: 502, json: { detail: 'test-details', errorType: 'test-type' } });
+    worker.rpcs.bad = () =>
+      new RawReply({ status: 502, json: { detail: 'test-details', errorType: 'test-type' } });
     const { start, post } = setup(worker);
     await start('wf');
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'bad' })).toEqual({
@@ -86,7 +109,8 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
   it('reports an undecodable worker body with the raw text (C1, C5)', async () => {
     const worker = waitingWorkflow();
     worker.rpcs.text = () => new RawReply({ status: 500, text: 'kaboom', contentType: 'text/plain' });
-    worker.rpcs.cut = () => new RawReply({ status: 200, text: '{"output":', contentType: 'application/json' });
+    worker.rpcs.cut = () =>
+      new RawReply({ status: 200, text: '{"output":', contentType: 'application/json' });
     const { start, post } = setup(worker);
     await start('wf');
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'text' })).body).toMatchObject({
@@ -129,14 +153,27 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
     worker.rpcs.locked = () => ({ output: encoded('ok') });
     const { start, post, simulator } = setup(worker, { autoAdvance: false });
     await start('wf', {
-      stateOptions: { skipWaitUntil: true, executeApiDataAttributesLoadingPolicy: lockAll, executeApiTimeoutSeconds: 10, executeApiRetryPolicy: { maximumAttempts: 1 } },
+      stateOptions: {
+        skipWaitUntil: true,
+        executeApiDataAttributesLoadingPolicy: lockAll,
+        executeApiTimeoutSeconds: 10,
+        executeApiRetryPolicy: { maximumAttempts: 1 },
+      },
     });
     await simulator.runUntilIdle();
-    expect(await post('rpc', { workflowId: 'wf', rpcName: 'locked', dataAttributesLoadingPolicy: lockAll })).toEqual({
+    expect(
+      await post('rpc', { workflowId: 'wf', rpcName: 'locked', dataAttributesLoadingPolicy: lockAll }),
+    ).toEqual({
       status: 450,
-      body: { detail: 'requested data or search attributes are being locked by other operations', subStatus: 'WORKER_API_ERROR' },
+      body: {
+        detail: 'requested data or search attributes are being locked by other operations',
+        subStatus: 'WORKER_API_ERROR',
+      },
     });
-    expect(await post('rpc', { workflowId: 'wf', rpcName: 'locked' })).toEqual({ status: 200, body: { output: encoded('ok') } });
+    expect(await post('rpc', { workflowId: 'wf', rpcName: 'locked' })).toEqual({
+      status: 200,
+      body: { output: encoded('ok') },
+    });
     expect(worker.callsOf('rpc')).toHaveLength(1);
   });
 
@@ -152,11 +189,20 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
         release = () => resolve({ upsertDataAttributes: [{ key: 'status', value: { data: '"from-rpc"' } }] });
       });
     const { simulator, post, result } = setup(worker);
-    await post('start', { workflowId: 'wf', iwfWorkflowType: 'T', workflowTimeoutSeconds: 0, iwfWorkerUrl: 'http://w' });
+    await post('start', {
+      workflowId: 'wf',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 0,
+      iwfWorkerUrl: 'http://w',
+    });
     const rpc = post('rpc', { workflowId: 'wf', rpcName: 'write', dataAttributesLoadingPolicy: lockAll });
     await new Promise((resolve) => setImmediate(resolve));
     worker.rpcs.kick = () => ({
-      stateDecision: { nextStates: [{ stateId: 'S1', stateOptions: { skipWaitUntil: true, dataAttributesLoadingPolicy: lockAll } }] },
+      stateDecision: {
+        nextStates: [
+          { stateId: 'S1', stateOptions: { skipWaitUntil: true, dataAttributesLoadingPolicy: lockAll } },
+        ],
+      },
     });
     // A non-locking RPC can still run and start a state; that state then waits for the lock.
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'kick' })).status).toBe(200);
@@ -164,7 +210,9 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
     expect(worker.callsOf('execute')).toHaveLength(0);
     release();
     expect((await rpc).status).toBe(200);
-    expect((await result('wf')).body).toMatchObject({ results: [{ completedStateOutput: encoded('"from-rpc"') }] });
+    expect((await result('wf')).body).toMatchObject({
+      results: [{ completedStateOutput: encoded('"from-rpc"') }],
+    });
     expect(simulator.history('wf').some((e) => e.type === 'LockWaiting')).toBe(true);
   });
 
@@ -175,12 +223,17 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: { skipWaitUntil: true } });
     await result('wf');
-    expect(await post('rpc', { workflowId: 'wf', rpcName: 'read' })).toEqual({ status: 200, body: { output: encoded('r') } });
+    expect(await post('rpc', { workflowId: 'wf', rpcName: 'read' })).toEqual({
+      status: 200,
+      body: { output: encoded('r') },
+    });
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'write' })).toMatchObject({
       status: 400,
       body: { detail: 'workflow execution already completed' },
     });
     expect(worker.callsOf('rpc')).toHaveLength(2);
-    expect((await post('rpc', { workflowId: 'wf', rpcName: 'read', dataAttributesLoadingPolicy: lockAll })).status).toBe(400);
+    expect(
+      (await post('rpc', { workflowId: 'wf', rpcName: 'read', dataAttributesLoadingPolicy: lockAll })).status,
+    ).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
-import { FakeWorker, complete, encoded, goTo, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
 
 const skip = { stateOptions: { skipWaitUntil: true } };
 const noWait = { skipWaitUntil: true };
@@ -18,20 +18,23 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
     const { simulator, start } = setup(worker);
     await start('wf', skip);
     await simulator.runUntilIdle();
-    expect(worker.callsOf('execute').map((c) => (c.body.context as { stateExecutionId: string }).stateExecutionId)).toEqual([
-      'S1-1',
-      'A-1',
-      'B-1',
-      'A-2',
-    ]);
+    expect(
+      worker.callsOf('execute').map((c) => (c.body.context as { stateExecutionId: string }).stateExecutionId),
+    ).toEqual(['S1-1', 'A-1', 'B-1', 'A-2']);
   });
 
   it('waits for every thread before graceful completion and collects each output', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => ({ stateDecision: { nextStates: [{ stateId: 'Fast', stateOptions: noWait }, { stateId: 'Slow' }] } }) },
+      S1: {
+        execute: () => ({
+          stateDecision: { nextStates: [{ stateId: 'Fast', stateOptions: noWait }, { stateId: 'Slow' }] },
+        }),
+      },
       Fast: { execute: () => complete('fast') },
       Slow: {
-        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 60 }] } }),
+        waitUntil: () => ({
+          commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 60 }] },
+        }),
         execute: () => complete('slow'),
       },
     });
@@ -43,8 +46,16 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
     expect(reply.body).toMatchObject({
       workflowStatus: 'COMPLETED',
       results: [
-        { completedStateId: 'Fast', completedStateExecutionId: 'Fast-1', completedStateOutput: encoded('fast') },
-        { completedStateId: 'Slow', completedStateExecutionId: 'Slow-1', completedStateOutput: encoded('slow') },
+        {
+          completedStateId: 'Fast',
+          completedStateExecutionId: 'Fast-1',
+          completedStateOutput: encoded('fast'),
+        },
+        {
+          completedStateId: 'Slow',
+          completedStateExecutionId: 'Slow-1',
+          completedStateOutput: encoded('slow'),
+        },
       ],
     });
   });
@@ -52,19 +63,37 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
   it('force-completes at once, abandoning other threads', async () => {
     const worker = new FakeWorker({
       S1: { execute: () => move('Done', 'Waiting') },
-      Done: { execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: encoded(1) }] } }) },
+      Done: {
+        execute: () => ({
+          stateDecision: {
+            nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: encoded(1) }],
+          },
+        }),
+      },
       Waiting: {
-        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [{ signalChannelName: 'never' }] } }),
+        waitUntil: () => ({
+          commandRequest: {
+            commandWaitingType: 'ALL_COMPLETED',
+            signalCommands: [{ signalChannelName: 'never' }],
+          },
+        }),
         execute: () => complete(),
       },
     });
     const { start, result } = setup(worker);
     await start('wf', skip);
-    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED', results: [{ completedStateId: 'Done' }] });
+    expect((await result('wf')).body).toMatchObject({
+      workflowStatus: 'COMPLETED',
+      results: [{ completedStateId: 'Done' }],
+    });
   });
 
   it('keeps a workflow RUNNING when all its threads dead-end', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => move('A', 'B') }, A: { execute: () => goTo('_SYS_DEAD_END') }, B: { execute: () => goTo('_SYS_DEAD_END') } });
+    const worker = new FakeWorker({
+      S1: { execute: () => move('A', 'B') },
+      A: { execute: () => goTo('_SYS_DEAD_END') },
+      B: { execute: () => goTo('_SYS_DEAD_END') },
+    });
     const { start, result } = setup(worker);
     await start('wf', skip);
     expect((await result('wf', 10)).status).toBe(420);
@@ -75,8 +104,14 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
       S1: { execute: () => move('A', 'B') },
       A: { execute: () => complete('a') },
       B: {
-        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 1 }] } }),
-        execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('why') }] } }),
+        waitUntil: () => ({
+          commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 1 }] },
+        }),
+        execute: () => ({
+          stateDecision: {
+            nextStates: [{ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('why') }],
+          },
+        }),
       },
     });
     const { start, result } = setup(worker);
@@ -95,7 +130,10 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
   it('omits results when no closing decision carried an output', async () => {
     const { start, result } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
     await start('wf', skip);
-    expect((await result('wf')).body).toEqual({ workflowRunId: expect.any(String), workflowStatus: 'COMPLETED' });
+    expect((await result('wf')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'COMPLETED',
+    });
   });
 
   it('fails with INVALID_USER_WORKFLOW_CODE_ERROR_TYPE when a closing id is mixed with other states, still applying the upsert', async () => {
@@ -103,7 +141,9 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
       S1: {
         execute: () => ({
           upsertDataObjects: [{ key: 'k', value: encoded('v') }],
-          stateDecision: { nextStates: [{ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }, { stateId: 'S2' }] },
+          stateDecision: {
+            nextStates: [{ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }, { stateId: 'S2' }],
+          },
         }),
       },
     });
@@ -113,10 +153,13 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
       workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
       errorType: 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE',
-      errorMessage: 'invalid state decisions. Closing workflow decision cannot be combined with other state decisions',
+      errorMessage:
+        'invalid state decisions. Closing workflow decision cannot be combined with other state decisions',
     });
     expect(worker.callsOf('execute')).toHaveLength(1);
-    expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({ objects: [{ key: 'k', value: encoded('v') }] });
+    expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
+      objects: [{ key: 'k', value: encoded('v') }],
+    });
   });
 
   it('force-completes on an empty internal channel, and otherwise proceeds with the next states', async () => {
@@ -124,14 +167,23 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
     const worker = new FakeWorker({
       S1: { execute: () => complete() },
       Drain: {
-        waitUntil: () => ({ commandRequest: { commandWaitingType: 'ALL_COMPLETED', interStateChannelCommands: [{ channelName: 'q' }] } }),
+        waitUntil: () => ({
+          commandRequest: {
+            commandWaitingType: 'ALL_COMPLETED',
+            interStateChannelCommands: [{ channelName: 'q' }],
+          },
+        }),
         execute: () => move('S1'),
       },
     });
     worker.states.S1!.execute = () => ({
       publishToInterStateChannel: round++ === 0 ? [{ channelName: 'q', value: encoded(1) }] : [],
       stateDecision: {
-        conditionalClose: { conditionalCloseType: 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY', channelName: 'q', closeInput: encoded('closed') },
+        conditionalClose: {
+          conditionalCloseType: 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY',
+          channelName: 'q',
+          closeInput: encoded('closed'),
+        },
         nextStates: [{ stateId: 'Drain' }],
       },
     });
@@ -139,7 +191,13 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
     await start('wf', skip);
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateId: 'S1', completedStateExecutionId: 'S1-2', completedStateOutput: encoded('closed') }],
+      results: [
+        {
+          completedStateId: 'S1',
+          completedStateExecutionId: 'S1-2',
+          completedStateOutput: encoded('closed'),
+        },
+      ],
     });
   });
 
@@ -147,7 +205,10 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
-          stateDecision: { conditionalClose: { conditionalCloseType: 'GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY' }, nextStates: [{ stateId: 'S1' }] },
+          stateDecision: {
+            conditionalClose: { conditionalCloseType: 'GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY' },
+            nextStates: [{ stateId: 'S1' }],
+          },
         }),
       },
     });
@@ -155,13 +216,17 @@ describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
     await start('wf', skip);
     expect((await result('wf')).body).toMatchObject({
       errorType: 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE',
-      errorMessage: 'invalid state decisions. Unsupported ConditionalCloseType GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY',
+      errorMessage:
+        'invalid state decisions. Unsupported ConditionalCloseType GRACEFUL_COMPLETE_ON_ALL_CHANNELS_EMPTY',
     });
   });
 
   it('sends execute the waitUntil state locals and commandResults, and no commandResults when waitUntil is skipped', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => ({ upsertStateLocals: [{ key: 'l', value: encoded(1) }] }), execute: () => move('S2') },
+      S1: {
+        waitUntil: () => ({ upsertStateLocals: [{ key: 'l', value: encoded(1) }] }),
+        execute: () => move('S2'),
+      },
       S2: { execute: () => complete() },
     });
     const { start, result } = setup(worker);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { FakeWorker, HANG, RawReply, complete, encoded, goTo, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, goTo, HANG, RawReply, setup } from './fake-worker.ts';
 
 const boom = () => new RawReply({ status: 500, json: { detail: 'boom', errorType: 'BoomError' } });
 
@@ -8,18 +8,24 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
   it('retries with exponential backoff on the virtual clock and fails with the server’s message (B1)', async () => {
     const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
     const { simulator, start, result } = setup(worker);
-    await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 4, initialIntervalSeconds: 1 } } });
+    await start('wf', {
+      stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 4, initialIntervalSeconds: 1 } },
+    });
     const t0 = simulator.now();
     expect((await result('wf')).body).toEqual({
       workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
       errorType: 'STATE_API_FAIL_ERROR_TYPE',
-      errorMessage: 'statusCode: 500, responseBody: {"detail":"boom","errorType":"BoomError"}, errMsg: 500 Internal Server Error',
+      errorMessage:
+        'statusCode: 500, responseBody: {"detail":"boom","errorType":"BoomError"}, errMsg: 500 Internal Server Error',
     });
     const calls = worker.callsOf('waitUntil');
     expect(calls.map((c) => c.at - t0)).toEqual([0, 1_000, 3_000, 7_000]);
     expect(calls.map((c) => (c.body.context as { attempt: number }).attempt)).toEqual([1, 2, 3, 4]);
-    expect(new Set(calls.map((c) => (c.body.context as { firstAttemptTimestamp: number }).firstAttemptTimestamp)).size).toBe(1);
+    expect(
+      new Set(calls.map((c) => (c.body.context as { firstAttemptTimestamp: number }).firstAttemptTimestamp))
+        .size,
+    ).toBe(1);
   });
 
   it('caps the backoff at maximumIntervalSeconds and retries forever by default', async () => {
@@ -28,7 +34,9 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
     await start('wf');
     const t0 = simulator.now();
     await simulator.advanceBy(1_000_000);
-    const gaps = worker.callsOf('waitUntil').map((c, i, all) => (i === 0 ? c.at - t0 : c.at - all[i - 1]!.at));
+    const gaps = worker
+      .callsOf('waitUntil')
+      .map((c, i, all) => (i === 0 ? c.at - t0 : c.at - all[i - 1]!.at));
     expect(gaps.slice(0, 9)).toEqual([0, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 100_000]);
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
   });
@@ -42,7 +50,9 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
   });
 
   it('formats a 400 with an empty body like the Go client (B4)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => new RawReply({ status: 400, json: {} }), execute: () => complete() } });
+    const worker = new FakeWorker({
+      S1: { waitUntil: () => new RawReply({ status: 400, json: {} }), execute: () => complete() },
+    });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
     expect((await result('wf')).body).toMatchObject({
@@ -79,7 +89,10 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
     const answers = [
       new RawReply({ status: 200, text: '{"commandRequest":', contentType: 'application/json' }),
       new RawReply({ status: 200, text: 'OK', contentType: 'text/plain' }),
-      new RawReply({ status: 200, json: { commandRequest: { deciderTriggerType: 'SOME', timerCommands: [{ durationSeconds: 1 }] } } }),
+      new RawReply({
+        status: 200,
+        json: { commandRequest: { deciderTriggerType: 'SOME', timerCommands: [{ durationSeconds: 1 }] } },
+      }),
     ];
     const messages: string[] = [];
     for (const answer of answers) {
@@ -98,11 +111,13 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
   it('treats an empty execute decision as a retryable failure with the exact text (B13)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => ({ stateDecision: { nextStates: [] } }) } });
     const { start, result } = setup(worker);
-    await start('wf', { stateOptions: { skipWaitUntil: true, executeApiRetryPolicy: { maximumAttempts: 2 } } });
+    await start('wf', {
+      stateOptions: { skipWaitUntil: true, executeApiRetryPolicy: { maximumAttempts: 2 } },
+    });
     expect((await result('wf')).body).toMatchObject({
       errorType: 'STATE_API_FAIL_ERROR_TYPE',
       errorMessage:
-        "err msg: empty state decision is no longer supported. If it's from old SDKs then upgrade the SDK to newer versions, response: {\"stateDecision\":{\"nextStates\":[]}}",
+        'err msg: empty state decision is no longer supported. If it\'s from old SDKs then upgrade the SDK to newer versions, response: {"stateDecision":{"nextStates":[]}}',
     });
     expect(worker.callsOf('execute')).toHaveLength(2);
   });
@@ -119,7 +134,12 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
       },
     });
     const { start, result } = setup(worker);
-    await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 2 }, waitUntilApiFailurePolicy: 'PROCEED_ON_FAILURE' } });
+    await start('wf', {
+      stateOptions: {
+        waitUntilApiRetryPolicy: { maximumAttempts: 2 },
+        waitUntilApiFailurePolicy: 'PROCEED_ON_FAILURE',
+      },
+    });
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
     expect(seen[0]!.commandResults).toEqual({ stateStartApiSucceeded: false, stateWaitUntilFailed: true });
   });
@@ -149,7 +169,13 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
   it('times out a hung execute call on the virtual clock and drops its late answer (B18)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => HANG } });
     const { simulator, start, result } = setup(worker, { hungCallGraceMs: 20 });
-    await start('wf', { stateOptions: { skipWaitUntil: true, executeApiTimeoutSeconds: 1, executeApiRetryPolicy: { maximumAttempts: 2 } } });
+    await start('wf', {
+      stateOptions: {
+        skipWaitUntil: true,
+        executeApiTimeoutSeconds: 1,
+        executeApiRetryPolicy: { maximumAttempts: 2 },
+      },
+    });
     const t0 = simulator.now();
     const body = (await result('wf')).body as { errorMessage: string };
     expect(body.errorMessage).toContain('activity StartToClose timeout (type: StartToClose)');
@@ -159,7 +185,9 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
   });
 
   it('honours legacy option names over the new ones (§5.3)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => goTo('_SYS_GRACEFUL_COMPLETING_WORKFLOW') } });
+    const worker = new FakeWorker({
+      S1: { waitUntil: boom, execute: () => goTo('_SYS_GRACEFUL_COMPLETING_WORKFLOW') },
+    });
     const { start, result } = setup(worker);
     await start('wf', {
       stateOptions: {
@@ -177,10 +205,15 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
     const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
     const lines: string[] = [];
     const { simulator, start, result } = setup(worker, { logger: (line) => lines.push(line) });
-    await start('wf', { workflowTimeoutSeconds: 5, stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: -1 } } });
+    await start('wf', {
+      workflowTimeoutSeconds: 5,
+      stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: -1 } },
+    });
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'TIMEOUT' });
     expect(worker.calls).toHaveLength(0);
-    expect(simulator.history('wf').find((e) => e.type === 'Diagnostic')?.attrs?.problem).toContain('MaximumAttempts cannot be negative');
+    expect(simulator.history('wf').find((e) => e.type === 'Diagnostic')?.attrs?.problem).toContain(
+      'MaximumAttempts cannot be negative',
+    );
     expect(lines.some((line) => line.includes('MaximumAttempts cannot be negative'))).toBe(true);
   });
 });
