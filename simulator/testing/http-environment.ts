@@ -8,6 +8,7 @@ import { httpWorkerTransport } from '../http/http-worker-transport.ts';
 import { buildSimulatorServer } from '../http/server.ts';
 import { Simulator } from '../simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+import { observedClient, observedWorker } from './exchange-observer.ts';
 import { DEFAULT_START_TIME } from './in-process-environment.ts';
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
@@ -38,12 +39,12 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
   });
   const server = buildSimulatorServer(simulator);
   const worker = Fastify();
-  await worker.register(workerRoutes, { workerService });
+  await worker.register(workerRoutes, { workerService: observedWorker(workerService) });
   await server.listen({ host: '127.0.0.1', port: 0 });
   await worker.listen({ host: '127.0.0.1', port: 0 });
   const serverUrl = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
   const workerUrl = `http://127.0.0.1:${(worker.server.address() as { port: number }).port}`;
-  const client = new Client(registry, { transport: fetchTransport(serverUrl), workerUrl });
+  const client = new Client(registry, { transport: observedClient(fetchTransport(serverUrl)), workerUrl });
   let closed = false;
   return {
     mode: 'sim-http',

@@ -5,6 +5,7 @@ import { WorkerService } from '../../sdk/worker/worker-service.ts';
 import type { WorkerTransport } from '../contracts.ts';
 import { Simulator } from '../simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
 
 /** The worker URL the in-process client announces; never dialled, only routed. */
 export const IN_PROCESS_WORKER_URL = 'http://worker.in-process';
@@ -55,10 +56,10 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
   const simulator = new Simulator({
     clock: 'virtual',
     startTime,
-    workerTransport: inProcessWorkerTransport(workerService),
+    workerTransport: observedWorkerTransport(inProcessWorkerTransport(workerService)),
   });
   const client = new Client(registry, {
-    transport: inProcessClientTransport(simulator),
+    transport: observedClient(inProcessClientTransport(simulator)),
     workerUrl: IN_PROCESS_WORKER_URL,
   });
   return {

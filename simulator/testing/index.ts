@@ -15,6 +15,7 @@ import { createRealEnvironment } from './real-environment.ts';
 export * from './backend.ts';
 export * from './durations.ts';
 export type * from './environment.ts';
+export * from './exchange-observer.ts';
 export {
   createInProcessEnvironment,
   inProcessClientTransport,

@@ -6,6 +6,7 @@ import { Registry } from '../../sdk/registry.ts';
 import { workerRoutes } from '../../sdk/worker/fastify.ts';
 import { WorkerService } from '../../sdk/worker/worker-service.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+import { observedClient, observedWorker } from './exchange-observer.ts';
 import { RealTimeControl } from './real-time-control.ts';
 import { WorkflowIdNamespace } from './workflow-id-namespace.ts';
 
@@ -23,13 +24,13 @@ export async function createRealEnvironment(options: TestEnvironmentOptions): Pr
   const workerService = new WorkerService(registry);
   const namespace = new WorkflowIdNamespace(`t${randomBytes(4).toString('hex')}-`);
   const raw = fetchTransport(serverUrl);
-  const time = new RealTimeControl(raw, namespace.worker(workerService));
+  const time = new RealTimeControl(raw, observedWorker(namespace.worker(workerService)));
   const worker = Fastify();
   await worker.register(workerRoutes, { workerService: time });
   await worker.listen({ host: '0.0.0.0', port: Number(process.env.IWF_WORKER_PORT ?? 0) });
   const port = (worker.server.address() as { port: number }).port;
   const workerUrl = process.env.IWF_WORKER_URL ?? `http://localhost:${port}`;
-  const client = new Client(registry, { transport: namespace.client(raw), workerUrl });
+  const client = new Client(registry, { transport: observedClient(namespace.client(raw)), workerUrl });
   let closed = false;
   return {
     mode: 'real',

@@ -14,7 +14,7 @@ interface Exchange {
 
 // Recorded on a real iWF server (shared/transcripts/README.md): the sign-up flow of the seed README.
 const exchanges: Exchange[] = readFileSync(
-  new URL('./fixtures/signup-real-iwf.jsonl', import.meta.url),
+  new URL('../fixtures/transcripts/signup-real-iwf.jsonl', import.meta.url),
   'utf8',
 )
   .trim()

@@ -1,0 +1,21 @@
+/**
+ * Vitest setup for backend suites: every exchange between client, server and worker in a test must
+ * conform to the official iWF OpenAPI spec (skipped, with a note, when ../shared is absent).
+ */
+import { afterEach } from 'vitest';
+import { observeExchanges } from '../../simulator/testing/index.ts';
+import { OpenApiContract } from './openapi-contract.ts';
+
+const contract = OpenApiContract.load();
+const violations: string[] = [];
+
+if (contract) {
+  observeExchanges((exchange) => {
+    violations.push(...contract.violations(exchange));
+  });
+  afterEach(() => {
+    if (violations.length === 0) return;
+    const found = violations.splice(0);
+    throw new Error(`exchanges that break the iWF OpenAPI spec:\n${found.slice(0, 10).join('\n')}`);
+  });
+}
