@@ -20,7 +20,10 @@ describe.skipIf(!contract)('the OpenAPI contract check (needs ../shared/iwf-idl/
     const problems = contract!.violations({
       kind: 'worker',
       path: '/api/v1/workflowState/decide',
-      request: { context: { workflowId: 'a', workflowRunId: 'r', workflowStartedTimestamp: 1 }, workflowType: 'T' },
+      request: {
+        context: { workflowId: 'a', workflowRunId: 'r', workflowStartedTimestamp: 1 },
+        workflowType: 'T',
+      },
       status: 200,
       response: { stateDecision: { nextStates: [{ stateId: 5 }] }, upsertDataObjects: 'x' },
     });
