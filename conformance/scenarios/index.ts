@@ -1,0 +1,10 @@
+import type { Scenario } from '../scenario.ts';
+import { lifecycleScenarios } from './lifecycle.ts';
+
+/**
+ * Every conformance scenario, area by area.
+ *
+ * @example
+ * await runScenarios(allScenarios, { serverUrl, worker });
+ */
+export const allScenarios: Scenario[] = [...lifecycleScenarios];

@@ -1,0 +1,433 @@
+import { ApiPaths } from '../../sdk/wire/paths.ts';
+import { expectEqual, expectFields, expectResponse, expectTrue } from '../checks.ts';
+import type { ScenarioContext } from '../context.ts';
+import { deadEnd, enc, forceFail, gracefulComplete, sleep, waitSignal } from '../helpers.ts';
+import type { Scenario } from '../scenario.ts';
+
+const LONG_POLL_TIMEOUT = {
+  detail: 'workflow is still running, waiting has exceeded timeout limit, please retry',
+  subStatus: 'LONG_POLL_TIME_OUT_SUB_STATUS',
+};
+
+/** A workflow whose S1 waits for signal `go`, then completes with output `done`. */
+async function startWaiting(ctx: ScenarioContext, suffix: string, extra: Record<string, unknown> = {}) {
+  const id = ctx.id(suffix);
+  const runId = await ctx.start(
+    id,
+    { startStateId: 'S1', ...extra },
+    { states: { S1: { waitUntil: () => waitSignal('go'), execute: () => gracefulComplete(enc('done')) } } },
+  );
+  return { id, runId };
+}
+
+/** A workflow that completes at once with output `done`. */
+async function startCompleting(ctx: ScenarioContext, id: string, extra: Record<string, unknown> = {}) {
+  const runId = await ctx.start(
+    id,
+    { startStateId: 'S1', ...extra },
+    {
+      states: { S1: { execute: () => gracefulComplete(enc('done')) } },
+    },
+  );
+  expectEqual(`status of ${id}`, (await ctx.result(id)).workflowStatus, 'COMPLETED');
+  return runId;
+}
+
+/** Start, status and result scenarios (semantics §2.1, §2.5, §5.12, §5.13). */
+export const lifecycleScenarios: Scenario[] = [
+  {
+    name: 'start-get-complete',
+    async run(ctx) {
+      const { id, runId } = await startWaiting(ctx, 'wf');
+      expectTrue('workflowRunId', typeof runId === 'string' && runId.length > 0, 'a non-empty run id', runId);
+      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
+      expectEqual('get while waiting', await ctx.describe(id), {
+        workflowRunId: runId,
+        workflowStatus: 'RUNNING',
+      });
+      await ctx.signal(id, 'go');
+      const result = await ctx.result(id);
+      expectEqual('getWithWait', result, {
+        workflowRunId: runId,
+        workflowStatus: 'COMPLETED',
+        results: [
+          { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: enc('done') },
+        ],
+      });
+      expectEqual('get without needsResults', await ctx.describe(id), {
+        workflowRunId: runId,
+        workflowStatus: 'COMPLETED',
+      });
+      expectEqual('get with needsResults', await ctx.describe(id, { needsResults: true }), result);
+      const wu = ctx.worker.callsOf(id, 'waitUntil')[0]!.body;
+      expectFields('waitUntil request', wu, { workflowType: 'ConformanceWorkflow', workflowStateId: 'S1' });
+      expectFields('waitUntil context', wu.context, {
+        workflowId: id,
+        workflowRunId: runId,
+        stateExecutionId: 'S1-1',
+        attempt: 1,
+      });
+    },
+  },
+  {
+    name: 'get-with-wait-long-poll-timeout',
+    async run(ctx) {
+      const id = ctx.id('idle');
+      await ctx.start(id, {}, {});
+      const started = Date.now();
+      const res = await ctx.post(ApiPaths.getWithWait, { workflowId: id, waitTimeSeconds: 1 });
+      expectResponse('getWithWait on a running workflow', res, 420, LONG_POLL_TIMEOUT);
+      const ms = Date.now() - started;
+      // The real server's deadline is whole Unix seconds, so 1 s may end anywhere in 0..1 s.
+      expectTrue('long poll duration', ms < 5_000, 'under 5 s', ms);
+    },
+  },
+  {
+    name: 'get-error-details-need-results',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      const runId = await ctx.start(
+        id,
+        { startStateId: 'S1' },
+        {
+          states: { S1: { execute: () => forceFail(enc('bad')) } },
+        },
+      );
+      const failed = {
+        workflowRunId: runId,
+        workflowStatus: 'FAILED',
+        errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+        results: [
+          { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: enc('bad') },
+        ],
+      };
+      expectEqual('getWithWait', await ctx.result(id), failed);
+      expectEqual('get', await ctx.describe(id), { workflowRunId: runId, workflowStatus: 'FAILED' });
+      expectEqual('get needsResults', await ctx.describe(id, { needsResults: true }), failed);
+    },
+  },
+  {
+    name: 'workflow-timeout',
+    async run(ctx) {
+      const { id, runId } = await startWaiting(ctx, 'wf', { workflowTimeoutSeconds: 1 });
+      const result = await ctx.result(id, 8);
+      expectEqual('getWithWait after the timeout', result, {
+        workflowRunId: runId,
+        workflowStatus: 'TIMEOUT',
+      });
+    },
+  },
+  {
+    name: 'stop-types',
+    async run(ctx) {
+      const cancel = await startWaiting(ctx, 'cancel');
+      const terminate = await startWaiting(ctx, 'terminate');
+      const fail = await startWaiting(ctx, 'fail');
+      expectResponse('stop default', await ctx.post(ApiPaths.stop, { workflowId: cancel.id }), 200, {});
+      expectResponse(
+        'stop TERMINATE',
+        await ctx.post(ApiPaths.stop, { workflowId: terminate.id, stopType: 'TERMINATE' }),
+        200,
+        {},
+      );
+      expectResponse(
+        'stop FAIL',
+        await ctx.post(ApiPaths.stop, { workflowId: fail.id, stopType: 'FAIL', reason: 'stopped by test' }),
+        200,
+        {},
+      );
+      expectEqual('after CANCEL', await ctx.result(cancel.id), {
+        workflowRunId: cancel.runId,
+        workflowStatus: 'CANCELED',
+      });
+      expectEqual('after TERMINATE', await ctx.result(terminate.id), {
+        workflowRunId: terminate.runId,
+        workflowStatus: 'TERMINATED',
+      });
+      expectEqual('after FAIL', await ctx.result(fail.id), {
+        workflowRunId: fail.runId,
+        workflowStatus: 'FAILED',
+        errorType: 'CLIENT_API_FAILING_WORKFLOW_ERROR_TYPE',
+        errorMessage: 'stopped by test',
+      });
+    },
+  },
+  {
+    name: 'stop-closed-workflow',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      await startCompleting(ctx, id);
+      const closed = {
+        detail: 'workflow execution already completed',
+        subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS',
+      };
+      expectResponse('CANCEL a closed workflow', await ctx.post(ApiPaths.stop, { workflowId: id }), 200, {});
+      expectResponse(
+        'TERMINATE a closed workflow',
+        await ctx.post(ApiPaths.stop, { workflowId: id, stopType: 'TERMINATE' }),
+        400,
+        closed,
+      );
+      expectResponse(
+        'FAIL a closed workflow',
+        await ctx.post(ApiPaths.stop, { workflowId: id, stopType: 'FAIL' }),
+        400,
+        closed,
+      );
+      expectEqual('status stays', (await ctx.describe(id)).workflowStatus, 'COMPLETED');
+    },
+  },
+  {
+    name: 'start-already-running',
+    async run(ctx) {
+      const { id, runId } = await startWaiting(ctx, 'wf');
+      const again = await ctx.post(ApiPaths.start, ctx.startRequest(id, { startStateId: 'S1' }));
+      expectEqual('second start status', again.status, 400);
+      expectFields('second start body', again.json, { subStatus: 'WORKFLOW_ALREADY_STARTED_SUB_STATUS' });
+      for (const policy of ['ALLOW_DUPLICATE', 'REJECT_DUPLICATE', 'ALLOW_DUPLICATE_FAILED_ONLY']) {
+        const res = await ctx.post(
+          ApiPaths.start,
+          ctx.startRequest(id, {
+            startStateId: 'S1',
+            workflowStartOptions: { workflowIDReusePolicy: policy },
+          }),
+        );
+        expectEqual(
+          `start with ${policy} while running`,
+          [res.status, (res.json as { subStatus?: string })?.subStatus],
+          [400, 'WORKFLOW_ALREADY_STARTED_SUB_STATUS'],
+        );
+      }
+      const terminating = await ctx.post(
+        ApiPaths.start,
+        ctx.startRequest(id, {
+          startStateId: 'S1',
+          workflowStartOptions: { workflowIDReusePolicy: 'TERMINATE_IF_RUNNING' },
+        }),
+      );
+      expectEqual('start with TERMINATE_IF_RUNNING', terminating.status, 200);
+      const newRun = (terminating.json as { workflowRunId: string }).workflowRunId;
+      expectTrue('new run id', newRun !== runId, 'a different run id', newRun);
+      expectEqual('old run', await ctx.describe(id, { workflowRunId: runId }), {
+        workflowRunId: runId,
+        workflowStatus: 'TERMINATED',
+      });
+      expectEqual('current run', await ctx.describe(id), {
+        workflowRunId: newRun,
+        workflowStatus: 'RUNNING',
+      });
+    },
+  },
+  {
+    name: 'id-reuse-policies',
+    async run(ctx) {
+      const completed = ctx.id('completed');
+      await startCompleting(ctx, completed);
+      const failed = ctx.id('failed');
+      await ctx.start(failed, { startStateId: 'S1' }, { states: { S1: { execute: () => forceFail() } } });
+      expectEqual('failed run', (await ctx.result(failed)).workflowStatus, 'FAILED');
+      const cases: Array<[string, string, Record<string, string>, number]> = [
+        ['REJECT_DUPLICATE after COMPLETED', completed, { workflowIDReusePolicy: 'REJECT_DUPLICATE' }, 400],
+        [
+          'ALLOW_DUPLICATE_FAILED_ONLY after COMPLETED',
+          completed,
+          { workflowIDReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' },
+          400,
+        ],
+        ['DISALLOW_REUSE after COMPLETED', completed, { idReusePolicy: 'DISALLOW_REUSE' }, 400],
+        [
+          'ALLOW_IF_PREVIOUS_EXITS_ABNORMALLY after COMPLETED',
+          completed,
+          { idReusePolicy: 'ALLOW_IF_PREVIOUS_EXITS_ABNORMALLY' },
+          400,
+        ],
+        [
+          'legacy DISALLOW_REUSE wins over ALLOW_DUPLICATE',
+          completed,
+          { idReusePolicy: 'DISALLOW_REUSE', workflowIDReusePolicy: 'ALLOW_DUPLICATE' },
+          400,
+        ],
+        ['REJECT_DUPLICATE after FAILED', failed, { workflowIDReusePolicy: 'REJECT_DUPLICATE' }, 400],
+        [
+          'ALLOW_DUPLICATE_FAILED_ONLY after FAILED',
+          failed,
+          { workflowIDReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' },
+          200,
+        ],
+      ];
+      for (const [label, id, options, status] of cases) {
+        const res = await ctx.post(ApiPaths.start, ctx.startRequest(id, { workflowStartOptions: options }));
+        expectEqual(`${label}: status`, res.status, status);
+        if (status === 400) {
+          expectFields(`${label}: body`, res.json, { subStatus: 'WORKFLOW_ALREADY_STARTED_SUB_STATUS' });
+        } else {
+          await ctx.post(ApiPaths.stop, { workflowId: id, stopType: 'TERMINATE' });
+        }
+      }
+      // Now the failed id's latest run is TERMINATED: the legacy "abnormally" name allows it.
+      const abnormal = await ctx.post(
+        ApiPaths.start,
+        ctx.startRequest(failed, {
+          workflowStartOptions: { idReusePolicy: 'ALLOW_IF_PREVIOUS_EXISTS_ABNORMALLY' },
+        }),
+      );
+      expectEqual('ALLOW_IF_PREVIOUS_EXISTS_ABNORMALLY after TERMINATED: status', abnormal.status, 200);
+      for (const [label, options] of [
+        ['ALLOW_DUPLICATE after COMPLETED', { workflowIDReusePolicy: 'ALLOW_DUPLICATE' }],
+        ['ALLOW_IF_NO_RUNNING after RUNNING→TERMINATED', { idReusePolicy: 'ALLOW_IF_NO_RUNNING' }],
+        ['no policy after TERMINATED', {}],
+      ] as const) {
+        const res = await ctx.post(
+          ApiPaths.start,
+          ctx.startRequest(completed, { workflowStartOptions: options }),
+        );
+        expectEqual(`${label}: status`, res.status, 200);
+        await ctx.post(ApiPaths.stop, { workflowId: completed, stopType: 'TERMINATE' });
+      }
+      ctx.track(completed);
+      const legacyTerminate = await ctx.post(
+        ApiPaths.start,
+        ctx.startRequest(failed, { workflowStartOptions: { idReusePolicy: 'ALLOW_TERMINATE_IF_RUNNING' } }),
+      );
+      expectEqual('ALLOW_TERMINATE_IF_RUNNING while RUNNING: status', legacyTerminate.status, 200);
+    },
+  },
+  {
+    name: 'already-started-options',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      const first = await ctx.post(
+        ApiPaths.start,
+        ctx.startRequest(id, {
+          workflowStartOptions: {
+            workflowAlreadyStartedOptions: { ignoreAlreadyStartedError: true, requestId: 'r1' },
+          },
+        }),
+      );
+      expectEqual('first start', first.status, 200);
+      ctx.track(id);
+      const runId = (first.json as { workflowRunId: string }).workflowRunId;
+      const again = (options: Record<string, unknown>) =>
+        ctx.post(
+          ApiPaths.start,
+          ctx.startRequest(id, { workflowStartOptions: { workflowAlreadyStartedOptions: options } }),
+        );
+      expectResponse('ignore without requestId', await again({ ignoreAlreadyStartedError: true }), 200, {
+        workflowRunId: runId,
+      });
+      expectResponse(
+        'ignore with the same requestId',
+        await again({ ignoreAlreadyStartedError: true, requestId: 'r1' }),
+        200,
+        {
+          workflowRunId: runId,
+        },
+      );
+      const other = await again({ ignoreAlreadyStartedError: true, requestId: 'r2' });
+      expectEqual('ignore with another requestId: status', other.status, 400);
+      expectFields('ignore with another requestId: body', other.json, {
+        subStatus: 'WORKFLOW_ALREADY_STARTED_SUB_STATUS',
+      });
+      const notIgnored = await again({ ignoreAlreadyStartedError: false, requestId: 'r1' });
+      expectEqual('ignoreAlreadyStartedError false: status', notIgnored.status, 400);
+    },
+  },
+  {
+    name: 'start-without-state-idles',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      const runId = await ctx.start(id, {}, {});
+      await sleep(1_000);
+      expectEqual('status', await ctx.describe(id), { workflowRunId: runId, workflowStatus: 'RUNNING' });
+      expectEqual('worker calls', ctx.worker.callsOf(id).length, 0);
+    },
+  },
+  {
+    name: 'start-delay',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      const started = Date.now();
+      await ctx.start(
+        id,
+        { startStateId: 'S1', workflowStartOptions: { workflowStartDelaySeconds: 2 } },
+        {
+          states: { S1: { execute: () => gracefulComplete() } },
+        },
+      );
+      const call = await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil', 8_000);
+      const delay = call.at - started;
+      expectTrue('first waitUntil after the start delay', delay >= 1_500 && delay < 5_000, '1.5..5 s', delay);
+      expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
+    },
+  },
+  {
+    name: 'wait-for-state-completion',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      await ctx.start(
+        id,
+        {
+          startStateId: 'S1',
+          waitForCompletionStateExecutionIds: ['S1-1'],
+          waitForCompletionStateIds: ['S2'],
+        },
+        {
+          states: {
+            S1: {
+              waitUntil: () => waitSignal('go'),
+              execute: () => ({
+                stateDecision: { nextStates: [{ stateId: 'S2', waitForKey: 'k1' }, { stateId: 'S3' }] },
+              }),
+            },
+            S2: { execute: () => deadEnd() },
+            S3: { waitUntil: () => waitSignal('never'), execute: () => deadEnd() },
+          },
+        },
+      );
+      const pending = ctx.post(
+        ApiPaths.waitForStateCompletion,
+        { workflowId: id, stateExecutionId: 'S1-1', waitTimeSeconds: 8 },
+        20_000,
+      );
+      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
+      await sleep(300);
+      await ctx.signal(id, 'go');
+      const empty = { stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } };
+      expectResponse('waitForStateCompletion S1-1 (waiting before completion)', await pending, 200, empty);
+      expectResponse(
+        'waitForStateCompletion S1-1 (after completion)',
+        await ctx.post(ApiPaths.waitForStateCompletion, {
+          workflowId: id,
+          stateExecutionId: 'S1-1',
+          waitTimeSeconds: 5,
+        }),
+        200,
+        empty,
+      );
+      expectResponse(
+        'waitForStateCompletion S2 with waitForKey k1',
+        await ctx.post(ApiPaths.waitForStateCompletion, {
+          workflowId: id,
+          stateId: 'S2',
+          waitForKey: 'k1',
+          waitTimeSeconds: 5,
+        }),
+        200,
+        empty,
+      );
+      expectResponse(
+        'waitForStateCompletion of an unregistered state',
+        await ctx.post(ApiPaths.waitForStateCompletion, {
+          workflowId: id,
+          stateExecutionId: 'S3-1',
+          waitTimeSeconds: 1,
+        }),
+        420,
+        {
+          detail: 'waiting has exceeded timeout limit, please retry',
+          subStatus: 'LONG_POLL_TIME_OUT_SUB_STATUS',
+        },
+      );
+    },
+  },
+];
