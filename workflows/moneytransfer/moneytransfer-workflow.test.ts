@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkflowFailedError, type wire } from '../../sdk/index.ts';
+import {
+  backend,
+  createTestEnvironment,
+  hours,
+  seconds,
+  type TestEnvironment,
+} from '../../simulator/testing/index.ts';
+import { InMemoryBank } from './bank.ts';
+import { createMoneyTransferWorkflow, type TransferRequest } from './moneytransfer-workflow.ts';
+
+const rent: TransferRequest = { fromAccount: 'alice', toAccount: 'bob', amount: 300, notes: 'rent' };
+
+let env: TestEnvironment | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+/** An environment serving the transfer workflow against an in-memory bank (alice 1000, bob 50). */
+async function transferEnvironment(
+  policies: { step?: wire.RetryPolicy; compensation?: wire.RetryPolicy } = {},
+) {
+  const bank = new InMemoryBank({ alice: 1000, bob: 50 });
+  const workflow = createMoneyTransferWorkflow({
+    bank,
+    stepRetryPolicy: policies.step,
+    compensationRetryPolicy: policies.compensation,
+  });
+  env = await createTestEnvironment({ workflows: [workflow] });
+  return { env, bank, workflow, start: await env.now() };
+}
+
+/** The failure of a workflow that must not complete. */
+async function failureOf(env: TestEnvironment, workflowId: string): Promise<WorkflowFailedError> {
+  const outcome = await env.client.waitForWorkflowCompletion(workflowId).catch((e: unknown) => e);
+  expect(outcome).toBeInstanceOf(WorkflowFailedError);
+  return outcome as WorkflowFailedError;
+}
+
+describe('money transfer (SAGA)', () => {
+  it('moves the money, writes both memos and completes when every bank call succeeds', async () => {
+    const { env, bank, workflow } = await transferEnvironment();
+    await env.client.startWorkflow(workflow, 't1', 3600, rent);
+    expect(await env.client.waitForWorkflowCompletion('t1')).toBe('transfer is done: 300 from alice to bob');
+    expect([bank.balance('alice'), bank.balance('bob')]).toEqual([700, 350]);
+    expect(bank.memos()).toEqual(['debit alice 300: rent', 'credit bob 300: rent']);
+    expect(await env.client.getWorkflowDataAttributes(workflow, 't1', ['completedSteps'])).toEqual({
+      completedSteps: ['debitMemo', 'debit', 'creditMemo', 'credit'],
+    });
+  });
+
+  it('completes with "insufficient funds" and changes nothing when the balance is too low', async () => {
+    const { env, bank, workflow } = await transferEnvironment();
+    await env.client.startWorkflow(workflow, 't1', 3600, { ...rent, amount: 5000 });
+    expect(await env.client.waitForWorkflowCompletion('t1')).toBe('insufficient funds');
+    expect(bank.succeeded()).toEqual(['checkBalance']);
+    expect([bank.balance('alice'), bank.balance('bob')]).toEqual([1000, 50]);
+  });
+
+  it('retries a debit that fails twice and still completes the transfer, debiting once', async () => {
+    const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 5 } });
+    bank.failNext('debit', 2);
+    await env.client.startWorkflow(workflow, 't1', 3600, rent);
+    expect(await env.client.waitForWorkflowCompletion('t1')).toBe('transfer is done: 300 from alice to bob');
+    expect(bank.attempts('debit')).toBe(3);
+    expect([bank.balance('alice'), bank.balance('bob')]).toEqual([700, 350]);
+    expect(bank.succeeded().filter((op) => op.startsWith('undo'))).toEqual([]);
+  });
+
+  it.skipIf(backend.lacks('exactTime'))(
+    'backs off 1 s, then 2 s between retries, on virtual time',
+    async () => {
+      const { env, bank, workflow, start } = await transferEnvironment({ step: { maximumAttempts: 5 } });
+      bank.failNext('debit', 2);
+      await env.client.startWorkflow(workflow, 't1', 3600, rent);
+      await env.advanceBy(seconds(1) - 1);
+      expect(bank.attempts('debit')).toBe(1);
+      await env.advanceBy(1);
+      expect(bank.attempts('debit')).toBe(2);
+      await env.advanceBy(seconds(2));
+      expect(bank.attempts('debit')).toBe(3);
+      await env.client.waitForWorkflowCompletion('t1');
+      expect((await env.now()) - start).toBe(seconds(3));
+    },
+  );
+
+  it('undoes the debit and both memos and fails the workflow when the credit fails three times', async () => {
+    const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 3 } });
+    bank.failAlways('credit');
+    await env.client.startWorkflow(workflow, 't1', 3600, rent);
+    const failure = await failureOf(env, 't1');
+    expect(failure.errorType).toBe('STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE');
+    expect(bank.attempts('credit')).toBe(3);
+    expect(bank.succeeded().filter((op) => op.startsWith('undo'))).toEqual([
+      'undoCredit',
+      'undoCreateCreditMemo',
+      'undoDebit',
+      'undoCreateDebitMemo',
+    ]);
+    expect([bank.balance('alice'), bank.balance('bob')]).toEqual([1000, 50]);
+    expect(bank.memos()).toEqual([]);
+  });
+
+  it('fails with a message naming the steps that were undone', async () => {
+    const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 2 } });
+    bank.failAlways('createCreditMemo');
+    await env.client.startWorkflow(workflow, 't1', 3600, rent);
+    const failure = await failureOf(env, 't1');
+    const outputs = failure.results.map((r) =>
+      env.client.unregistered.encoder.decode(r.completedStateOutput),
+    );
+    expect(outputs).toEqual(['failed to transfer 300 from alice to bob; undone: debit, debitMemo']);
+  });
+
+  it.skipIf(backend.lacks('instantTime'))(
+    'by default keeps retrying a failing step for an hour before compensating',
+    async () => {
+      const { env, bank, workflow, start } = await transferEnvironment();
+      bank.failAlways('debit');
+      await env.client.startWorkflow(workflow, 't1', 2 * 3600, rent);
+      const failure = await failureOf(env, 't1');
+      expect(failure.errorType).toBe('STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE');
+      const elapsed = (await env.now()) - start;
+      expect(elapsed).toBeGreaterThan(hours(1) - seconds(100));
+      expect(elapsed).toBeLessThanOrEqual(hours(1));
+      // 1, 2, 4, … 64 s apart, then every 100 s (the default maximum interval).
+      expect(bank.attempts('debit')).toBeGreaterThan(30);
+      expect(bank.balance('alice')).toBe(1000);
+    },
+  );
+
+  it('retries the compensation until the bank recovers, undoing each change once', async () => {
+    const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 1 } });
+    bank.failAlways('credit');
+    bank.failNext('undoDebit', 2);
+    await env.client.startWorkflow(workflow, 't1', 3600, rent);
+    expect((await failureOf(env, 't1')).errorType).toBe('STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE');
+    expect(bank.attempts('undoDebit')).toBe(3);
+    expect([bank.balance('alice'), bank.balance('bob')]).toEqual([1000, 50]);
+  });
+
+  it('fails with STATE_API_FAIL_ERROR_TYPE when the compensation itself runs out of retries', async () => {
+    const { env, bank, workflow } = await transferEnvironment({
+      step: { maximumAttempts: 1 },
+      compensation: { maximumAttempts: 2 },
+    });
+    bank.failAlways('credit');
+    bank.failAlways('undoDebit');
+    await env.client.startWorkflow(workflow, 't1', 3600, rent);
+    expect((await failureOf(env, 't1')).errorType).toBe('STATE_API_FAIL_ERROR_TYPE');
+    expect(bank.attempts('undoDebit')).toBe(2);
+    expect(bank.balance('alice')).toBe(700); // left for a human: the debit could not be undone
+  });
+});
