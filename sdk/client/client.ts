@@ -18,6 +18,7 @@ import { searchAttributeValue, toWireSearchAttribute } from '../search-attribute
 import type {
   KeyValue,
   StateCompletionOutput,
+  WorkflowConfig,
   WorkflowStartOptions,
   WorkflowStatus,
   WorkflowStopType,
@@ -313,6 +314,49 @@ export class Client {
         : { stateExecutionId: `${stateId}-${target.stateExecutionNumber ?? 1}` },
       waitTimeSeconds,
     );
+  }
+
+  /** Lists workflows matching a visibility query (e.g. `IwfWorkflowType='Signup' AND CustomIntField > 3`). */
+  async searchWorkflow(
+    query: string,
+    options: { pageSize?: number; nextPageToken?: string } = {},
+  ): Promise<{ workflowExecutions: { workflowId: string; workflowRunId: string }[]; nextPageToken: string }> {
+    const response = await this.unregistered.searchWorkflow({ query, ...options });
+    return {
+      workflowExecutions: response.workflowExecutions ?? [],
+      nextPageToken: response.nextPageToken ?? '',
+    };
+  }
+
+  /** Resets a workflow to its beginning, or to the first execution of a state; returns the new run id. */
+  resetWorkflow(
+    workflowId: string,
+    to: { beginning: true } | { stateId: string } | { stateExecutionId: string },
+    options: {
+      runId?: string;
+      reason?: string;
+      skipSignalReapply?: boolean;
+      skipUpdateReapply?: boolean;
+    } = {},
+  ): Promise<string> {
+    const { runId, ...rest } = options;
+    const target =
+      'beginning' in to
+        ? { resetType: 'BEGINNING' as const }
+        : 'stateId' in to
+          ? { resetType: 'STATE_ID' as const, stateId: to.stateId }
+          : { resetType: 'STATE_EXECUTION_ID' as const, stateExecutionId: to.stateExecutionId };
+    return this.unregistered.resetWorkflow({ workflowId, workflowRunId: runId ?? '', ...target, ...rest });
+  }
+
+  /** Changes a running workflow's config (e.g. its continue-as-new threshold). */
+  updateWorkflowConfig(workflowId: string, config: WorkflowConfig, runId = ''): Promise<void> {
+    return this.unregistered.updateWorkflowConfig(workflowId, runId, config);
+  }
+
+  /** Asks the workflow to continue as new (a new run id; nothing else changes). */
+  triggerContinueAsNew(workflowId: string, runId = ''): Promise<void> {
+    return this.unregistered.triggerContinueAsNew(workflowId, runId);
   }
 
   private async waitForOutputs(workflowId: string, options: WaitOptions): Promise<StateCompletionOutput[]> {
