@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario.ts';
+import { commandScenarios } from './commands.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 
 /**
@@ -7,4 +8,4 @@ import { lifecycleScenarios } from './lifecycle.ts';
  * @example
  * await runScenarios(allScenarios, { serverUrl, worker });
  */
-export const allScenarios: Scenario[] = [...lifecycleScenarios];
+export const allScenarios: Scenario[] = [...lifecycleScenarios, ...commandScenarios];
