@@ -12,4 +12,7 @@ export { WallClock } from './clock/wall-clock.ts';
 export type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from './contracts.ts';
 export { formatHistory } from './history/format-history.ts';
 export type { HistoryEvent, HistoryEventType } from './history/history.ts';
+export { httpWorkerTransport } from './http/http-worker-transport.ts';
+export { buildSimulatorServer, type SimulatorServerOptions } from './http/server.ts';
+export { simulatorHandler } from './msw/handlers.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';
