@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario.ts';
 import { commandScenarios } from './commands.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
+import { stateScenarios } from './states.ts';
 
 /**
  * Every conformance scenario, area by area.
@@ -8,4 +9,4 @@ import { lifecycleScenarios } from './lifecycle.ts';
  * @example
  * await runScenarios(allScenarios, { serverUrl, worker });
  */
-export const allScenarios: Scenario[] = [...lifecycleScenarios, ...commandScenarios];
+export const allScenarios: Scenario[] = [...lifecycleScenarios, ...commandScenarios, ...stateScenarios];
