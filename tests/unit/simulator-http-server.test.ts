@@ -1,0 +1,114 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
+import { listenOrExplain } from '../../simulator/http/listen.ts';
+import { buildSimulatorServer } from '../../simulator/http/server.ts';
+import { Simulator } from '../../simulator/simulator.ts';
+
+let simulator: Simulator;
+let server: ReturnType<typeof buildSimulatorServer>;
+let url: string;
+
+beforeAll(async () => {
+  simulator = new Simulator({ workerTransport: httpWorkerTransport() });
+  server = buildSimulatorServer(simulator);
+  url = await listenOrExplain(server, { host: '127.0.0.1', port: 0 }, 'the simulator', '--port');
+});
+afterAll(async () => {
+  await server.close();
+  await simulator.close();
+});
+
+const post = async (path: string, body: string, contentType = 'application/json') => {
+  const response = await fetch(url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+};
+
+describe('the simulator HTTP server under bad input', () => {
+  it('answers malformed JSON with the real server’s 400 invalid request schema', async () => {
+    expect(await post('/api/v1/workflow/start', '{"workflowId":')).toMatchObject({
+      status: 400,
+      text: '{"detail":"invalid request schema"}',
+    });
+  });
+
+  it('reads a JSON body sent as text/plain, as the real server does', async () => {
+    const reply = await post('/api/v1/workflow/get', '{"workflowId":"nobody"}', 'text/plain');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.text)).toEqual({
+      detail: 'workflow not found for ID: nobody',
+      subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS',
+    });
+  });
+
+  it('answers unknown paths and wrong methods with a text 404, never 405', async () => {
+    expect(await post('/api/v1/workflow/nope', '{}')).toMatchObject({ status: 404, text: '404 page not found' });
+    const get = await fetch(`${url}/api/v1/workflow/start`);
+    expect([get.status, await get.text()]).toEqual([404, '404 page not found']);
+  });
+
+  it('refuses a start carrying a value over the 2 MB blob limit and creates nothing', async () => {
+    const big = 'x'.repeat(2_500_000);
+    const body = JSON.stringify({
+      workflowId: 'big',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 10,
+      iwfWorkerUrl: 'http://127.0.0.1:1',
+      workflowStartOptions: { dataAttributes: [{ key: 'k', value: { encoding: 'json/plain', data: JSON.stringify(big) } }] },
+    });
+    expect(await post('/api/v1/workflow/start', body)).toMatchObject({
+      status: 500,
+      text: '{"detail":"Blob data size exceeds limit.","subStatus":"UNCATEGORIZED_SUB_STATUS"}',
+    });
+    expect((await post('/api/v1/workflow/get', '{"workflowId":"big"}')).status).toBe(400);
+  });
+
+  it('keeps serving after a worker that is down fails a workflow, and keeps its data readable', async () => {
+    const start = JSON.stringify({
+      workflowId: 'down',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 30,
+      iwfWorkerUrl: 'http://127.0.0.1:1',
+      startStateId: 'S1',
+      stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } },
+      workflowStartOptions: { dataAttributes: [{ key: 'k', value: { encoding: 'json/plain', data: '1' } }] },
+    });
+    expect((await post('/api/v1/workflow/start', start)).status).toBe(200);
+    const result = JSON.parse((await post('/api/v1/workflow/getWithWait', '{"workflowId":"down"}')).text);
+    expect(result).toMatchObject({ workflowStatus: 'FAILED', errorType: 'STATE_API_FAIL_ERROR_TYPE' });
+    expect(result.errorMessage).toMatch(/^statusCode: 0, responseBody: None, errMsg: Post "http:\/\/127.0.0.1:1\/api\/v1\/workflowState\/star\.\.\.$/);
+    const data = JSON.parse((await post('/api/v1/workflow/dataobjects/get', '{"workflowId":"down"}')).text);
+    expect(data.objects).toEqual([{ key: 'k', value: { encoding: 'json/plain', data: '1' } }]);
+  });
+
+  it('records a worker that answers garbage as a failed attempt, not a crash', async () => {
+    const garbage = Fastify();
+    garbage.post('/api/v1/workflowState/start', async (_request, reply) => reply.type('text/plain').send('OK'));
+    const workerUrl = await listenOrExplain(garbage, { host: '127.0.0.1', port: 0 }, 'worker', 'port');
+    const start = JSON.stringify({
+      workflowId: 'garbage',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 30,
+      iwfWorkerUrl: workerUrl,
+      startStateId: 'S1',
+      stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } },
+    });
+    await post('/api/v1/workflow/start', start);
+    const result = JSON.parse((await post('/api/v1/workflow/getWithWait', '{"workflowId":"garbage"}')).text);
+    expect(result).toMatchObject({
+      workflowStatus: 'FAILED',
+      errorMessage: 'statusCode: 200, responseBody: OK, errMsg: undefined response type',
+    });
+    await garbage.close();
+    expect((await fetch(`${url}/info/healthcheck`)).status).toBe(200);
+  });
+
+  it('explains a taken port instead of crashing with EADDRINUSE', async () => {
+    const port = Number(new URL(url).port);
+    const second = Fastify();
+    await expect(listenOrExplain(second, { host: '127.0.0.1', port }, 'the iWF simulator', '--port')).rejects.toThrow(
+      /the iWF simulator cannot listen on 127.0.0.1:\d+: the port is in use \(is it already running\?\)\. Stop the other process or choose another port with --port/,
+    );
+    await second.close();
+  });
+});
