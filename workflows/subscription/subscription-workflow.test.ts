@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { backend, createTestEnvironment, days, type TestEnvironment } from '../../simulator/testing/index.ts';
+import { RecordingBillingService } from './billing.ts';
+import { type Customer, createSubscriptionWorkflow } from './subscription-workflow.ts';
+
+const DAY = 24 * 3600;
+const ada = (maxBillingPeriods = 12): Customer => ({
+  customerId: 'ada',
+  email: 'ada@example.com',
+  subscription: {
+    trialPeriodSeconds: 30 * DAY,
+    billingPeriodSeconds: 30 * DAY,
+    maxBillingPeriods,
+    billingPeriodCharge: 10,
+  },
+});
+const TIMEOUT = 2 * 365 * DAY;
+
+let env: TestEnvironment | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+/** An environment serving the subscription workflow, with emails and charges stamped by its clock. */
+async function subscriptionEnvironment() {
+  let now = () => Date.now();
+  const billing = new RecordingBillingService(() => now());
+  const workflow = createSubscriptionWorkflow({ billing });
+  env = await createTestEnvironment({ workflows: [workflow] });
+  const sim = env.simulator;
+  if (sim) now = () => sim.now();
+  return { env, billing, workflow, start: await env.now() };
+}
+
+describe('subscription', () => {
+  it('sends the welcome email at once and charges nothing during the 30-day trial', async () => {
+    const { env, billing, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada());
+    await env.advanceBy(days(29));
+    expect(billing.emailKinds()).toEqual(['welcome']);
+    expect(billing.charges).toEqual([]);
+  });
+
+  it.skipIf(backend.lacks('exactTime'))(
+    'charges the monthly amount at the end of each billing period after the trial',
+    async () => {
+      const { env, billing, workflow, start } = await subscriptionEnvironment();
+      await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada());
+      await env.advanceBy(days(30 + 90));
+      expect(billing.charges.map((c) => [c.billingPeriodNum, c.amount, (c.at ?? 0) - start])).toEqual([
+        [1, 10, days(60)],
+        [2, 10, days(90)],
+        [3, 10, days(120)],
+      ]);
+    },
+  );
+
+  it('completes after the last billing period and tells the customer the subscription is over', async () => {
+    const { env, billing, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada(3));
+    // advanceBy, not a bare wait: see the note on long polls in the README.
+    await env.advanceBy(days(30 + 3 * 30));
+    expect(await env.client.waitForWorkflowCompletion('sub-ada')).toBe('subscription over');
+    expect(billing.charges.map((c) => c.billingPeriodNum)).toEqual([1, 2, 3]);
+    expect(billing.emailKinds()).toEqual(['welcome', 'subscriptionOver']);
+  });
+
+  it('charges the new amount from the period in which updateChargeAmount arrives', async () => {
+    const { env, billing, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada());
+    await env.advanceBy(days(75)); // one charge (day 60), mid second period
+    await env.client.signalWorkflow(workflow, 'sub-ada', 'updateChargeAmount', 25);
+    await env.advanceBy(days(30));
+    await env.client.signalWorkflow(workflow, 'sub-ada', 'updateChargeAmount', 30);
+    await env.advanceBy(days(30));
+    expect(billing.charges.map((c) => c.amount)).toEqual([10, 25, 30]);
+  });
+
+  it('stops charging and completes with a cancellation email when the customer cancels', async () => {
+    const { env, billing, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada());
+    await env.advanceBy(days(100)); // charges on days 60 and 90
+    await env.client.signalWorkflow(workflow, 'sub-ada', 'cancel', 'too expensive');
+    expect(await env.client.waitForWorkflowCompletion('sub-ada')).toBe('cancelled: too expensive');
+    await env.advanceBy(days(60));
+    expect(billing.charges).toHaveLength(2);
+    expect(billing.emailKinds()).toEqual(['welcome', 'cancellation']);
+  });
+
+  it('never charges a customer who cancels during the trial', async () => {
+    const { env, billing, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada());
+    await env.advanceBy(days(10));
+    await env.client.signalWorkflow(workflow, 'sub-ada', 'cancel', '');
+    expect(await env.client.waitForWorkflowCompletion('sub-ada')).toBe('cancelled');
+    expect(billing.charges).toEqual([]);
+  });
+
+  it('describes the customer with the current charge and the billing period', async () => {
+    const { env, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada());
+    await env.advanceBy(days(45));
+    await env.client.signalWorkflow(workflow, 'sub-ada', 'updateChargeAmount', 12);
+    await env.settle();
+    const description = await env.client.invokeRpc(workflow, 'sub-ada', 'describe');
+    expect(description.billingPeriodNum).toBe(1);
+    expect(description.customer?.subscription.billingPeriodCharge).toBe(12);
+  });
+
+  it.skipIf(backend.lacks('exactTime'))('bills a year of monthly periods on virtual time', async () => {
+    const { env, billing, workflow } = await subscriptionEnvironment();
+    await env.client.startWorkflow(workflow, 'sub-ada', TIMEOUT, ada(12));
+    await env.advanceBy(days(30 + 12 * 30));
+    expect(billing.charges).toHaveLength(12);
+    expect((await env.client.describeWorkflow('sub-ada')).workflowStatus).toBe('COMPLETED');
+  });
+});
