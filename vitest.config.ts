@@ -26,7 +26,7 @@ export default defineConfig({
           exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
           environment: 'node',
           env: { IWF_TEST_MODE: mode },
-          setupFiles: ['tests/support/contract-setup.ts'],
+          setupFiles: ['tests/support/backend-setup.ts'],
           testTimeout: mode === 'real' ? 120_000 : 20_000,
           hookTimeout: mode === 'real' ? 60_000 : 10_000,
         },

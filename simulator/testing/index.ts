@@ -11,6 +11,7 @@ import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { createHttpEnvironment } from './http-environment.ts';
 import { createInProcessEnvironment } from './in-process-environment.ts';
 import { createRealEnvironment } from './real-environment.ts';
+import { rememberEnvironment } from './recent-environments.ts';
 
 export * from './backend.ts';
 export * from './durations.ts';
@@ -21,6 +22,7 @@ export {
   inProcessClientTransport,
   inProcessWorkerTransport,
 } from './in-process-environment.ts';
+export { forgetEnvironments, takeRecentHistories } from './recent-environments.ts';
 
 /**
  * Creates a test environment on the backend of this run (or `options.mode`).
@@ -32,10 +34,10 @@ export async function createTestEnvironment(options: TestEnvironmentOptions): Pr
   const mode = options.mode ?? backend.mode;
   switch (mode) {
     case 'sim':
-      return createInProcessEnvironment(options);
+      return rememberEnvironment(createInProcessEnvironment(options));
     case 'sim-http':
-      return createHttpEnvironment(options);
+      return rememberEnvironment(await createHttpEnvironment(options));
     case 'real':
-      return createRealEnvironment(options);
+      return rememberEnvironment(await createRealEnvironment(options));
   }
 }

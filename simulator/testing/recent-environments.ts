@@ -1,0 +1,36 @@
+import type { TestEnvironment } from './environment.ts';
+
+const recent: TestEnvironment[] = [];
+
+/** Remembers an environment so a failing test can show what its workflows did. */
+export function rememberEnvironment(env: TestEnvironment): TestEnvironment {
+  recent.push(env);
+  return env;
+}
+
+/**
+ * The timelines of the workflows of every environment created since the last call, for a failure
+ * report (sim backends only: a real server's history stays in Temporal).
+ *
+ * @example
+ * onTestFailed(() => console.log(takeRecentHistories()));
+ */
+export function takeRecentHistories(maxWorkflows = 5, maxLines = 80): string {
+  const parts: string[] = [];
+  for (const env of recent.splice(0)) {
+    for (const workflow of env.simulator?.listWorkflows().slice(0, maxWorkflows) ?? []) {
+      const lines = env.simulator!.formatHistory(workflow.workflowId).split('\n');
+      const shown =
+        lines.length > maxLines
+          ? [...lines.slice(0, maxLines), `  … ${lines.length - maxLines} more lines`]
+          : lines;
+      parts.push(shown.join('\n'));
+    }
+  }
+  return parts.join('\n\n');
+}
+
+/** Forgets remembered environments (at the start of each test). @example forgetEnvironments(); */
+export function forgetEnvironments(): void {
+  recent.length = 0;
+}
