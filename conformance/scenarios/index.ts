@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario.ts';
 import { commandScenarios } from './commands.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
+import { persistenceScenarios } from './persistence.ts';
 import { stateScenarios } from './states.ts';
 
 /**
@@ -9,4 +10,9 @@ import { stateScenarios } from './states.ts';
  * @example
  * await runScenarios(allScenarios, { serverUrl, worker });
  */
-export const allScenarios: Scenario[] = [...lifecycleScenarios, ...commandScenarios, ...stateScenarios];
+export const allScenarios: Scenario[] = [
+  ...lifecycleScenarios,
+  ...commandScenarios,
+  ...stateScenarios,
+  ...persistenceScenarios,
+];
