@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario.ts';
 import { commandScenarios } from './commands.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
+import { rpcScenarios } from './rpc.ts';
 import { stateScenarios } from './states.ts';
 
 /**
@@ -15,4 +16,5 @@ export const allScenarios: Scenario[] = [
   ...commandScenarios,
   ...stateScenarios,
   ...persistenceScenarios,
+  ...rpcScenarios,
 ];
