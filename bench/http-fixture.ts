@@ -1,0 +1,73 @@
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { Client, fetchTransport, Registry, WorkerService } from '../sdk/index.ts';
+import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts';
+import { Simulator } from '../simulator/index.ts';
+import { simulatorHandler } from '../simulator/msw/handlers.ts';
+import { createHttpEnvironment } from '../simulator/testing/http-environment.ts';
+import { DEFAULT_START_TIME } from '../simulator/testing/in-process-environment.ts';
+import { countedSignupWorkflow, type SignupRig } from './signup-fixture.ts';
+
+/**
+ * The sign-up workflow on the harness's `sim-http` backend: the simulator's HTTP server and a
+ * fastify worker on loopback ports, the client over `fetch`, time moved through the admin routes.
+ *
+ * @example
+ * const rig = await loopbackSignupRig();
+ */
+export async function loopbackSignupRig(): Promise<SignupRig> {
+  const { workflow, emails } = countedSignupWorkflow();
+  const env = await createHttpEnvironment({ workflows: [workflow], mode: 'sim-http' });
+  const simulator = env.simulator;
+  if (!simulator) throw new Error('the sim-http environment has no simulator');
+  return {
+    simulator,
+    client: env.client,
+    workflow,
+    emails,
+    advanceBy: (ms) => env.advanceBy(ms),
+    settle: () => env.settle(),
+    close: () => env.close(),
+  };
+}
+
+const SERVER_URL = 'http://iwf.bench';
+const WORKER_URL = 'http://worker.bench';
+
+/**
+ * The same setup through msw: the client `fetch`es the server URL and the simulator `fetch`es the
+ * worker URL (its HTTP worker transport), and msw answers both in-process, with JSON bodies but
+ * no sockets. Time moves on the simulator directly.
+ *
+ * @example
+ * const rig = mswSignupRig();
+ */
+export function mswSignupRig(): SignupRig {
+  const { workflow, emails } = countedSignupWorkflow();
+  const registry = new Registry().addWorkflows(workflow);
+  const workerService = new WorkerService(registry);
+  const simulator = new Simulator({
+    clock: 'virtual',
+    startTime: DEFAULT_START_TIME,
+    workerTransport: httpWorkerTransport(),
+  });
+  const worker = http.post(`${WORKER_URL}/*`, async ({ request }) => {
+    const reply = await workerService.handle(new URL(request.url).pathname, await request.json());
+    return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status });
+  });
+  const server = setupServer(simulatorHandler(simulator, SERVER_URL), worker);
+  server.listen({ onUnhandledRequest: 'error' });
+  const client = new Client(registry, { transport: fetchTransport(SERVER_URL), workerUrl: WORKER_URL });
+  return {
+    simulator,
+    client,
+    workflow,
+    emails,
+    advanceBy: (ms) => simulator.advanceBy(ms),
+    settle: () => simulator.runUntilIdle(),
+    close: async () => {
+      await simulator.close();
+      server.close();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { measure, timeIt } from '../measure.ts';
+import { HOUR_MS, signupRig, startSignups, verifySignups } from '../signup-fixture.ts';
+import type { Benchmark, BenchResult, BenchSize } from '../types.ts';
+
+/** The in-process throughput target of design §6 and the issue: state executions per second. */
+export const IN_PROCESS_TARGET = 50_000;
+
+/** One timed run of the sign-up workload: how many state executions, in how many ms. */
+export interface SignupRun {
+  executions: number;
+  ms: number;
+}
+
+/**
+ * Runs `workflows` sign-ups in-process through `reminders` hourly reminders each, then verifies
+ * them all: starts, advances virtual time, verifies and checks the emails; the wall time covers
+ * all of it.
+ *
+ * @example
+ * const { executions, ms } = await runSignups({ workflows: 1, reminders: 720, recordHistory: false });
+ */
+export async function runSignups(options: {
+  workflows: number;
+  reminders: number;
+  recordHistory: boolean;
+}): Promise<SignupRun> {
+  const rig = signupRig({ recordHistory: options.recordHistory });
+  const ms = await timeIt(async () => {
+    await startSignups(rig, options.workflows, 'user');
+    await rig.advanceBy(options.reminders * HOUR_MS);
+    await verifySignups(rig, options.workflows, 'user', options.reminders);
+  });
+  await rig.close();
+  return { executions: rig.emails.total, ms };
+}
+
+/**
+ * Executions per second of a run.
+ *
+ * @example
+ * perSecond({ executions: 1_000, ms: 20 }); // 50_000
+ */
+export function perSecond(run: SignupRun): number {
+  return (run.executions / run.ms) * 1000;
+}
+
+/** Rounds for display and JSON: integers above 100, else 3 significant digits. */
+export function round(value: number): number {
+  return Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3));
+}
+
+async function throughputResults(
+  name: string,
+  workload: { workflows: number; reminders: number },
+  runs: { warmup: number; repeats: number },
+  withWall: boolean,
+): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const recordHistory of [false, true]) {
+    const m = await measure({
+      ...runs,
+      run: () => runSignups({ ...workload, recordHistory }),
+      value: perSecond,
+    });
+    const suffix = recordHistory ? '/history' : '';
+    const context = {
+      ...workload,
+      executions: m.outcome.executions,
+      recordHistory,
+      repeats: m.repeats,
+      min: round(m.min),
+      max: round(m.max),
+    };
+    results.push({
+      name: `${name}${suffix}`,
+      value: round(m.median),
+      unit: 'exec/s',
+      target: `>= ${IN_PROCESS_TARGET}`,
+      ok: m.median >= IN_PROCESS_TARGET,
+      context,
+    });
+    if (withWall) {
+      results.push({
+        name: `${name}${suffix}/wall`,
+        value: round(m.outcome.ms),
+        unit: 'ms',
+        target: 'report only',
+        ok: true,
+        context: { ...workload, executions: m.outcome.executions, recordHistory },
+      });
+    }
+  }
+  return results;
+}
+
+/**
+ * Scenario 1: one sign-up workflow through 720 hourly reminders (30 days), in-process.
+ *
+ * @example
+ * const results = await signupRemindersSingle.run('smoke');
+ */
+export const signupRemindersSingle: Benchmark = {
+  name: 'signup-reminders-single',
+  run: (size: BenchSize) =>
+    throughputResults(
+      'signup-reminders-single',
+      { workflows: 1, reminders: size === 'full' ? 720 : 5 },
+      size === 'full' ? { warmup: 5, repeats: 15 } : { warmup: 0, repeats: 1 },
+      true,
+    ),
+};
+
+/**
+ * Scenario 2: 10,000 sign-up workflows through 24 hourly reminders each, then verified.
+ *
+ * @example
+ * const results = await signupConcurrent.run('smoke');
+ */
+export const signupConcurrent: Benchmark = {
+  name: 'signup-concurrent',
+  run: (size: BenchSize) =>
+    throughputResults(
+      'signup-concurrent',
+      size === 'full' ? { workflows: 10_000, reminders: 24 } : { workflows: 5, reminders: 2 },
+      size === 'full' ? { warmup: 1, repeats: 3 } : { warmup: 0, repeats: 1 },
+      false,
+    ),
+};
