@@ -73,7 +73,6 @@ export class RealTimeControl implements WorkerHandler {
       const next = [...this.timers.values()].flat().sort((a, b) => a.due - b.due)[0];
       if (!next || next.due > target) break;
       if (next.due > this.now()) this.offset += next.due - this.now();
-      if (process.env.IWF_DEBUG_TIME) console.log('skip', next, this.now());
       await this.skip(next);
       // The server reacts to the skip a moment later: give it a quiet period to start calling the worker.
       this.lastActivity = Date.now();
@@ -85,7 +84,6 @@ export class RealTimeControl implements WorkerHandler {
 
   private record(key: string, request: WorkflowStateStartRequest, reply: WorkerServiceReply): void {
     const timers = (reply.body as WorkflowStateStartResponse).commandRequest?.timerCommands ?? [];
-    if (process.env.IWF_DEBUG_TIME) console.log('record', key, timers);
     if (timers.length === 0) return;
     const now = this.now();
     this.timers.set(
@@ -112,6 +110,11 @@ export class RealTimeControl implements WorkerHandler {
       });
       if (reply.status === 200) return;
       const detail = JSON.stringify(reply.body);
+      if (detail.includes('WORKFLOW_NOT_EXISTS_SUB_STATUS')) {
+        // The workflow closed (e.g. force-completed): its other threads' timers will never fire.
+        for (const key of [...this.timers.keys()]) if (key.startsWith(`${timer.workflowId}/`)) this.timers.delete(key);
+        return;
+      }
       if (!detail.includes("doesn't exist"))
         throw new Error(`timer/skip answered ${reply.status}: ${detail}`);
       // Already fired by itself, or not registered yet: a fired timer's state moves on to execute.
