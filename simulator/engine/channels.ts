@@ -80,6 +80,22 @@ export class ChannelSet {
     return out;
   }
 
+  /** A copy of every buffer (for a reset checkpoint); later pushes and takes do not change it. */
+  copyBuffers(): Map<string, (EncodedObject | undefined)[]> | undefined {
+    if (!this.buffers || this.buffers.size === 0) return undefined;
+    const copy = new Map<string, (EncodedObject | undefined)[]>();
+    for (const [name, buffer] of this.buffers) copy.set(name, buffer.slice());
+    return copy;
+  }
+
+  /** Replaces the buffers with a copy of a checkpoint's (waiters are untouched). */
+  restoreBuffers(buffers: ReadonlyMap<string, readonly (EncodedObject | undefined)[]> | undefined): void {
+    this.buffers = undefined;
+    if (!buffers) return;
+    this.buffers = new Map();
+    for (const [name, buffer] of buffers) this.buffers.set(name, buffer.slice());
+  }
+
   clearWaiters(): void {
     this.waiters = undefined;
   }

@@ -53,6 +53,18 @@ class ChannelCommandState implements ChannelWaiter {
   }
 }
 
+/**
+ * Which commands of a wait had completed at some instant (timers in order, then channel commands in
+ * order), so a reset can resume the wait where it stood.
+ *
+ * @example
+ * const progress: CommandProgress = { timersFired: [true], channelsReceived: [{ value: undefined }] };
+ */
+export interface CommandProgress {
+  timersFired: boolean[];
+  channelsReceived: ({ value: EncodedObject | undefined } | null)[];
+}
+
 const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
   ALL_COMPLETED: 'ALL_COMMAND_COMPLETED',
   ANY_COMPLETED: 'ANY_COMMAND_COMPLETED',
@@ -94,6 +106,7 @@ export class CommandWait {
     private readonly host: CommandHost,
     readonly executionId: string,
     private readonly request: CommandRequest,
+    private readonly restored?: CommandProgress,
   ) {
     this.trigger = triggerTypeOf(request);
     const nowSeconds = Math.floor(host.now() / 1000);
@@ -121,15 +134,23 @@ export class CommandWait {
   /** Registers the commands; true when the trigger is already met (no waiting needed). */
   start(): boolean {
     const now = this.host.now();
-    for (const timer of this.timers) {
-      if (timer.firingMs <= now) {
+    const restored = this.restored;
+    for (let i = 0; i < this.timers.length; i++) {
+      const timer = this.timers[i]!;
+      if (timer.firingMs <= now || restored?.timersFired[i]) {
         timer.fired = true;
         this.noteCompleted(timer.commandId, 'timer');
       } else {
         timer.handle = this.host.schedule(() => this.fireTimer(timer, false), timer.firingMs - now);
       }
     }
-    for (const command of this.channels) {
+    for (let i = 0; i < this.channels.length; i++) {
+      const command = this.channels[i]!;
+      const earlier = restored?.channelsReceived[i];
+      if (earlier) {
+        command.receive(earlier.value);
+        continue;
+      }
       const set = this.setOf(command);
       const { found, value } = set.take(command.name);
       if (found) command.receive(value);
@@ -192,6 +213,14 @@ export class CommandWait {
       this.fireTimer(timer, true);
     }
     return true;
+  }
+
+  /** What has completed so far (for a reset checkpoint). */
+  progress(): CommandProgress {
+    return {
+      timersFired: this.timers.map((t) => t.fired),
+      channelsReceived: this.channels.map((c) => (c.received ? { value: c.value } : null)),
+    };
   }
 
   results(): CommandResults {

@@ -1,4 +1,5 @@
 import type { WorkflowStartRequest } from '../../sdk/wire/types.ts';
+import { RunJournal, takeSnapshot } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
 import { startStateExecution } from './state-execution.ts';
 import { WorkflowRun } from './workflow-run.ts';
@@ -60,7 +61,37 @@ export class Engine {
     if (runs) runs.push(run);
     else this.workflows.set(workflowId, [run]);
     this.runsInOrder.push(run);
+    run.continueAsNew = () => this.continueAsNew(run);
     return run;
+  }
+
+  /**
+   * Continue-as-new (§5.11): the live run takes a new run id and carries everything on; its old id
+   * stays describable as a closed CONTINUED_AS_NEW run whose journal keeps the old reset points.
+   */
+  private continueAsNew(run: WorkflowRun): void {
+    const oldRunId = run.runId;
+    const frozen = new WorkflowRun(this.runtime, run.request, run.workflowId, oldRunId);
+    frozen.status = 'CONTINUED_AS_NEW';
+    frozen.closedAt = this.runtime.clock.now();
+    frozen.runStartedAt = run.runStartedAt;
+    frozen.firstRunId = run.firstRunId;
+    frozen.continuedTo = run;
+    frozen.requestId = run.requestId;
+    frozen.journal = run.journal;
+    for (const [key, value] of run.persistence.data) frozen.persistence.data.set(key, value);
+    for (const [key, value] of run.persistence.search) frozen.persistence.search.set(key, value);
+    for (const [key, value] of run.systemSearch.search) frozen.systemSearch.search.set(key, value);
+    const runs = this.workflows.get(run.workflowId)!;
+    runs.splice(runs.length - 1, 0, frozen);
+    this.runsInOrder.push(frozen);
+    run.runId = this.runtime.ids.next();
+    run.runStartedAt = this.runtime.clock.now();
+    run.operationCount = 0;
+    run.continueAsNewRequested = false;
+    run.journal = new RunJournal(takeSnapshot(run));
+    run.history.add('ContinuedAsNew', undefined, { previousRunId: oldRunId, runId: run.runId });
+    this.runtime.log(`workflow ${run.workflowId} continued as new: run ${oldRunId} → ${run.runId}`);
   }
 
   /**
@@ -72,10 +103,29 @@ export class Engine {
     const options = request.workflowStartOptions;
     run.persistence.upsertSearch(options?.searchAttributes);
     run.persistence.upsertData(options?.dataAttributes);
+    this.openRun(run);
+    if (request.startStateId == null) return;
+    const movement = {
+      stateId: request.startStateId,
+      stateInput: request.stateInput,
+      stateOptions: request.stateOptions,
+    };
+    const delaySeconds = options?.workflowStartDelaySeconds ?? 0;
+    if (delaySeconds > 0) {
+      run.history.add('WorkflowStartDelayed', undefined, { seconds: delaySeconds });
+      run.schedule(() => startStateExecution(run, movement), delaySeconds * 1000);
+    } else {
+      startStateExecution(run, movement);
+    }
+  }
+
+  /** What every new run gets, whether started or rebuilt by a reset: system attributes, history, timeout. */
+  openRun(run: WorkflowRun): void {
+    const request = run.request;
+    const delaySeconds = request.workflowStartOptions?.workflowStartDelaySeconds ?? 0;
     run.systemSearch.upsertSearch([
       { key: 'IwfWorkflowType', valueType: 'KEYWORD', stringValue: run.workflowType },
     ]);
-    const delaySeconds = options?.workflowStartDelaySeconds ?? 0;
     run.history.add('WorkflowStarted', undefined, {
       workflowType: run.workflowType,
       runId: run.runId,
@@ -86,18 +136,6 @@ export class Engine {
     this.runtime.log(`workflow ${run.workflowId} (${run.runId}) started, type ${run.workflowType}`);
     const timeoutSeconds = request.workflowTimeoutSeconds ?? 0;
     if (timeoutSeconds > 0) run.schedule(() => run.close('TIMEOUT'), timeoutSeconds * 1000);
-    if (request.startStateId == null) return;
-    const movement = {
-      stateId: request.startStateId,
-      stateInput: request.stateInput,
-      stateOptions: request.stateOptions,
-    };
-    if (delaySeconds > 0) {
-      run.history.add('WorkflowStartDelayed', undefined, { seconds: delaySeconds });
-      run.schedule(() => startStateExecution(run, movement), delaySeconds * 1000);
-    } else {
-      startStateExecution(run, movement);
-    }
   }
 
   /**

@@ -89,7 +89,10 @@ export async function callStateApi(
     return STUCK;
   }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
+  // In-flight calls hold back a continue-as-new, as the server drains activities first (§5.11).
+  run.stateApiCallsInFlight++;
   const result = await attemptWithRetries(run, call, body, effectiveRetryPolicy(retryPolicy));
+  run.stateApiCallsInFlight--;
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(result.response);
   run.locks.release(keys);
   return result;

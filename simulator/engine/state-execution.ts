@@ -1,56 +1,101 @@
-import type {
-  CommandResults,
-  KeyValue,
-  StateMovement,
-  WorkflowStateStartResponse,
-} from '../../sdk/wire/types.ts';
+import type { CommandResults, StateMovement, WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
 import { CommandWait } from './command-wait.ts';
+import { continueAsNewIfDue } from './continue-as-new.ts';
 import { interpretDecision } from './decisions.ts';
 import { applyMutations } from './mutations.ts';
 import { callStateApi } from './state-api-call.ts';
-import { resolveStateOptions } from './state-options.ts';
+import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
+import type { ThreadRecord } from './thread-record.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 /**
- * Starts one state execution as its own thread (semantics §5.2, §5.6): numbered `<stateId>-<n>`
- * at once, then waitUntil → commands → execute → decision, concurrently with other threads.
+ * Starts state executions together (one decision's next states), each as its own thread (semantics
+ * §5.2, §5.6), numbered `<stateId>-<n>` in order, then records the reset point right before their
+ * first state API calls (§2.13).
+ *
+ * @example
+ * startStateExecutions(run, [{ stateId: 'A' }, { stateId: 'B' }]); // ['A-1', 'B-1']
+ */
+export function startStateExecutions(run: WorkflowRun, movements: readonly StateMovement[]): string[] {
+  if (movements.length === 0) return [];
+  const ids: string[] = [];
+  const stateIds: string[] = [];
+  const records: ThreadRecord[] = [];
+  for (const movement of movements) {
+    const stateId = movement.stateId ?? '';
+    const executionId = run.nextExecutionId(stateId);
+    const options = resolveStateOptions(movement.stateOptions);
+    const record: ThreadRecord = {
+      movement,
+      stateId,
+      executionId,
+      phase: options.skipWaitUntil ? 'execute' : 'waitUntil',
+    };
+    registerThread(run, record, options);
+    run.history.add('StateExecutionStarted', executionId, { stateId });
+    ids.push(executionId);
+    stateIds.push(stateId);
+    records.push(record);
+  }
+  // Snapshot before any thread runs, so every thread of the batch is at its start in it.
+  run.journal.checkpoint(run, ids, stateIds);
+  // The server continues as new between steps, carrying queued states over (§5.11).
+  continueAsNewIfDue(run);
+  for (const record of records) launch(run, record);
+  return ids;
+}
+
+/**
+ * Starts one state execution; see `startStateExecutions`.
  *
  * @example
  * startStateExecution(run, { stateId: 'S1', stateInput });
  */
 export function startStateExecution(run: WorkflowRun, movement: StateMovement): string {
-  const stateId = movement.stateId ?? '';
-  const executionId = run.nextExecutionId(stateId);
-  run.runningThreads++;
-  run.history.add('StateExecutionStarted', executionId, { stateId });
-  runThread(run, movement, stateId, executionId).then(
-    (ended) => {
-      if (ended) endThread(run, executionId);
-    },
-    (error: unknown) => {
-      // A bug of the simulator must not leave the workflow silently stuck.
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      run.close('FAILED', {
-        errorType: 'SERVER_INTERNAL_ERROR_TYPE',
-        errorMessage: `iWF simulator internal error: ${message}`,
-      });
-    },
-  );
-  return executionId;
+  return startStateExecutions(run, [movement])[0]!;
 }
 
-/** True when the thread ended normally (counted down); false when the run closed underneath it. */
-async function runThread(
-  run: WorkflowRun,
-  movement: StateMovement,
-  stateId: string,
-  executionId: string,
-): Promise<boolean> {
+/**
+ * Resumes threads restored from a reset point, each at the phase it stood at.
+ *
+ * @example
+ * resumeThreads(run, checkpoint.snapshot.threads);
+ */
+export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]): void {
+  const copies = records.map((record) => ({ ...record }));
+  for (const record of copies) registerThread(run, record, resolveStateOptions(record.movement.stateOptions));
+  for (const record of copies) launch(run, record);
+}
+
+function registerThread(run: WorkflowRun, record: ThreadRecord, options: ResolvedStateOptions): void {
+  run.runningThreads++;
+  run.threads.set(record.executionId, record);
+  run.executingStateIds.started(
+    run.systemSearch,
+    run.config.executingStateIdMode,
+    record.stateId,
+    record.executionId,
+    options.skipWaitUntil,
+  );
+}
+
+function launch(run: WorkflowRun, record: ThreadRecord): void {
+  runThread(run, record).catch((error: unknown) => {
+    // A bug of the simulator must not leave the workflow silently stuck.
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    run.close('FAILED', {
+      errorType: 'SERVER_INTERNAL_ERROR_TYPE',
+      errorMessage: `iWF simulator internal error: ${message}`,
+    });
+  });
+}
+
+// Runs a thread from its phase to its end; stops quietly when the run closes underneath it.
+async function runThread(run: WorkflowRun, record: ThreadRecord): Promise<void> {
+  const { movement, stateId, executionId } = record;
   const options = resolveStateOptions(movement.stateOptions);
   const stateInput = movement.stateInput;
-  let commandResults: CommandResults | undefined;
-  let stateLocals: KeyValue[] | undefined;
-  if (!options.skipWaitUntil) {
+  if (record.phase === 'waitUntil') {
     const result = await callStateApi(run, {
       api: 'waitUntil',
       executionId,
@@ -60,18 +105,27 @@ async function runThread(
       extra: {},
       applyBeforeRelease: (response) => applyMutations(run, response, executionId),
     });
-    if (result === 'abandoned' || !run.isRunning) return false;
+    if (result === 'abandoned' || !run.isRunning) return;
     if (!result.ok) {
       if (!options.proceedOnWaitUntilFailure) {
         run.close('FAILED', { errorType: 'STATE_API_FAIL_ERROR_TYPE', errorMessage: result.message });
-        return false;
+        return;
       }
-      commandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
+      record.commandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
+      record.phase = 'execute';
     } else {
-      stateLocals = result.response.upsertStateLocals ?? undefined;
-      commandResults = await waitForCommands(run, executionId, result.response);
-      if (!commandResults || !run.isRunning) return false;
+      record.waitUntilResponse = result.response;
+      record.stateLocals = result.response.upsertStateLocals ?? undefined;
+      record.phase = 'commands';
+      continueAsNewIfDue(run);
     }
+  }
+  if (record.phase === 'commands') {
+    const commandResults = await waitForCommands(run, record, record.waitUntilResponse ?? {});
+    if (!commandResults || !run.isRunning) return;
+    record.commandResults = commandResults;
+    record.progress = undefined;
+    record.phase = 'execute';
   }
   const result = await callStateApi(run, {
     api: 'execute',
@@ -79,44 +133,47 @@ async function runThread(
     stateId,
     stateInput,
     options,
-    extra: { stateLocals, commandResults },
+    extra: { stateLocals: record.stateLocals, commandResults: record.commandResults },
     applyBeforeRelease: (response) => {
       noteStateCompletion(run, stateId, executionId, movement.waitForKey);
       applyMutations(run, response, executionId);
     },
   });
-  if (result === 'abandoned' || !run.isRunning) return false;
+  if (result === 'abandoned' || !run.isRunning) return;
   if (!result.ok) {
     if (options.executeFailureProceedStateId === undefined) {
       run.close('FAILED', { errorType: 'STATE_API_FAIL_ERROR_TYPE', errorMessage: result.message });
-      return false;
+      return;
     }
     run.history.add('StateExecutionFinished', executionId, {
       proceedTo: options.executeFailureProceedStateId,
     });
-    startStateExecution(run, {
-      stateId: options.executeFailureProceedStateId,
-      stateInput: stateInput ?? undefined,
-      stateOptions: options.executeFailureProceedStateOptions,
-    });
-    return true;
+    endThread(run, record, [
+      {
+        stateId: options.executeFailureProceedStateId,
+        stateInput: stateInput ?? undefined,
+        stateOptions: options.executeFailureProceedStateOptions,
+      },
+    ]);
+    return;
   }
   const response = result.response;
   const next = interpretDecision(run, stateId, executionId, response.stateDecision ?? {});
-  if (!run.isRunning) return false;
+  if (!run.isRunning) return;
   run.history.add('StateExecutionFinished', executionId);
-  for (const movement of next) startStateExecution(run, movement);
-  return true;
+  endThread(run, record, next);
+  return;
 }
 
 async function waitForCommands(
   run: WorkflowRun,
-  executionId: string,
+  record: ThreadRecord,
   response: WorkflowStateStartResponse,
 ): Promise<CommandResults | undefined> {
   const request = response.commandRequest;
   if (!request) return { stateStartApiSucceeded: true, stateWaitUntilFailed: false };
-  const wait = new CommandWait(run, executionId, request);
+  const { executionId } = record;
+  const wait = new CommandWait(run, executionId, request, record.progress);
   run.history.add('CommandsRequested', executionId, {
     timers: request.timerCommands?.length,
     signals: request.signalCommands?.length,
@@ -146,8 +203,15 @@ function noteStateCompletion(
   run.markStateCompleted(waitForKey ? `${stateId}_${waitForKey}` : executionId);
 }
 
-function endThread(run: WorkflowRun, executionId: string): void {
+// The thread leaves before its next states start, so a continue-as-new between them carries the
+// next states and not this finished thread; the running count drops last so a graceful completion
+// waits for the next states.
+function endThread(run: WorkflowRun, record: ThreadRecord, next: readonly StateMovement[]): void {
+  run.threads.delete(record.executionId);
+  run.executingStateIds.ended(run.systemSearch, record.executionId);
+  run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
+  if (next.length > 0) startStateExecutions(run, next);
+  else continueAsNewIfDue(run);
   run.runningThreads--;
-  void executionId;
   if (run.isRunning && run.runningThreads === 0 && run.gracefulCompletionRequested) run.close('COMPLETED');
 }

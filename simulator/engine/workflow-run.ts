@@ -9,9 +9,12 @@ import type { TimerHandle } from '../clock/clock.ts';
 import { HistoryLog } from '../history/history.ts';
 import { ChannelSet } from './channels.ts';
 import type { CommandHost, CommandWait } from './command-wait.ts';
+import { ExecutingStateIds } from './executing-state-ids.ts';
 import { LockTable } from './locks.ts';
 import { PersistenceStore } from './persistence.ts';
+import { RunJournal } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
+import type { ThreadRecord } from './thread-record.ts';
 
 /**
  * One run of a workflow and all its state (semantics §4): status, outputs, channels, data, locks,
@@ -32,7 +35,22 @@ export class WorkflowRun implements CommandHost {
   readonly workflowType: string;
   readonly workerUrl: string;
   readonly startedAt: number;
-  readonly firstRunId: string;
+  /** When this run id began: the start, or the continue-as-new that created it. */
+  runStartedAt: number;
+  /** The run id state API contexts carry: the first run of a continue-as-new chain (§5.11). */
+  firstRunId: string;
+  /** Set on the closed stand-in of a run id that continued as new: the run that carries on. */
+  continuedTo: WorkflowRun | undefined;
+  /** Live threads by execution id, with where each stands (for reset checkpoints). */
+  readonly threads = new Map<string, ThreadRecord>();
+  journal = new RunJournal(undefined);
+  /** Operations counted toward the continue-as-new threshold (§5.11). */
+  operationCount = 0;
+  continueAsNewRequested = false;
+  stateApiCallsInFlight = 0;
+  /** Continues this run as new under a fresh run id; set by the engine. */
+  continueAsNew: (() => void) | undefined;
+  readonly executingStateIds = new ExecutingStateIds();
   readonly persistence = new PersistenceStore();
   /** System search attributes (IwfWorkflowType): visible to searchattributes/get and search, not to workers. */
   readonly systemSearch = new PersistenceStore();
@@ -57,12 +75,14 @@ export class WorkflowRun implements CommandHost {
     readonly runtime: EngineRuntime,
     readonly request: WorkflowStartRequest,
     readonly workflowId: string,
-    readonly runId: string,
+    public runId: string,
   ) {
     this.workflowType = request.iwfWorkflowType ?? '';
     this.workerUrl = (request.iwfWorkerUrl ?? '').replace(/\/$/, '');
     this.startedAt = runtime.clock.now();
+    this.runStartedAt = this.startedAt;
     this.firstRunId = runId;
+    this.continuedTo = undefined;
     this.history = new HistoryLog(() => runtime.clock.now(), runtime.recordHistory);
     this.config = {
       continueAsNewThreshold: 100,
@@ -108,6 +128,15 @@ export class WorkflowRun implements CommandHost {
     const n = (this.executionCounters.get(stateId) ?? 0) + 1;
     this.executionCounters.set(stateId, n);
     return `${stateId}-${n}`;
+  }
+
+  copyExecutionCounters(): Map<string, number> {
+    return new Map(this.executionCounters);
+  }
+
+  restoreExecutionCounters(counters: ReadonlyMap<string, number>): void {
+    this.executionCounters.clear();
+    for (const [stateId, n] of counters) this.executionCounters.set(stateId, n);
   }
 
   onClose(listener: () => void): () => void {

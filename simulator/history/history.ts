@@ -30,6 +30,8 @@ export type HistoryEventType =
   | 'Decision'
   | 'ConfigUpdated'
   | 'ContinueAsNewRequested'
+  | 'ContinuedAsNew'
+  | 'WorkflowReset'
   | 'Diagnostic'
   | 'WorkflowClosed';
 

@@ -84,7 +84,13 @@ describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
     await start('wf');
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'close' })).toEqual({
       status: 420,
-      body: { detail: 'closing workflow in RPC is not supported yet', subStatus: 'WORKER_API_ERROR' },
+      body: {
+        detail: 'closing workflow in RPC is not supported yet',
+        originalWorkerErrorDetail: '',
+        originalWorkerErrorStatus: 0,
+        originalWorkerErrorType: '',
+        subStatus: 'WORKER_API_ERROR',
+      },
     });
   });
 

@@ -6,6 +6,7 @@ import type {
   WorkflowSetSearchAttributesRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
+import { applyClientInput } from '../../engine/client-inputs.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { Replies } from '../replies.ts';
 import { exceedsBlobLimit } from './limits.ts';
@@ -37,8 +38,7 @@ export function handleSetDataObjects(engine: Engine, request: WorkflowSetDataObj
   const objects = request.objects ?? [];
   if (exceedsBlobLimit(objects.map((kv) => kv.value)))
     return Replies.internal('Blob data size exceeds limit.');
-  run.persistence.upsertData(objects);
-  run.history.add('DataAttributesUpserted', undefined, { keys: objects.map((kv) => kv.key), by: 'client' });
+  applyClientInput(run, { kind: 'mutations', mutations: { upsertDataObjects: objects }, update: false });
   return Replies.ok();
 }
 
@@ -98,10 +98,10 @@ export function handleSetSearchAttributes(
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const attributes = request.searchAttributes ?? [];
-  run.persistence.upsertSearch(attributes);
-  run.history.add('SearchAttributesUpserted', undefined, {
-    keys: attributes.map((a) => a.key),
-    by: 'client',
+  applyClientInput(run, {
+    kind: 'mutations',
+    mutations: { upsertSearchAttributes: attributes },
+    update: false,
   });
   return Replies.ok();
 }

@@ -6,6 +6,8 @@ import type {
   WorkflowWaitForStateCompletionRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
+import { applyClientInput } from '../../engine/client-inputs.ts';
+import { requestContinueAsNew } from '../../engine/continue-as-new.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { Replies } from '../replies.ts';
 import { longPollDeadline } from './get.ts';
@@ -42,16 +44,13 @@ export function handleConfigUpdate(engine: Engine, request: WorkflowConfigUpdate
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
-  const { optimizeTimer: _ignored, ...updatable } = request.workflowConfig ?? {};
-  for (const [key, value] of Object.entries(updatable))
-    if (value != null) Object.assign(run.config, { [key]: value });
-  run.history.add('ConfigUpdated', undefined, { config: request.workflowConfig });
+  applyClientInput(run, { kind: 'config', config: request.workflowConfig ?? {} });
   return Replies.ok();
 }
 
 /**
- * `POST /api/v1/workflow/triggerContinueAsNew` (§2.15). Simplified: accepted and recorded; the run
- * keeps its id, which is transparent to workers and clients anyway (§5.11).
+ * `POST /api/v1/workflow/triggerContinueAsNew` (§2.15): the run continues as new under a new run id
+ * as soon as no state API call is in flight (§5.11).
  *
  * @example
  * handleTriggerContinueAsNew(engine, { workflowId: 'wf' });
@@ -60,7 +59,8 @@ export function handleTriggerContinueAsNew(engine: Engine, request: TriggerConti
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
-  run.history.add('ContinueAsNewRequested', undefined, { note: 'simulated as a no-op: same run continues' });
+  run.history.add('ContinueAsNewRequested');
+  requestContinueAsNew(run);
   return Replies.ok();
 }
 

@@ -4,8 +4,9 @@ import type {
   WorkflowSkipTimerRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
+import { applyClientInput } from '../../engine/client-inputs.ts';
+import { countOperations } from '../../engine/continue-as-new.ts';
 import type { Engine } from '../../engine/engine.ts';
-import { deliverSignal, publishToChannels } from '../../engine/mutations.ts';
 import { Replies } from '../replies.ts';
 import { exceedsBlobLimit } from './limits.ts';
 
@@ -20,7 +21,11 @@ export function handleSignal(engine: Engine, request: WorkflowSignalRequest): Ap
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   if (exceedsBlobLimit([request.signalValue])) return Replies.internal('Blob data size exceeds limit.');
-  deliverSignal(run, request.signalChannelName ?? '', request.signalValue);
+  applyClientInput(run, {
+    kind: 'signal',
+    name: request.signalChannelName ?? '',
+    value: request.signalValue ?? {},
+  });
   return Replies.ok();
 }
 
@@ -37,7 +42,11 @@ export function handlePublish(engine: Engine, request: PublishToInternalChannelR
   const messages = request.messages ?? [];
   if (exceedsBlobLimit(messages.map((m) => m.value)))
     return Replies.internal('Blob data size exceeds limit.');
-  publishToChannels(run, messages);
+  applyClientInput(run, {
+    kind: 'mutations',
+    mutations: { publishToInterStateChannel: messages },
+    update: false,
+  });
   return Replies.ok();
 }
 
@@ -64,5 +73,6 @@ export function handleSkipTimer(engine: Engine, request: WorkflowSkipTimerReques
   const wait = run.isRunning ? run.activeWaits.get(request.workflowStateExecutionId ?? '') : undefined;
   if (!wait?.skipTimer(commandId, index))
     return Replies.error(400, MISSING_TIMER, 'UNCATEGORIZED_SUB_STATUS');
+  countOperations(run, 1);
   return Replies.ok();
 }

@@ -1,27 +1,21 @@
 import type { WorkflowResetRequest } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import type { Engine } from '../../engine/engine.ts';
+import { resetRun } from '../../engine/reset.ts';
 import { Replies } from '../replies.ts';
 
 /**
- * `POST /api/v1/workflow/reset` (§2.13). Simplified: `BEGINNING` starts a new run from the original
- * start request (the old run, if still running, is terminated; signals are not re-applied). The
- * other reset types answer 500 naming the limitation.
+ * `POST /api/v1/workflow/reset` (§2.13): BEGINNING, STATE_ID and STATE_EXECUTION_ID, on running
+ * or closed runs; answers the new run id. HISTORY_EVENT_ID / HISTORY_EVENT_TIME need Temporal event
+ * ids the simulator does not have: 500 naming that.
  *
  * @example
- * handleReset(engine, { workflowId: 'wf', resetType: 'BEGINNING' });
+ * handleReset(engine, { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2' });
  */
 export function handleReset(engine: Engine, request: WorkflowResetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
-  if (request.resetType !== 'BEGINNING')
-    return Replies.internal(
-      `reset type ${request.resetType ?? ''} is not supported by the iWF simulator yet; use BEGINNING`,
-    );
-  const current = engine.currentRun(run.workflowId);
-  current?.close('TERMINATED');
-  const fresh = engine.createRun(run.request, run.workflowId);
-  fresh.requestId = run.requestId;
-  engine.beginRun(fresh);
+  const fresh = resetRun(engine, run, request);
+  if (typeof fresh === 'string') return Replies.internal(fresh);
   return Replies.ok({ workflowRunId: fresh.runId });
 }

@@ -5,12 +5,12 @@ import type {
   WorkflowWorkerRpcResponse,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
+import { applyClientInput } from '../../engine/client-inputs.ts';
+import { countOperations } from '../../engine/continue-as-new.ts';
 import { isSystemStateId } from '../../engine/decisions.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { lockKeys } from '../../engine/locks.ts';
-import { applyMutations } from '../../engine/mutations.ts';
 import { lockingKeysOf } from '../../engine/persistence.ts';
-import { startStateExecution } from '../../engine/state-execution.ts';
 import { type CallOutcome, callWorker, parseReplyBody, replyText } from '../../engine/worker-call.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { checkSchema } from '../../schema/schema.ts';
@@ -78,12 +78,13 @@ export async function handleRpc(engine: Engine, request: WorkflowRpcRequest): Pr
     timeoutMs,
   );
   if (locking) run.locks.release(keys);
-  const reply = interpretOutcome(run, outcome);
+  const reply = interpretOutcome(run, outcome, locking);
+  if (locking && run.isRunning) countOperations(run, 1);
   run.history.add('RpcCalled', undefined, { rpcName: body.rpcName, locking, status: reply.status });
   return reply;
 }
 
-function interpretOutcome(run: WorkflowRun, outcome: CallOutcome): ApiReply {
+function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boolean): ApiReply {
   const url = `${run.workerUrl}${WorkerPaths.rpc}`;
   if (outcome.kind === 'timeout')
     return workerApiError(`Post "${url}": context deadline exceeded`, 0, '', '');
@@ -115,7 +116,7 @@ function interpretOutcome(run: WorkflowRun, outcome: CallOutcome): ApiReply {
   const response = parsed.value as WorkflowWorkerRpcResponse;
   const decision = response.stateDecision;
   if (decision?.conditionalClose || decision?.nextStates?.some((m) => isSystemStateId(m.stateId)))
-    return Replies.error(420, 'closing workflow in RPC is not supported yet', 'WORKER_API_ERROR');
+    return workerApiError('closing workflow in RPC is not supported yet', 0, '', '');
   const mutates =
     !!response.upsertDataAttributes?.length ||
     !!response.upsertSearchAttributes?.length ||
@@ -125,12 +126,16 @@ function interpretOutcome(run: WorkflowRun, outcome: CallOutcome): ApiReply {
   if (mutates) {
     // The mutations travel as a signal, which a closed run refuses after the worker already ran.
     if (!run.isRunning) return Replies.alreadyCompleted();
-    applyMutations(run, {
-      upsertSearchAttributes: response.upsertSearchAttributes,
-      upsertDataObjects: response.upsertDataAttributes,
-      publishToInterStateChannel: response.publishToInterStateChannel,
+    applyClientInput(run, {
+      kind: 'mutations',
+      mutations: {
+        upsertSearchAttributes: response.upsertSearchAttributes,
+        upsertDataObjects: response.upsertDataAttributes,
+        publishToInterStateChannel: response.publishToInterStateChannel,
+      },
+      nextStates: decision?.nextStates ?? undefined,
+      update: locking,
     });
-    for (const movement of decision?.nextStates ?? []) startStateExecution(run, movement);
   }
   return Replies.ok(response.output != null ? { output: response.output } : {});
 }
