@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario.ts';
 import { commandScenarios } from './commands.ts';
+import { errorScenarios } from './errors.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
 import { rpcScenarios } from './rpc.ts';
@@ -17,4 +18,5 @@ export const allScenarios: Scenario[] = [
   ...stateScenarios,
   ...persistenceScenarios,
   ...rpcScenarios,
+  ...errorScenarios,
 ];
