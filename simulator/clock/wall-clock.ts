@@ -4,6 +4,13 @@ import type { Clock, TimerHandle } from './clock.ts';
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 const realDateNow = Date.now;
+/** Node fires a longer setTimeout at once (TimeoutOverflowWarning): long timers go in steps. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** A wall-clock timer: the real timeout currently armed for it (it changes on long delays). */
+interface WallTimer {
+  timeout: ReturnType<typeof setTimeout> | undefined;
+}
 
 /**
  * Real time, optionally accelerated: with `speed` 10 a 5 s timer fires after 0.5 s of real time and
@@ -15,7 +22,7 @@ const realDateNow = Date.now;
  */
 export class WallClock implements Clock {
   private readonly realStart = realDateNow();
-  private readonly pending = new Set<ReturnType<typeof setTimeout>>();
+  private readonly pending = new Set<WallTimer>();
 
   constructor(private readonly speed = 1) {
     if (!(speed > 0)) throw new Error(`WallClock speed must be > 0, got ${speed}`);
@@ -27,23 +34,33 @@ export class WallClock implements Clock {
   }
 
   setTimer(fn: () => void, ms: number): TimerHandle {
-    const handle = realSetTimeout(() => {
-      this.pending.delete(handle);
-      fn();
-    }, Math.max(0, ms) / this.speed);
-    this.pending.add(handle);
-    return handle;
+    const timer: WallTimer = { timeout: undefined };
+    const dueReal = realDateNow() + Math.max(0, ms) / this.speed;
+    const arm = () => {
+      const wait = Math.max(0, dueReal - realDateNow());
+      timer.timeout = realSetTimeout(
+        () => {
+          if (wait > MAX_TIMEOUT_MS) return arm();
+          this.pending.delete(timer);
+          fn();
+        },
+        Math.min(wait, MAX_TIMEOUT_MS),
+      );
+    };
+    arm();
+    this.pending.add(timer);
+    return timer;
   }
 
   clearTimer(handle: TimerHandle): void {
-    const timeout = handle as ReturnType<typeof setTimeout>;
-    this.pending.delete(timeout);
-    realClearTimeout(timeout);
+    const timer = handle as WallTimer;
+    this.pending.delete(timer);
+    if (timer.timeout !== undefined) realClearTimeout(timer.timeout);
   }
 
   /** Cancels all timers still pending (used when the simulator closes). */
   clearAll(): void {
-    for (const handle of this.pending) realClearTimeout(handle);
+    for (const timer of this.pending) if (timer.timeout !== undefined) realClearTimeout(timer.timeout);
     this.pending.clear();
   }
 }
