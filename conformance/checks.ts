@@ -83,3 +83,10 @@ function normalize(value: unknown): unknown {
   }
   return value;
 }
+
+/** Checks a string against a pattern. Example: `expectMatch('errorMessage', msg, /StartToClose/)`. */
+export function expectMatch(label: string, got: unknown, pattern: RegExp): void {
+  if (typeof got !== 'string' || !pattern.test(got)) {
+    throw new CheckFailure(`${label}: expected a match of ${pattern} got ${json(got)}`);
+  }
+}

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario.ts';
 import { commandScenarios } from './commands.ts';
 import { errorScenarios } from './errors.ts';
+import { failureScenarios } from './failures.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
 import { rpcScenarios } from './rpc.ts';
@@ -19,4 +20,5 @@ export const allScenarios: Scenario[] = [
   ...persistenceScenarios,
   ...rpcScenarios,
   ...errorScenarios,
+  ...failureScenarios,
 ];
