@@ -81,6 +81,25 @@ export const failureScenarios: Scenario[] = [
     },
   },
   {
+    name: 'wait-until-long-error-body',
+    async run(ctx) {
+      const body = `${'e'.repeat(480)}${'f'.repeat(100)}`;
+      const { result } = await runS1(
+        ctx,
+        'wf',
+        { waitUntilApiRetryPolicy: once },
+        {
+          waitUntil: () => new Answer({ status: 503, body, contentType: 'text/plain' }),
+        },
+      );
+      expectStateApiFailure(
+        'body cut at 500 characters',
+        result,
+        `statusCode: 503, responseBody: ${body.slice(0, 500)}..., errMsg: 503 Service Unavailable`,
+      );
+    },
+  },
+  {
     name: 'wait-until-500-default-retry',
     async run(ctx) {
       const id = ctx.id('wf');

@@ -4,6 +4,7 @@ import { errorScenarios } from './errors.ts';
 import { failureScenarios } from './failures.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
+import { resetScenarios } from './reset.ts';
 import { rpcScenarios } from './rpc.ts';
 import { stateScenarios } from './states.ts';
 
@@ -21,4 +22,5 @@ export const allScenarios: Scenario[] = [
   ...rpcScenarios,
   ...errorScenarios,
   ...failureScenarios,
+  ...resetScenarios,
 ];

@@ -300,6 +300,27 @@ export const rpcScenarios: Scenario[] = [
         },
       );
       expectResponse('non-locking rpc ignores the lock', await rpc(ctx, id), 200, { output: enc('ran') });
+      expectResponse(
+        'dataobjects/set ignores the lock',
+        await ctx.post(ApiPaths.dataObjectsSet, {
+          workflowId: id,
+          objects: [{ key: 'k', value: enc('client') }],
+        }),
+        200,
+        {},
+      );
+      await ctx.eventually(
+        async () =>
+          expectResponse(
+            'the client write is visible while the lock is held',
+            await ctx.post(ApiPaths.dataObjectsGet, { workflowId: id }),
+            200,
+            {
+              objects: [{ key: 'k', value: enc('client') }],
+            },
+          ),
+        1_500,
+      );
       expectEqual('worker rpc calls', ctx.worker.callsOf(id, 'rpc').length, 1);
       expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
     },
