@@ -29,6 +29,7 @@ export function httpWorkerTransport(): WorkerTransport {
         throw new Error(`Post "${url}": ${describeFetchFailure(url, error)}`);
       }
       const reply: WorkerReply = { status: response.status, text };
+      if (response.statusText) reply.statusText = response.statusText;
       const contentType = response.headers.get('content-type');
       if (contentType) reply.contentType = contentType;
       return reply;
