@@ -90,3 +90,31 @@ export function expectMatch(label: string, got: unknown, pattern: RegExp): void 
     throw new CheckFailure(`${label}: expected a match of ${pattern} got ${json(got)}`);
   }
 }
+
+/**
+ * Runs independent checks and reports every failure at once, so one difference does not hide the
+ * next ones.
+ *
+ * @example
+ * const all = new AllChecks();
+ * for (const c of cases) await all.check(async () => expectResponse(c.label, await send(c), 400, c.body));
+ * all.done();
+ */
+export class AllChecks {
+  private readonly failures: string[] = [];
+
+  /** Runs one check, keeping its failure. */
+  async check(run: () => void | Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof CheckFailure)) throw error;
+      this.failures.push(error.message);
+    }
+  }
+
+  /** Throws one `CheckFailure` listing every kept failure. */
+  done(): void {
+    if (this.failures.length) throw new CheckFailure(this.failures.join('; '));
+  }
+}

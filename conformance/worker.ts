@@ -84,7 +84,7 @@ export class ScenarioWorker {
   static async start(
     options: { host?: string; port?: number; publicUrl?: string } = {},
   ): Promise<ScenarioWorker> {
-    const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024 });
+    const app = Fastify({ logger: false, bodyLimit: 64 * 1024 * 1024, forceCloseConnections: true });
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     const host = options.host ?? '127.0.0.1';

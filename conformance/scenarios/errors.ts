@@ -1,5 +1,5 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
-import { expectEqual, expectFields, expectPrefix, expectResponse, expectTrue } from '../checks.ts';
+import { AllChecks, expectEqual, expectFields, expectPrefix, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
 import { enc, gracefulComplete } from '../helpers.ts';
 import type { Scenario } from '../scenario.ts';
@@ -506,15 +506,19 @@ export const errorScenarios: Scenario[] = [
         ],
         ['1001-char workflowId', long, {}, 'WorkflowId length exceeds limit.'],
       ];
+      const all = new AllChecks();
       for (const [label, id, change, detail] of cases) {
-        expectResponse(
-          `start with ${label}`,
-          await ctx.post(ApiPaths.start, ctx.startRequest(id, change)),
-          500,
-          uncategorized(detail),
-        );
-        if (id !== long) await expectNotCreated(ctx, label, id);
+        await all.check(async () => {
+          expectResponse(
+            `start with ${label}`,
+            await ctx.post(ApiPaths.start, ctx.startRequest(id, change)),
+            500,
+            uncategorized(detail),
+          );
+          if (id !== long) await expectNotCreated(ctx, label, id);
+        });
       }
+      all.done();
     },
   },
   {
@@ -545,7 +549,8 @@ export const errorScenarios: Scenario[] = [
       expectPrefix(
         'unknown state: errorMessage',
         r1.errorMessage,
-        'statusCode: 400, responseBody: {"detail":"unknown state NoSuchState","errorType":"StateNotFound"}, errMsg: 400 Bad Request  (%!s(*string=0x',
+        // The real server prints a heap address here (faults doc B5): compare around it.
+        'statusCode: 400, responseBody: {"detail":"unknown state NoSuchState","errorType":"StateNotFound"}, errMsg: 400 Bad Request  (%!s(*string=',
         '))',
       );
       expectEqual(
@@ -616,12 +621,11 @@ export const errorScenarios: Scenario[] = [
       const keys = await ctx.post(ApiPaths.dataObjectsGet, { workflowId: ok, keys: ['big2'] });
       expectEqual('refused DA not stored', keys.json, {});
       const huge = ctx.id('huge');
-      expectResponse(
-        'start with a 5 MB DA',
-        await ctx.post(ApiPaths.start, ctx.startRequest(huge, da(5)), 30_000),
-        500,
-        uncategorized('context deadline exceeded'),
-      );
+      // Over gRPC's 4 MB the real server gives up after ~10 s with "context deadline exceeded", a
+      // transport artifact (faults doc A27): only the status and subStatus are compared.
+      const hugeRes = await ctx.post(ApiPaths.start, ctx.startRequest(huge, da(5)), 30_000);
+      expectEqual('start with a 5 MB DA: status', hugeRes.status, 500);
+      expectFields('start with a 5 MB DA: body', hugeRes.json, { subStatus: 'UNCATEGORIZED_SUB_STATUS' });
       await expectNotCreated(ctx, '5 MB', huge);
     },
   },

@@ -4,7 +4,7 @@ import { errorScenarios } from './errors.ts';
 import { failureScenarios } from './failures.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
-import { resetScenarios } from './reset.ts';
+import { continueAsNewScenarios, resetScenarios } from './reset.ts';
 import { rpcScenarios } from './rpc.ts';
 import { stateScenarios } from './states.ts';
 
@@ -23,4 +23,5 @@ export const allScenarios: Scenario[] = [
   ...errorScenarios,
   ...failureScenarios,
   ...resetScenarios,
+  ...continueAsNewScenarios,
 ];

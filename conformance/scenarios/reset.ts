@@ -105,3 +105,44 @@ export const resetScenarios: Scenario[] = [
     },
   },
 ];
+
+/** Continue-as-new is transparent to clients and workers (semantics §5.11). */
+export const continueAsNewScenarios: Scenario[] = [
+  {
+    name: 'continue-as-new-transparent',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      const runId = await ctx.start(
+        id,
+        { startStateId: 'S1', workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc('kept') }] } },
+        {
+          states: {
+            S1: {
+              waitUntil: () => waitSignal('go'),
+              execute: (req) => gracefulComplete(req.DataObjects?.[0]?.value),
+            },
+          },
+        },
+      );
+      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
+      await ctx.signal(id, 'other', enc('buffered'));
+      const res = await ctx.post(ApiPaths.triggerContinueAsNew, { workflowId: id });
+      expectStatus('triggerContinueAsNew', res, 200);
+      expectEqual('triggerContinueAsNew body', res.json, {});
+      await ctx.eventually(async () =>
+        expectEqual('status', (await ctx.describe(id)).workflowStatus, 'RUNNING'),
+      );
+      await ctx.signal(id, 'go');
+      const result = await ctx.result(id);
+      expectEqual('result after continue-as-new', result.results, [
+        { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: enc('kept') },
+      ]);
+      expectEqual('status', result.workflowStatus, 'COMPLETED');
+      const contexts = ctx.worker
+        .callsOf(id)
+        .map((c) => (c.body.context as { workflowRunId?: string }).workflowRunId);
+      expectEqual('state API context keeps the first run id', [...new Set(contexts)], [runId]);
+      expectEqual('waitUntil not repeated', ctx.worker.callsOf(id, 'waitUntil').length, 1);
+    },
+  },
+];

@@ -52,8 +52,8 @@ describe.runIf(mode !== 'sim-http')('conformance scenarios', () => {
     it(scenario.name, (context) => {
       const result = results.get(scenario.name);
       if (result?.status === 'skip') context.skip(result.message);
-      expect(result?.message ?? '', `${scenario.name} (${result?.ms ?? '?'} ms)`).toBe('');
-      expect(result?.status).toBe('pass');
+      if (result?.status === 'fail') throw new Error(`${result.message} (${result.ms} ms)`);
+      expect(result?.status, `${scenario.name} did not run`).toBe('pass');
     });
   }
 });
