@@ -40,7 +40,11 @@ describe.runIf(mode !== 'sim-http')('conformance scenarios', () => {
       await stopServer();
       await worker.close();
     };
-    const list = await runScenarios(allScenarios, { serverUrl, worker, concurrency: 64 });
+    const list = await runScenarios(allScenarios, {
+      serverUrl,
+      worker,
+      concurrency: mode === 'real' ? 16 : 64,
+    });
     results = new Map(list.map((r) => [r.name, r]));
   }, 120_000);
 
