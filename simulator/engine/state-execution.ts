@@ -211,7 +211,7 @@ function endThread(run: WorkflowRun, record: ThreadRecord, next: readonly StateM
   run.executingStateIds.ended(run.systemSearch, record.executionId);
   run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
   if (next.length > 0) startStateExecutions(run, next);
-  else continueAsNewIfDue(run);
   run.runningThreads--;
   if (run.isRunning && run.runningThreads === 0 && run.gracefulCompletionRequested) run.close('COMPLETED');
+  else if (next.length === 0) continueAsNewIfDue(run);
 }
