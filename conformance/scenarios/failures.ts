@@ -1,5 +1,5 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
-import type { WorkflowStateOptions } from '../../sdk/wire/types.ts';
+import type { WorkflowGetResponse, WorkflowStateOptions } from '../../sdk/wire/types.ts';
 import { expectEqual, expectFields, expectMatch, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
 import { enc, gracefulComplete, sleep } from '../helpers.ts';
@@ -427,9 +427,12 @@ export const failureScenarios: Scenario[] = [
           },
         },
       );
+      const res = await ctx.post(ApiPaths.getWithWait, { workflowId: id, waitTimeSeconds: 8 }, 20_000);
+      const calls = ctx.worker.callsOf(id).map((c) => c.api);
+      expectEqual('getWithWait status (closed within 8 s)', [res.status, calls], [200, ['waitUntil']]);
       expectStateApiFailure(
         'result',
-        await ctx.result(id),
+        res.json as WorkflowGetResponse,
         /^activity error \(type: StateApiWaitUntil, .*\): Complete result exceeds size limit\.$/,
       );
       expectEqual('waitUntil attempts (not retried)', ctx.worker.callsOf(id, 'waitUntil').length, 1);
