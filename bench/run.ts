@@ -21,6 +21,8 @@ const results = await runSuite({
   size,
   only,
   onStart: (name) => console.error(`running ${name} ...`),
+  onResult: (r) =>
+    console.error(`  ${r.name}: ${r.value} ${r.unit} (target ${r.target}${r.ok ? '' : ', MISSED'})`),
 });
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 if (json) {

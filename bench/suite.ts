@@ -30,6 +30,7 @@ export async function runSuite(options: {
   size: BenchSize;
   only?: readonly string[];
   onStart?: (name: string) => void;
+  onResult?: (result: BenchResult) => void;
 }): Promise<BenchResult[]> {
   const only = options.only ?? [];
   const unknown = only.filter((name) => !BENCHMARKS.some((b) => b.name === name));
@@ -38,7 +39,10 @@ export async function runSuite(options: {
   for (const bench of BENCHMARKS) {
     if (only.length > 0 && !only.includes(bench.name)) continue;
     options.onStart?.(bench.name);
-    results.push(...(await bench.run(options.size)));
+    for (const result of await bench.run(options.size)) {
+      options.onResult?.(result);
+      results.push(result);
+    }
   }
   return results;
 }

@@ -17,7 +17,7 @@ export function microsPerExecution(run: SignupRun): number {
 
 /**
  * Scenario 6: time per state execution at 100, 1,000 and 10,000 concurrent sign-ups (history off).
- * Each size runs about the same number of executions (at least 24 reminders each), so only the
+ * Each size runs about the same number of executions (120,000; at least 12 reminders each), so only the
  * number of live workflows changes.
  *
  * @example
@@ -27,12 +27,12 @@ export const scaling: Benchmark = {
   name: 'scaling',
   async run(size: BenchSize): Promise<BenchResult[]> {
     const sizes = size === 'full' ? [100, 1_000, 10_000] : [2, 4, 8];
-    const executions = size === 'full' ? 240_000 : 16;
+    const executions = size === 'full' ? 120_000 : 16;
     const runs = size === 'full' ? { warmup: 1, repeats: 3 } : { warmup: 0, repeats: 1 };
     const results: BenchResult[] = [];
     const medians: number[] = [];
     for (const workflows of sizes) {
-      const reminders = Math.max(size === 'full' ? 24 : 2, Math.round(executions / workflows));
+      const reminders = Math.max(size === 'full' ? 12 : 2, Math.round(executions / workflows));
       const m = await measure({
         ...runs,
         run: () => runSignups({ workflows, reminders, recordHistory: false }),
