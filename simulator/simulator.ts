@@ -1,4 +1,4 @@
-import type { WorkflowStatus } from '../sdk/wire/types.ts';
+import type { SearchAttributeValueType, WorkflowStatus } from '../sdk/wire/types.ts';
 import { routeRequest } from './api/router.ts';
 import { type Clock, type ControllableClock, isControllableClock } from './clock/clock.ts';
 import { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
@@ -7,6 +7,7 @@ import type { ApiReply, ApiRequest, WorkerTransport } from './contracts.ts';
 import { ActivityTracker } from './engine/activity-tracker.ts';
 import { Engine } from './engine/engine.ts';
 import { IdGenerator } from './engine/ids.ts';
+import { DEFAULT_SEARCH_ATTRIBUTES, SearchAttributeRegistry } from './engine/search-attribute-registry.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 
@@ -35,6 +36,14 @@ export interface SimulatorOptions {
   recordHistory?: boolean;
   /** Real ms to wait for worker calls in flight before virtual time may move anyway (default 200). */
   hungCallGraceMs?: number;
+  /**
+   * Registered custom search attributes. Given: strict like a real server (unknown names are
+   * refused). Absent: the real test server's Custom* set, and unknown names are registered on
+   * first use with a log line.
+   */
+  searchAttributes?: Record<string, SearchAttributeValueType>;
+  /** Refuse unknown search attributes like a real server (default: true when `searchAttributes` is given). */
+  strictSearchAttributes?: boolean;
 }
 
 /**
@@ -78,12 +87,18 @@ export class Simulator {
     else this.clock = clockOption;
     this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
     this.graceMs = options.hungCallGraceMs ?? 200;
+    const log = options.logger ?? (() => {});
     const runtime = {
+      searchAttributes: new SearchAttributeRegistry(
+        options.searchAttributes ?? DEFAULT_SEARCH_ATTRIBUTES,
+        options.strictSearchAttributes ?? options.searchAttributes !== undefined,
+        log,
+      ),
       clock: this.clock,
       tracker: this.tracker,
       transport: options.workerTransport,
       ids: new IdGenerator(options.seed ?? 1),
-      log: options.logger ?? (() => {}),
+      log,
       recordHistory: options.recordHistory !== false,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
     };

@@ -15,6 +15,8 @@ import type { WorkflowRun } from './workflow-run.ts';
  */
 export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
   run.journal.recordInput(input);
+  // Temporal accepts signals to a run whose workflow tasks fail; they are never processed.
+  if (run.stuck !== undefined) return;
   switch (input.kind) {
     case 'signal':
       deliverSignal(run, input.name, input.value);

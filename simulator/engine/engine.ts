@@ -1,4 +1,5 @@
 import type { WorkflowStartRequest } from '../../sdk/wire/types.ts';
+import { indexSearchAttributes } from './mutations.ts';
 import { RunJournal, takeSnapshot } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
 import { startStateExecution } from './state-execution.ts';
@@ -101,7 +102,7 @@ export class Engine {
   beginRun(run: WorkflowRun): void {
     const request = run.request;
     const options = request.workflowStartOptions;
-    run.persistence.upsertSearch(options?.searchAttributes);
+    indexSearchAttributes(run, options?.searchAttributes ?? []);
     run.persistence.upsertData(options?.dataAttributes);
     this.openRun(run);
     if (request.startStateId == null) return;

@@ -4,6 +4,8 @@ import type {
   KeyValue,
   SearchAttribute,
 } from '../../sdk/wire/types.ts';
+import { parseIwfDatetime } from './search-attribute-registry.ts';
+import { markStuck } from './stuck.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 /**
@@ -31,8 +33,15 @@ export function applyMutations(run: WorkflowRun, mutations: Mutations, execution
     upsertDataObjects: data,
     publishToInterStateChannel: publish,
   } = mutations;
+  if (run.stuck !== undefined) return;
   if (search && search.length > 0) {
-    run.persistence.upsertSearch(search);
+    // Temporal refuses the whole workflow task: nothing of this answer is applied (faults doc §2.9).
+    const problem = run.runtime.searchAttributes.problem(search, run.now());
+    if (problem) {
+      markStuck(run, problem, executionId);
+      return;
+    }
+    indexSearchAttributes(run, search);
     run.history.add('SearchAttributesUpserted', executionId, { keys: search.map((s) => s.key) });
   }
   if (data && data.length > 0) {
@@ -40,6 +49,21 @@ export function applyMutations(run: WorkflowRun, mutations: Mutations, execution
     run.history.add('DataAttributesUpserted', executionId, { keys: data.map((d) => d.key) });
   }
   if (publish && publish.length > 0) publishToChannels(run, publish, executionId);
+}
+
+/**
+ * Stores search attributes and indexes DATETIME values as Temporal does (resolved once, in UTC).
+ *
+ * @example
+ * indexSearchAttributes(run, [{ key: 'CustomDatetimeField', valueType: 'DATETIME', stringValue: '15m' }]);
+ */
+export function indexSearchAttributes(run: WorkflowRun, search: readonly SearchAttribute[]): void {
+  run.persistence.upsertSearch(search);
+  for (const attribute of search) {
+    if (attribute.valueType !== 'DATETIME') continue;
+    const nanos = parseIwfDatetime(attribute.stringValue ?? '', run.now());
+    if (typeof nanos === 'bigint') run.persistence.indexedDatetimes.set(attribute.key ?? '', nanos);
+  }
 }
 
 /**

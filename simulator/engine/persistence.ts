@@ -11,6 +11,8 @@ import type { KeyValue, PersistenceLoadingPolicy, SearchAttribute } from '../../
 export class PersistenceStore {
   readonly data = new Map<string, KeyValue>();
   readonly search = new Map<string, SearchAttribute>();
+  /** DATETIME values as Temporal indexes them (epoch ns), resolved when upserted (ranges use that instant). */
+  readonly indexedDatetimes = new Map<string, bigint>();
 
   upsertData(items: readonly KeyValue[] | undefined | null): void {
     if (!items) return;

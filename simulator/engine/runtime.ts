@@ -2,6 +2,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { WorkerTransport } from '../contracts.ts';
 import type { ActivityTracker } from './activity-tracker.ts';
 import type { IdGenerator } from './ids.ts';
+import type { SearchAttributeRegistry } from './search-attribute-registry.ts';
 
 /**
  * What every part of the engine shares: time, the worker transport, in-flight accounting, ids and
@@ -19,4 +20,6 @@ export interface EngineRuntime {
   readonly recordHistory: boolean;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
   readonly maxWaitSeconds: number;
+  /** Registered search attributes and their types. */
+  readonly searchAttributes: SearchAttributeRegistry;
 }

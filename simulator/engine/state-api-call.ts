@@ -70,6 +70,7 @@ export async function callStateApi(
   const searchPolicy = api === 'waitUntil' ? options.waitUntilSearchPolicy : options.executeSearchPolicy;
   const dataPolicy = api === 'waitUntil' ? options.waitUntilDataPolicy : options.executeDataPolicy;
   const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
+  if (run.stuck !== undefined) return STUCK;
   const pendingLock = run.locks.acquire(keys);
   if (pendingLock) {
     run.history.add('LockWaiting', call.executionId, { api, keys });
@@ -95,6 +96,7 @@ export async function callStateApi(
   run.stateApiCallsInFlight--;
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(result.response);
   run.locks.release(keys);
+  if (run.stuck !== undefined) return STUCK;
   return result;
 }
 

@@ -8,6 +8,7 @@ import type {
 import type { ApiReply } from '../../contracts.ts';
 import { applyClientInput } from '../../engine/client-inputs.ts';
 import type { Engine } from '../../engine/engine.ts';
+import { formatUtcNanos } from '../../engine/search-attribute-registry.ts';
 import { Replies } from '../replies.ts';
 import { exceedsBlobLimit } from './limits.ts';
 
@@ -76,6 +77,12 @@ export function handleGetSearchAttributes(
       case 'KEYWORD_ARRAY':
         attribute.stringArrayValue = stored.stringArrayValue;
         break;
+      case 'DATETIME': {
+        // Temporal answers what it indexed: UTC RFC 3339 (measured), not the upserted text.
+        const nanos = run.persistence.indexedDatetimes.get(key);
+        attribute.stringValue = nanos === undefined ? stored.stringValue : formatUtcNanos(nanos);
+        break;
+      }
       default:
         attribute.stringValue = stored.stringValue;
     }

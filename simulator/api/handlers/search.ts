@@ -3,84 +3,82 @@ import type { ApiReply } from '../../contracts.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { Replies } from '../replies.ts';
+import { compileQuery, type RunPredicate } from '../search/query-match.ts';
+import { parseQuery } from '../search/query-parser.ts';
 
-const STATUS_NAMES: Record<string, string> = {
-  RUNNING: 'Running',
-  COMPLETED: 'Completed',
-  FAILED: 'Failed',
-  TIMEOUT: 'TimedOut',
-  TERMINATED: 'Terminated',
-  CANCELED: 'Canceled',
-  CONTINUED_AS_NEW: 'ContinuedAsNew',
-};
+const OPEN_CLOSE_TIME = '9999-12-31T23:59:59Z';
 
 /**
- * `POST /api/v1/workflow/search` (§2.10). Simplified visibility: a query is `Name = 'value'`
- * conditions joined by AND over WorkflowId, RunId, WorkflowType/IwfWorkflowType, ExecutionStatus
- * and custom search attributes; anything else is a 500 naming what is supported. Newest first,
- * immediately consistent, offset page tokens.
+ * `POST /api/v1/workflow/search` (§2.10): Temporal's visibility query language over system and
+ * custom search attributes, with its error texts; each continue-as-new run is its own execution.
+ * Ordered as Temporal's SQL visibility (open runs first, then by close time, start time, newest
+ * first), paged by a keyset token; `nextPageToken` is always present, `""` at the end. Unlike the
+ * real server, visibility is immediately consistent.
  *
  * @example
  * handleSearch(engine, { query: "IwfWorkflowType = 'Signup' AND ExecutionStatus = 'Running'" });
  */
 export function handleSearch(engine: Engine, request: WorkflowSearchRequest | null): ApiReply {
-  const conditions = parseQuery(request?.query ?? '');
-  if (typeof conditions === 'string') return Replies.internal(conditions);
+  const node = parseQuery(request?.query ?? '');
+  if (typeof node === 'string') return Replies.internal(node);
+  const match: RunPredicate | string = node
+    ? compileQuery(node, engine.runtime.searchAttributes)
+    : () => true;
+  if (typeof match === 'string') return Replies.internal(match);
+  const after = decodeToken(request?.nextPageToken ?? '');
+  if (after === 'invalid') return Replies.internal('invalid next page token');
   const pageSize = request?.pageSize && request.pageSize > 0 ? request.pageSize : 1000;
-  const offset = Number.parseInt(request?.nextPageToken || '0', 10) || 0;
-  const runs = engine.allRuns();
-  const matches: WorkflowSearchResponseEntry[] = [];
-  let skipped = 0;
-  let more = false;
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i]!;
-    if (!conditions.every(([name, value]) => fieldValues(run, name).includes(value))) continue;
-    if (skipped++ < offset) continue;
-    if (matches.length === pageSize) {
-      more = true;
-      break;
-    }
-    matches.push({ workflowId: run.workflowId, workflowRunId: run.runId });
-  }
-  const body: Record<string, unknown> = {};
-  if (matches.length > 0) body.workflowExecutions = matches;
-  body.nextPageToken = more ? String(offset + pageSize) : '';
-  return Replies.ok(body);
+  const runs = engine.allRuns().filter((run) => match(run) && (!after || compareKeys(keyOf(run), after) > 0));
+  runs.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+  const page = runs.slice(0, pageSize);
+  const body: { workflowExecutions?: WorkflowSearchResponseEntry[]; nextPageToken: string } = {
+    nextPageToken: '',
+  };
+  if (page.length > 0)
+    body.workflowExecutions = page.map((run) => ({ workflowId: run.workflowId, workflowRunId: run.runId }));
+  // A full page always carries a token, even when nothing follows (measured).
+  if (page.length === pageSize) body.nextPageToken = encodeToken(keyOf(page[page.length - 1]!));
+  return Replies.ok({
+    ...(body.workflowExecutions ? { workflowExecutions: body.workflowExecutions } : {}),
+    nextPageToken: body.nextPageToken,
+  });
 }
 
-function fieldValues(run: WorkflowRun, name: string): string[] {
-  switch (name) {
-    case 'WorkflowId':
-      return [run.workflowId];
-    case 'RunId':
-      return [run.runId];
-    case 'WorkflowType':
-    case 'IwfWorkflowType':
-      return [run.workflowType];
-    case 'ExecutionStatus':
-      return [STATUS_NAMES[run.status] ?? run.status];
-  }
-  const attribute = run.persistence.search.get(name);
-  if (!attribute) return [];
-  if (attribute.stringArrayValue) return attribute.stringArrayValue;
-  const value =
-    attribute.stringValue ?? attribute.integerValue ?? attribute.doubleValue ?? attribute.boolValue;
-  return value === undefined ? [] : [String(value)];
+interface SortKey {
+  closeMs: number;
+  startMs: number;
+  runId: string;
 }
 
-function parseQuery(query: string): [string, string][] | string {
-  const trimmed = query.trim();
-  if (trimmed === '') return [];
-  const conditions: [string, string][] = [];
-  for (const part of trimmed.split(/\s+AND\s+/i)) {
-    const match =
-      /^\(?\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:'([^']*)'|"([^"]*)"|([A-Za-z0-9_.-]+))\s*\)?$/.exec(
-        part.trim(),
-      );
-    if (!match) {
-      return `invalid query: the iWF simulator supports only "Name = 'value'" conditions joined by AND, got: ${query}`;
-    }
-    conditions.push([match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
+function keyOf(run: WorkflowRun): SortKey {
+  return { closeMs: run.closedAt ?? Number.POSITIVE_INFINITY, startMs: run.runStartedAt, runId: run.runId };
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.closeMs !== b.closeMs) return b.closeMs - a.closeMs > 0 ? 1 : -1;
+  if (a.startMs !== b.startMs) return b.startMs - a.startMs;
+  return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+}
+
+// The real token looks like this; clients treat it as opaque.
+function encodeToken(key: SortKey): string {
+  return JSON.stringify({
+    CloseTime: Number.isFinite(key.closeMs) ? new Date(key.closeMs).toISOString() : OPEN_CLOSE_TIME,
+    StartTime: new Date(key.startMs).toISOString(),
+    RunID: key.runId,
+  });
+}
+
+function decodeToken(token: string): SortKey | undefined | 'invalid' {
+  if (token === '') return undefined;
+  try {
+    const parsed = JSON.parse(token) as { CloseTime?: string; StartTime?: string; RunID?: string };
+    const closeMs =
+      parsed.CloseTime === OPEN_CLOSE_TIME ? Number.POSITIVE_INFINITY : Date.parse(parsed.CloseTime ?? '');
+    const startMs = Date.parse(parsed.StartTime ?? '');
+    if (Number.isNaN(closeMs) || Number.isNaN(startMs) || typeof parsed.RunID !== 'string') return 'invalid';
+    return { closeMs, startMs, runId: parsed.RunID };
+  } catch {
+    return 'invalid';
   }
-  return conditions;
 }

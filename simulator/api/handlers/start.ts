@@ -24,7 +24,9 @@ const LEGACY_REUSE: Record<string, WorkflowIDReusePolicy> = {
 export function handleStart(engine: Engine, body: WorkflowStartRequest | null): ApiReply {
   const request = body ?? ({} as WorkflowStartRequest);
   const options = request.workflowStartOptions;
-  const refusal = backendRefusal(request);
+  const refusal =
+    backendRefusal(request) ??
+    engine.runtime.searchAttributes.problem(options?.searchAttributes, engine.runtime.clock.now());
   if (refusal) return Replies.internal(refusal);
   let workflowId = request.workflowId ?? '';
   if (workflowId === '') {
