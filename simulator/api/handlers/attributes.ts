@@ -1,4 +1,5 @@
 import type {
+  KeyValue,
   SearchAttribute,
   WorkflowGetDataObjectsRequest,
   WorkflowGetSearchAttributesRequest,
@@ -9,12 +10,13 @@ import type { ApiReply } from '../../contracts.ts';
 import { applyClientInput } from '../../engine/client-inputs.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { formatUtcNanos } from '../../engine/search-attribute-registry.ts';
+import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { Replies } from '../replies.ts';
 import { exceedsBlobLimit } from './limits.ts';
 
 /**
  * `POST /api/v1/workflow/dataobjects/get` (§2.6): the requested keys (all when empty), sorted; works
- * on closed runs too.
+ * on closed runs too. With `useMemoForDataAttributes` on a run started with it: read from the memo.
  *
  * @example
  * handleGetDataObjects(engine, { workflowId: 'wf', keys: ['status'] });
@@ -22,8 +24,20 @@ import { exceedsBlobLimit } from './limits.ts';
 export function handleGetDataObjects(engine: Engine, request: WorkflowGetDataObjectsRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
-  const objects = run.persistence.getData(request.keys);
+  const objects =
+    request.useMemoForDataAttributes && run.request.workflowStartOptions?.useMemoForDataAttributes
+      ? memoData(run, request.keys)
+      : run.persistence.getData(request.keys);
   return Replies.ok(objects.length > 0 ? { objects } : {});
+}
+
+// The memo mirror of the DAs, read through describe: a Go map, so unordered on the real server
+// (measured); here in upsert order. Runs started without memo fall back to the sorted query.
+function memoData(run: WorkflowRun, keys: readonly string[] | undefined | null): KeyValue[] {
+  const wanted = keys && keys.length > 0 ? new Set(keys) : undefined;
+  const out: KeyValue[] = [];
+  for (const [key, value] of run.persistence.data) if (!wanted || wanted.has(key)) out.push(value);
+  return out;
 }
 
 /**
