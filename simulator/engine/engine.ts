@@ -1,4 +1,5 @@
 import type { WorkflowStartRequest } from '../../sdk/wire/types.ts';
+import { CronSchedules } from './cron-schedules.ts';
 import { indexSearchAttributes } from './mutations.ts';
 import { RunJournal, takeSnapshot } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
@@ -28,6 +29,7 @@ export interface WaitHooks {
 export class Engine {
   private readonly workflows = new Map<string, WorkflowRun[]>();
   private readonly runsInOrder: WorkflowRun[] = [];
+  readonly schedules = new CronSchedules();
 
   constructor(
     readonly runtime: EngineRuntime,
@@ -124,9 +126,10 @@ export class Engine {
   openRun(run: WorkflowRun): void {
     const request = run.request;
     const delaySeconds = request.workflowStartOptions?.workflowStartDelaySeconds ?? 0;
-    run.systemSearch.upsertSearch([
-      { key: 'IwfWorkflowType', valueType: 'KEYWORD', stringValue: run.workflowType },
-    ]);
+    if (!run.scheduled)
+      run.systemSearch.upsertSearch([
+        { key: 'IwfWorkflowType', valueType: 'KEYWORD', stringValue: run.workflowType },
+      ]);
     run.history.add('WorkflowStarted', undefined, {
       workflowType: run.workflowType,
       runId: run.runId,

@@ -51,6 +51,8 @@ export class WorkflowRun implements CommandHost {
   /** Continues this run as new under a fresh run id; set by the engine. */
   continueAsNew: (() => void) | undefined;
   readonly executingStateIds = new ExecutingStateIds();
+  /** Started by a cron schedule (such runs carry no IwfWorkflowType). */
+  scheduled = false;
   /** Why every workflow task of this run fails (it makes no progress), when it does. */
   stuck: string | undefined;
   readonly persistence = new PersistenceStore();

@@ -102,7 +102,8 @@ export function handleGetSearchAttributes(
     }
     found.push(attribute);
   }
-  return Replies.ok({ searchAttributes: found });
+  // Nothing found: the field is omitted (measured), like for an empty key list.
+  return Replies.ok(found.length > 0 ? { searchAttributes: found } : {});
 }
 
 /**

@@ -37,10 +37,14 @@ export function handleStart(engine: Engine, body: WorkflowStartRequest | null): 
     );
   }
   if (options?.cronSchedule) {
-    // Simplified: cron schedules are accepted as the real server does (empty run id) but never fire.
-    engine.runtime.log(
-      `workflow ${workflowId}: cronSchedule "${options.cronSchedule}" is accepted but not run by the simulator`,
-    );
+    const problem = engine.schedules.create(engine, workflowId, request);
+    if (problem === 'exists')
+      return Replies.error(
+        400,
+        'schedule with this ID is already registered',
+        'WORKFLOW_ALREADY_STARTED_SUB_STATUS',
+      );
+    if (problem) return Replies.internal(problem);
     return Replies.ok({ workflowRunId: '' });
   }
   const policy =
