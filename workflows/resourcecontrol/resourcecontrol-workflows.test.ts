@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Client, WorkflowAlreadyStartedError } from '../../sdk/index.ts';
+import { type Client, WorkflowAlreadyStartedError, WorkflowNotExistsError } from '../../sdk/index.ts';
 import { createTestEnvironment, seconds, type TestEnvironment } from '../../simulator/testing/index.ts';
 import { ResourceRequests } from './requests.ts';
 import { createResourceControlWorkflows } from './resourcecontrol-workflows.ts';
@@ -36,12 +36,30 @@ async function runningChildren(env: TestEnvironment): Promise<string[]> {
   return (response.workflowExecutions ?? []).map((e) => e.workflowId).sort();
 }
 
+/** A request's processing status, or 'not started' while its child does not exist yet. */
+async function status(requests: ResourceRequests, id: string): Promise<string | null> {
+  try {
+    return await requests.describe(id);
+  } catch (error) {
+    if (error instanceof WorkflowNotExistsError) return 'not started';
+    throw error;
+  }
+}
+
+/**
+ * Waits until the requests' children run and wait on their processing timer: a real server starts
+ * the controller, and the controller a child, a moment after a submit; an advance made before the
+ * child returned its timer would not skip it.
+ */
+async function started(requests: ResourceRequests, ...ids: number[]): Promise<void> {
+  for (const id of ids) await expect.poll(() => status(requests, String(id))).toBe('started');
+}
+
 describe('resource control', () => {
   it('processes a request in a child workflow and completes the controller once the queue is drained', async () => {
     const { env, requests } = await resourceEnvironment();
     expect(await requests.submit(request(1))).toBe('accepted');
-    await env.settle();
-    expect(await requests.describe('1')).toBe('started');
+    await started(requests, 1);
     await env.advanceBy(seconds(10));
     expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
     expect(await requests.describe('1')).toBe('completed');
@@ -54,9 +72,13 @@ describe('resource control', () => {
       expect(await requests.submit(request(i))).toBe('accepted');
       await env.settle();
     }
-    expect(await runningChildren(env)).toHaveLength(5);
+    await started(requests, 1, 2, 3, 4, 5);
+    // Search is eventually consistent on a real server: poll it.
+    await expect.poll(() => runningChildren(env)).toHaveLength(5);
+    expect(await status(requests, '6')).toBe('not started');
     await env.advanceBy(seconds(10));
-    expect(await runningChildren(env)).toEqual(['processing-6', 'processing-7', 'processing-8']);
+    await started(requests, 6, 7, 8);
+    await expect.poll(() => runningChildren(env)).toEqual(['processing-6', 'processing-7', 'processing-8']);
     await env.advanceBy(seconds(10));
     expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
   });
@@ -66,6 +88,7 @@ describe('resource control', () => {
     const outcomes: string[] = [];
     for (let i = 1; i <= 26; i++) {
       outcomes.push(await requests.submit(request(i)));
+      if (i <= 5) await started(requests, i); // the first five leave the buffer for their children
       await env.settle();
     }
     expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(25);
@@ -80,19 +103,22 @@ describe('resource control', () => {
   it('starts a new controller for a request that arrives after the previous one completed', async () => {
     const { env, requests } = await resourceEnvironment();
     await requests.submit(request(1));
+    await started(requests, 1);
     await env.advanceBy(seconds(10));
     const firstRun = (await env.client.describeWorkflow('controller-1')).runId;
     expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
     expect(await requests.submit(request(2))).toBe('accepted');
     expect((await env.client.describeWorkflow('controller-1')).runId).not.toBe(firstRun);
+    await started(requests, 2);
     await env.advanceBy(seconds(10));
+    expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
     expect(await requests.describe('2')).toBe('completed');
   });
 
   it('ignores a completion report for a child the controller is not waiting for', async () => {
     const { env, workflows, requests } = await resourceEnvironment();
     await requests.submit(request(1));
-    await env.settle();
+    await started(requests, 1);
     await env.client.invokeRpc(
       workflows.Controller,
       'controller-1',
