@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RpcLockFailureError } from '../../sdk/index.ts';
 import {
   backend,
@@ -29,10 +29,20 @@ async function orchestrationEnvironment() {
   return { env, services, workflow, start: await env.now() };
 }
 
+/**
+ * Waits until State1 and State2 have called their APIs: State3 returns its 24-hour timer alongside
+ * State2. (A real server runs the states a moment after the start; an advance made before State3
+ * returned its timer would not skip it.)
+ */
+async function firstCallsMade(services: RecordingMicroservices): Promise<void> {
+  await vi.waitFor(() => expect(services.apis()).toEqual(['API1', 'API2']));
+}
+
 describe('microservice orchestration', () => {
   it('calls API1 then API2 with the input, and keeps waiting for Ready', async () => {
     const { env, services, workflow } = await orchestrationEnvironment();
     await env.client.startWorkflow(workflow, 'order-1', WEEK, 'hello');
+    await firstCallsMade(services);
     await env.advanceBy(hours(1));
     expect(services.calls.map((c) => [c.api, c.data])).toEqual([
       ['API1', 'hello'],
@@ -44,6 +54,7 @@ describe('microservice orchestration', () => {
   it('calls API3 and completes as "ready" when Ready arrives within 24 hours', async () => {
     const { env, services, workflow } = await orchestrationEnvironment();
     await env.client.startWorkflow(workflow, 'order-1', WEEK, 'hello');
+    await firstCallsMade(services);
     await env.advanceBy(hours(5));
     await env.client.signalWorkflow(workflow, 'order-1', 'Ready');
     expect(await env.client.waitForWorkflowCompletion('order-1')).toBe('ready');
@@ -55,6 +66,7 @@ describe('microservice orchestration', () => {
     async () => {
       const { env, services, workflow, start } = await orchestrationEnvironment();
       await env.client.startWorkflow(workflow, 'order-1', WEEK, 'hello');
+      await firstCallsMade(services);
       await env.advanceBy(hours(24) - seconds(1));
       expect(services.apis()).toEqual(['API1', 'API2']);
       await env.advanceBy(seconds(1));
@@ -70,6 +82,7 @@ describe('microservice orchestration', () => {
   it('takes the API4 path when the 24-hour timer wins, without a Ready signal', async () => {
     const { env, services, workflow } = await orchestrationEnvironment();
     await env.client.startWorkflow(workflow, 'order-1', WEEK, 'hello');
+    await firstCallsMade(services);
     await env.advanceBy(hours(25));
     expect(await env.client.waitForWorkflowCompletion('order-1')).toBe('timed out');
     expect(services.apis()).not.toContain('API3');
@@ -78,6 +91,7 @@ describe('microservice orchestration', () => {
   it('swaps the data: returns the old value, and the later API calls use the new one', async () => {
     const { env, services, workflow } = await orchestrationEnvironment();
     await env.client.startWorkflow(workflow, 'order-1', WEEK, 'first');
+    await firstCallsMade(services);
     await env.advanceBy(hours(1));
     expect(await env.client.invokeRpc(workflow, 'order-1', 'swap', 'second')).toBe('first');
     expect(await env.client.invokeRpc(workflow, 'order-1', 'swap', 'third')).toBe('second');
@@ -87,8 +101,9 @@ describe('microservice orchestration', () => {
   });
 
   it('never loses a value when swaps race: each old value is returned exactly once', async () => {
-    const { env, workflow } = await orchestrationEnvironment();
+    const { env, services, workflow } = await orchestrationEnvironment();
     await env.client.startWorkflow(workflow, 'order-1', WEEK, 'v0');
+    await firstCallsMade(services);
     await env.advanceBy(hours(1));
     const swapWithRetry = async (value: string): Promise<string | null> => {
       for (;;) {
