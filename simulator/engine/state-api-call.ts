@@ -6,12 +6,18 @@ import type {
   WorkflowStateDecideResponse,
   WorkflowStateStartResponse,
 } from '../../sdk/wire/types.ts';
+import { answerExceedsBlobLimit } from './blob-limit.ts';
 import { lockKeys } from './locks.ts';
 import { lockingKeysOf } from './persistence.ts';
 import { effectiveRetryPolicy, nextRetryDelayMs, retryPolicyProblem } from './retry-policy.ts';
 import type { ResolvedStateOptions } from './state-options.ts';
 import { callWorker } from './worker-call.ts';
-import { checkStateApiOutcome, type StateApi, timeoutMessage } from './worker-failures.ts';
+import {
+  checkStateApiOutcome,
+  oversizedAnswerMessage,
+  type StateApi,
+  timeoutMessage,
+} from './worker-failures.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 /**
@@ -157,6 +163,12 @@ async function attemptWithRetries(
         ? checkStateApiOutcome('waitUntil', outcome)
         : checkStateApiOutcome('execute', outcome);
     if (checked.ok) {
+      if (answerExceedsBlobLimit(checked.response)) {
+        // Temporal refuses the activity result itself: no retry, nothing of it applied (faults doc B23).
+        const message = oversizedAnswerMessage(call.api);
+        run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: message });
+        return giveUp(run, call, `${message}`);
+      }
       run.history.add(eventType, call.executionId, { attempt, outcome: 'ok' });
       return checked;
     }

@@ -77,6 +77,16 @@ export function checkStateApiOutcome(
 }
 
 /**
+ * The text of an answer Temporal refuses as over the blob limit (faults doc B23).
+ *
+ * @example
+ * oversizedAnswerMessage('waitUntil'); // 'activity error (type: StateApiWaitUntil, …): Complete result exceeds size limit.'
+ */
+export function oversizedAnswerMessage(api: StateApi): string {
+  return activityError(api, 'Complete result exceeds size limit.', true);
+}
+
+/**
  * The text of a deadline failure; `scheduleToClose` when retries stopped at maximumAttemptsDurationSeconds.
  *
  * @example

@@ -12,7 +12,7 @@ import type { Engine } from '../../engine/engine.ts';
 import { formatUtcNanos } from '../../engine/search-attribute-registry.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { Replies } from '../replies.ts';
-import { exceedsBlobLimit } from './limits.ts';
+import { sizeLimitReply } from './limits.ts';
 
 /**
  * `POST /api/v1/workflow/dataobjects/get` (§2.6): the requested keys (all when empty), sorted; works
@@ -46,13 +46,19 @@ function memoData(run: WorkflowRun, keys: readonly string[] | undefined | null):
  * @example
  * handleSetDataObjects(engine, { workflowId: 'wf', objects: [{ key: 'k', value }] });
  */
-export function handleSetDataObjects(engine: Engine, request: WorkflowSetDataObjectsRequest): ApiReply {
+export function handleSetDataObjects(
+  engine: Engine,
+  request: WorkflowSetDataObjectsRequest,
+): ApiReply | Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const objects = request.objects ?? [];
-  if (exceedsBlobLimit(objects.map((kv) => kv.value)))
-    return Replies.internal('Blob data size exceeds limit.');
+  const refused = sizeLimitReply(
+    engine,
+    objects.map((kv) => kv.value),
+  );
+  if (refused) return refused;
   applyClientInput(run, { kind: 'mutations', mutations: { upsertDataObjects: objects }, update: false });
   return Replies.ok();
 }

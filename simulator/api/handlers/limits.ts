@@ -1,21 +1,40 @@
 import type { EncodedObject } from '../../../sdk/wire/types.ts';
+import type { ApiReply } from '../../contracts.ts';
+import { BLOB_LIMIT_BYTES } from '../../engine/blob-limit.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { Replies } from '../replies.ts';
 
-/** Temporal's default blob size limit (faults doc A28): 2 MB. */
-export const BLOB_LIMIT_BYTES = 2 * 1024 * 1024;
+/** Temporal's gRPC message limit (faults doc A27): 4 MB. */
+const GRPC_LIMIT_BYTES = 4 * 1024 * 1024;
+/** How long the real server's SDK client retries an over-size request before giving up (A27). */
+const GRPC_GIVE_UP_MS = 10_000;
 
 /**
- * Whether values together exceed the 2 MB blob limit the real server enforces (faults doc A28–A30).
- * Counts characters of the JSON text, which is what dominates the payload.
+ * The real server's answer to a client request carrying these values when they are too big:
+ * over 4 MB, 500 `context deadline exceeded` after 10 s (A27, on the simulator's clock); over
+ * 2 MB, 500 `Blob data size exceeds limit.` at once (A28, A30); else undefined.
  *
  * @example
- * exceedsBlobLimit([{ encoding: 'json', data: 'x'.repeat(3_000_000) }]); // true
+ * const refused = sizeLimitReply(engine, [request.signalValue]);
+ * if (refused) return refused;
  */
-export function exceedsBlobLimit(values: readonly (EncodedObject | undefined | null)[]): boolean {
-  let total = 0;
-  for (const value of values) {
-    if (!value) continue;
-    total += (value.data?.length ?? 0) + (value.encoding?.length ?? 0);
-    if (total > BLOB_LIMIT_BYTES) return true;
+export function sizeLimitReply(
+  engine: Engine,
+  values: readonly (EncodedObject | undefined | null)[],
+): ApiReply | Promise<ApiReply> | undefined {
+  const size = payloadSize(values);
+  if (size > GRPC_LIMIT_BYTES) {
+    const deadline = engine.runtime.clock.now() + GRPC_GIVE_UP_MS;
+    return engine
+      .longPoll(deadline, () => () => {})
+      .then(() => Replies.internal('context deadline exceeded'));
   }
-  return false;
+  if (size > BLOB_LIMIT_BYTES) return Replies.internal('Blob data size exceeds limit.');
+  return undefined;
+}
+
+function payloadSize(values: readonly (EncodedObject | undefined | null)[]): number {
+  let total = 0;
+  for (const value of values) if (value) total += (value.data?.length ?? 0) + (value.encoding?.length ?? 0);
+  return total;
 }

@@ -8,7 +8,7 @@ import { applyClientInput } from '../../engine/client-inputs.ts';
 import { countOperations } from '../../engine/continue-as-new.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { Replies } from '../replies.ts';
-import { exceedsBlobLimit } from './limits.ts';
+import { sizeLimitReply } from './limits.ts';
 
 /**
  * `POST /api/v1/workflow/signal` (§2.2, §5.8): buffered whether or not a state waits for it.
@@ -16,11 +16,12 @@ import { exceedsBlobLimit } from './limits.ts';
  * @example
  * handleSignal(engine, { workflowId: 'wf', signalChannelName: 'approve' });
  */
-export function handleSignal(engine: Engine, request: WorkflowSignalRequest): ApiReply {
+export function handleSignal(engine: Engine, request: WorkflowSignalRequest): ApiReply | Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
-  if (exceedsBlobLimit([request.signalValue])) return Replies.internal('Blob data size exceeds limit.');
+  const refused = sizeLimitReply(engine, [request.signalValue]);
+  if (refused) return refused;
   applyClientInput(run, {
     kind: 'signal',
     name: request.signalChannelName ?? '',
@@ -35,13 +36,19 @@ export function handleSignal(engine: Engine, request: WorkflowSignalRequest): Ap
  * @example
  * handlePublish(engine, { workflowId: 'wf', messages: [{ channelName: 'verify' }] });
  */
-export function handlePublish(engine: Engine, request: PublishToInternalChannelRequest): ApiReply {
+export function handlePublish(
+  engine: Engine,
+  request: PublishToInternalChannelRequest,
+): ApiReply | Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const messages = request.messages ?? [];
-  if (exceedsBlobLimit(messages.map((m) => m.value)))
-    return Replies.internal('Blob data size exceeds limit.');
+  const refused = sizeLimitReply(
+    engine,
+    messages.map((m) => m.value),
+  );
+  if (refused) return refused;
   applyClientInput(run, {
     kind: 'mutations',
     mutations: { publishToInterStateChannel: messages },

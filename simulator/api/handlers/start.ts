@@ -3,7 +3,7 @@ import type { ApiReply } from '../../contracts.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { Replies } from '../replies.ts';
-import { exceedsBlobLimit } from './limits.ts';
+import { sizeLimitReply } from './limits.ts';
 
 const LEGACY_REUSE: Record<string, WorkflowIDReusePolicy> = {
   ALLOW_IF_NO_RUNNING: 'ALLOW_DUPLICATE',
@@ -21,13 +21,18 @@ const LEGACY_REUSE: Record<string, WorkflowIDReusePolicy> = {
  * @example
  * handleStart(engine, { workflowId: 'wf', iwfWorkflowType: 'T', workflowTimeoutSeconds: 60, iwfWorkerUrl: url, startStateId: 'S1' });
  */
-export function handleStart(engine: Engine, body: WorkflowStartRequest | null): ApiReply {
+export function handleStart(engine: Engine, body: WorkflowStartRequest | null): ApiReply | Promise<ApiReply> {
   const request = body ?? ({} as WorkflowStartRequest);
   const options = request.workflowStartOptions;
   const refusal =
     backendRefusal(request) ??
     engine.runtime.searchAttributes.problem(options?.searchAttributes, engine.runtime.clock.now());
   if (refusal) return Replies.internal(refusal);
+  const tooBig = sizeLimitReply(engine, [
+    request.stateInput,
+    ...(options?.dataAttributes ?? []).map((kv) => kv.value),
+  ]);
+  if (tooBig) return tooBig;
   let workflowId = request.workflowId ?? '';
   if (workflowId === '') {
     // The real server starts it under a UUID the caller is never told (faults doc surprise 1).
@@ -103,7 +108,5 @@ function backendRefusal(request: WorkflowStartRequest): string | undefined {
   const typeSize = (request.iwfWorkflowType ?? '').length + 2;
   if (typeSize > 2048)
     return `search attribute IwfWorkflowType value size ${typeSize} exceeds size limit 2048`;
-  if (exceedsBlobLimit([request.stateInput, ...(options?.dataAttributes ?? []).map((kv) => kv.value)]))
-    return 'Blob data size exceeds limit.';
   return undefined;
 }
