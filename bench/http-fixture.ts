@@ -5,7 +5,7 @@ import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts'
 import { Simulator } from '../simulator/index.ts';
 import { simulatorHandler } from '../simulator/msw/handlers.ts';
 import { createHttpEnvironment } from '../simulator/testing/http-environment.ts';
-import { DEFAULT_START_TIME } from '../simulator/testing/in-process-environment.ts';
+import { DEFAULT_START_TIME, inProcessWorkerTransport } from '../simulator/testing/in-process-environment.ts';
 import { countedSignupWorkflow, type SignupRig } from './signup-fixture.ts';
 
 /**
@@ -43,13 +43,28 @@ const WORKER_URL = 'http://worker.bench';
  * const rig = mswSignupRig();
  */
 export function mswSignupRig(): SignupRig {
+  return mswRig(true);
+}
+
+/**
+ * msw for the client only, the worker in-process: how the project's app tests use msw (an app
+ * that builds its client from a URL), so state executions never pass through msw.
+ *
+ * @example
+ * const rig = mswClientSignupRig();
+ */
+export function mswClientSignupRig(): SignupRig {
+  return mswRig(false);
+}
+
+function mswRig(workerThroughMsw: boolean): SignupRig {
   const { workflow, emails } = countedSignupWorkflow();
   const registry = new Registry().addWorkflows(workflow);
   const workerService = new WorkerService(registry);
   const simulator = new Simulator({
     clock: 'virtual',
     startTime: DEFAULT_START_TIME,
-    workerTransport: httpWorkerTransport(),
+    workerTransport: workerThroughMsw ? httpWorkerTransport() : inProcessWorkerTransport(workerService),
   });
   const worker = http.post(`${WORKER_URL}/*`, async ({ request }) => {
     const reply = await workerService.handle(new URL(request.url).pathname, await request.json());
