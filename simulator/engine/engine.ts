@@ -101,12 +101,13 @@ export class Engine {
    * Seeds initial attributes, arms the workflow timeout and starts the first state, after the start
    * delay if any (semantics §2.1, §5.12). Without a start state the run idles until an RPC moves it.
    */
-  beginRun(run: WorkflowRun): void {
+  beginRun(run: WorkflowRun, beforeFirstState?: () => void): void {
     const request = run.request;
     const options = request.workflowStartOptions;
     indexSearchAttributes(run, options?.searchAttributes ?? []);
     run.persistence.upsertData(options?.dataAttributes);
     this.openRun(run);
+    beforeFirstState?.();
     if (request.startStateId == null) return;
     const movement = {
       stateId: request.startStateId,

@@ -40,7 +40,9 @@ export function resetRun(
   current?.close('TERMINATED');
   const fresh = engine.createRun(target.request, target.workflowId);
   fresh.requestId = target.requestId;
+  // Measured: state API contexts after a reset keep the first run id and the original start time.
   fresh.firstRunId = target.firstRunId;
+  fresh.startedAt = target.startedAt;
   fresh.history.add('WorkflowReset', undefined, {
     fromRunId: target.runId,
     resetType: request.resetType,
@@ -51,17 +53,20 @@ export function resetRun(
   const snapshot = checkpoint ? checkpoint.snapshot : journal.beginning;
   if (snapshot) {
     fresh.journal = new RunJournal(journal.beginning);
-    const keep = checkpoint ? journal.checkpoints.indexOf(checkpoint) + 1 : 0;
-    fresh.journal.checkpoints.push(...journal.checkpoints.slice(0, keep));
+    const before = checkpoint ? journal.checkpoints.indexOf(checkpoint) : 0;
+    fresh.journal.checkpoints.push(...journal.checkpoints.slice(0, before));
     engine.openRun(fresh);
     restoreSnapshot(fresh, snapshot);
     const inputCount = checkpoint?.inputCount ?? 0;
     fresh.journal.inputs.push(...journal.inputs.slice(0, inputCount));
-    resumeThreads(fresh, snapshot.threads);
+    const launch = resumeThreads(fresh, snapshot.threads);
+    // Temporal puts re-applied signals before the restarted activities, so a later reset to the
+    // same point keeps them even with skipSignalReapply (measured): checkpoint after them.
     reapplyInputs(fresh, journal, inputCount, request);
+    if (checkpoint) fresh.journal.checkpoint(fresh, checkpoint.executionIds, checkpoint.stateIds);
+    launch();
   } else {
-    engine.beginRun(fresh);
-    reapplyInputs(fresh, journal, 0, request);
+    engine.beginRun(fresh, () => reapplyInputs(fresh, journal, 0, request));
   }
   engine.runtime.log(
     `workflow ${target.workflowId} reset (${request.resetType}) from run ${target.runId}: new run ${fresh.runId}`,

@@ -56,15 +56,19 @@ export function startStateExecution(run: WorkflowRun, movement: StateMovement): 
 }
 
 /**
- * Resumes threads restored from a reset point, each at the phase it stood at.
+ * Resumes threads restored from a reset point, each at the phase it stood at. They are registered
+ * at once and run only when `launch` is called, so re-applied inputs can land first.
  *
  * @example
- * resumeThreads(run, checkpoint.snapshot.threads);
+ * const launch = resumeThreads(run, checkpoint.snapshot.threads);
+ * launch();
  */
-export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]): void {
+export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]): () => void {
   const copies = records.map((record) => ({ ...record }));
   for (const record of copies) registerThread(run, record, resolveStateOptions(record.movement.stateOptions));
-  for (const record of copies) launch(run, record);
+  return () => {
+    for (const record of copies) launch(run, record);
+  };
 }
 
 function registerThread(run: WorkflowRun, record: ThreadRecord, options: ResolvedStateOptions): void {

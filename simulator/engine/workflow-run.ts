@@ -34,7 +34,8 @@ export class WorkflowRun implements CommandHost {
   readonly outputs: StateCompletionOutput[] = [];
   readonly workflowType: string;
   readonly workerUrl: string;
-  readonly startedAt: number;
+  /** Start of the workflow, as contexts carry it: kept across continue-as-new and resets (measured). */
+  startedAt: number;
   /** When this run id began: the start, or the continue-as-new that created it. */
   runStartedAt: number;
   /** The run id state API contexts carry: the first run of a continue-as-new chain (§5.11). */

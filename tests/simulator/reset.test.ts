@@ -181,6 +181,12 @@ describe('reset (semantics §2.13)', () => {
       workflowStatus: 'COMPLETED',
       results: [{ completedStateOutput: encoded('"b"') }],
     });
+    // Measured: contexts after the reset keep the first run id and the original start time.
+    const contexts = worker.calls.map(
+      (c) => c.body.context as { workflowRunId: string; workflowStartedTimestamp: number },
+    );
+    expect(new Set(contexts.map((c) => c.workflowRunId))).toEqual(new Set([first]));
+    expect(new Set(contexts.map((c) => c.workflowStartedTimestamp)).size).toBe(1);
   });
 
   it('§2.13 resumes a thread that was waiting on commands at the reset point with what it had received', async () => {
@@ -230,5 +236,44 @@ describe('reset (semantics §2.13)', () => {
     expect(
       (await post('reset', { workflowId: 'wf', resetType: 'HISTORY_EVENT_ID', historyEventId: 4 })).status,
     ).toBe(500);
+  });
+});
+
+describe('reset of a reset run (measured)', () => {
+  it('§2.13 signals re-applied by a reset sit before the restarted state, so a second reset keeps them even with skipSignalReapply', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: () => ({
+          commandRequest: {
+            deciderTriggerType: 'ALL_COMMAND_COMPLETED',
+            signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
+          },
+        }),
+        execute: () => ({ stateDecision: { nextStates: [{ stateId: 'S2' }] } }),
+      },
+      S2: {
+        waitUntil: () => ({
+          commandRequest: {
+            deciderTriggerType: 'ALL_COMMAND_COMPLETED',
+            signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
+          },
+        }),
+        execute: (req) => complete(req.commandResults?.signalResults?.[0]?.signalValue?.data),
+      },
+    });
+    const { simulator, post, start, result } = setup(worker);
+    await start('wf');
+    await simulator.runUntilIdle();
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('a') });
+    await simulator.runUntilIdle();
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('b') });
+    await result('wf');
+    await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2' });
+    await result('wf');
+    await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2', skipSignalReapply: true });
+    expect((await result('wf', 5)).body).toMatchObject({
+      workflowStatus: 'COMPLETED',
+      results: [{ completedStateOutput: encoded('"b"') }],
+    });
   });
 });
