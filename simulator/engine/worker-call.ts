@@ -31,7 +31,10 @@ export function callWorker(
 ): Promise<CallOutcome> {
   // Go's HTTP client on a start without iwfWorkerUrl (faults doc A7): no call is made.
   if (workerUrl === '')
-    return Promise.resolve({ kind: 'transportError', message: `Post "${path}": unsupported protocol scheme ""` });
+    return Promise.resolve({
+      kind: 'transportError',
+      message: `Post "${path}": unsupported protocol scheme ""`,
+    });
   tracker.begin();
   return new Promise<CallOutcome>((resolve) => {
     let settled = false;
