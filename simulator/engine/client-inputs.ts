@@ -40,7 +40,10 @@ export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
  */
 export function applyConfigUpdate(run: WorkflowRun, config: WorkflowConfig): void {
   const { optimizeTimer: _notUpdatable, ...updatable } = config;
+  // A new object, so reset checkpoints can share the old one.
+  const next = { ...run.config };
   for (const [key, value] of Object.entries(updatable))
-    if (value != null) Object.assign(run.config, { [key]: value });
+    if (value != null) Object.assign(next, { [key]: value });
+  run.config = next;
   run.history.add('ConfigUpdated', undefined, { config });
 }

@@ -82,9 +82,10 @@ export class Engine {
     frozen.continuedTo = run;
     frozen.requestId = run.requestId;
     frozen.journal = run.journal;
-    for (const [key, value] of run.persistence.data) frozen.persistence.data.set(key, value);
-    for (const [key, value] of run.persistence.search) frozen.persistence.search.set(key, value);
-    for (const [key, value] of run.systemSearch.search) frozen.systemSearch.search.set(key, value);
+    frozen.persistence.restore(run.persistence.mark());
+    frozen.systemSearch.restore(run.systemSearch.mark());
+    // The new run's history starts here: checkpoints before it belong to the old run id.
+    run.persistence.rebase();
     const runs = this.workflows.get(run.workflowId)!;
     runs.splice(runs.length - 1, 0, frozen);
     this.runsInOrder.push(frozen);
@@ -92,7 +93,7 @@ export class Engine {
     run.runStartedAt = this.runtime.clock.now();
     run.operationCount = 0;
     run.continueAsNewRequested = false;
-    run.journal = new RunJournal(takeSnapshot(run));
+    run.journal = new RunJournal({ ...takeSnapshot(run), counters: run.shareExecutionCounters() });
     run.history.add('ContinuedAsNew', undefined, { previousRunId: oldRunId, runId: run.runId });
     this.runtime.log(`workflow ${run.workflowId} continued as new: run ${oldRunId} → ${run.runId}`);
   }

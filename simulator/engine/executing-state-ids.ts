@@ -48,10 +48,6 @@ export class ExecutingStateIds {
     const joined = ids.join('\u0000');
     if (joined === this.published && store.search.has(EXECUTING_STATE_IDS_KEY)) return;
     this.published = joined;
-    store.search.set(EXECUTING_STATE_IDS_KEY, {
-      key: EXECUTING_STATE_IDS_KEY,
-      valueType: 'KEYWORD_ARRAY',
-      stringArrayValue: ids,
-    });
+    store.upsertSearch([{ key: EXECUTING_STATE_IDS_KEY, valueType: 'KEYWORD_ARRAY', stringArrayValue: ids }]);
   }
 }

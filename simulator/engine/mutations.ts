@@ -62,7 +62,7 @@ export function indexSearchAttributes(run: WorkflowRun, search: readonly SearchA
   for (const attribute of search) {
     if (attribute.valueType !== 'DATETIME') continue;
     const nanos = parseIwfDatetime(attribute.stringValue ?? '', run.now());
-    if (typeof nanos === 'bigint') run.persistence.indexedDatetimes.set(attribute.key ?? '', nanos);
+    if (typeof nanos === 'bigint') run.persistence.indexDatetime(attribute.key ?? '', nanos);
   }
 }
 

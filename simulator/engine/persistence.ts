@@ -9,19 +9,76 @@ import type { KeyValue, PersistenceLoadingPolicy, SearchAttribute } from '../../
  * store.loadData(undefined); // all, sorted by key
  */
 export class PersistenceStore {
-  readonly data = new Map<string, KeyValue>();
-  readonly search = new Map<string, SearchAttribute>();
+  /** `journaled`: keep the log of writes reset checkpoints need (not for system attributes). */
+  constructor(private readonly journaled = true) {}
+
+  private dataMap = new Map<string, KeyValue>();
+  private searchMap = new Map<string, SearchAttribute>();
+  private datetimeMap = new Map<string, bigint>();
+  // Reset checkpoints remember a position in this log of writes instead of copying the maps: a
+  // checkpoint costs nothing, a reset replays the log from `base` (rare).
+  private base: PersistenceBase = EMPTY_BASE;
+  private log: PersistenceWrite[] = [];
+
+  get data(): ReadonlyMap<string, KeyValue> {
+    return this.dataMap;
+  }
+
+  get search(): ReadonlyMap<string, SearchAttribute> {
+    return this.searchMap;
+  }
+
   /** DATETIME values as Temporal indexes them (epoch ns), resolved when upserted (ranges use that instant). */
-  readonly indexedDatetimes = new Map<string, bigint>();
+  get indexedDatetimes(): ReadonlyMap<string, bigint> {
+    return this.datetimeMap;
+  }
+
+  /** A mark of the contents now, for `restore`; later writes do not change what it restores. */
+  mark(): PersistenceMark {
+    return { base: this.base, log: this.log, length: this.log.length };
+  }
+
+  /** Starts a new log from the contents now (at continue-as-new), so old writes can be dropped. */
+  rebase(): void {
+    this.base = {
+      data: new Map(this.dataMap),
+      search: new Map(this.searchMap),
+      datetimes: new Map(this.datetimeMap),
+    };
+    this.log = [];
+  }
+
+  /** Replaces the contents with those at a mark (of this or another store). */
+  restore(mark: PersistenceMark): void {
+    this.dataMap = new Map(mark.base.data);
+    this.searchMap = new Map(mark.base.search);
+    this.datetimeMap = new Map(mark.base.datetimes);
+    for (let i = 0; i < mark.length; i++) this.apply(mark.log[i]!);
+    this.rebase();
+  }
 
   upsertData(items: readonly KeyValue[] | undefined | null): void {
-    if (!items) return;
-    for (const item of items) this.data.set(item.key ?? '', item);
+    if (!items || items.length === 0) return;
+    if (this.journaled) this.log.push({ kind: 'data', items });
+    for (const item of items) this.dataMap.set(item.key ?? '', item);
   }
 
   upsertSearch(items: readonly SearchAttribute[] | undefined | null): void {
-    if (!items) return;
-    for (const item of items) this.search.set(item.key ?? '', item);
+    if (!items || items.length === 0) return;
+    if (this.journaled) this.log.push({ kind: 'search', items });
+    for (const item of items) this.searchMap.set(item.key ?? '', item);
+  }
+
+  indexDatetime(key: string, nanos: bigint): void {
+    if (this.journaled) this.log.push({ kind: 'datetime', key, nanos });
+    this.datetimeMap.set(key, nanos);
+  }
+
+  private apply(write: PersistenceWrite): void {
+    if (write.kind === 'data') for (const item of write.items) this.dataMap.set(item.key ?? '', item);
+    else if (write.kind === 'search')
+      for (const item of write.items) this.searchMap.set(item.key ?? '', item);
+    else this.datetimeMap.set(write.key, write.nanos);
   }
 
   /** DAs per a loading policy; undefined means "send nothing" (no field), `[]` is LOAD_NONE. */
@@ -41,6 +98,32 @@ export class PersistenceStore {
   }
 }
 
+type PersistenceWrite =
+  | { kind: 'data'; items: readonly KeyValue[] }
+  | { kind: 'search'; items: readonly SearchAttribute[] }
+  | { kind: 'datetime'; key: string; nanos: bigint };
+
+interface PersistenceBase {
+  readonly data: ReadonlyMap<string, KeyValue>;
+  readonly search: ReadonlyMap<string, SearchAttribute>;
+  readonly datetimes: ReadonlyMap<string, bigint>;
+}
+
+const EMPTY_BASE: PersistenceBase = { data: new Map(), search: new Map(), datetimes: new Map() };
+
+/**
+ * A position in a store's history of writes: what `restore` brings back.
+ *
+ * @example
+ * const mark = store.mark();
+ * other.restore(mark);
+ */
+export interface PersistenceMark {
+  readonly base: PersistenceBase;
+  readonly log: readonly PersistenceWrite[];
+  readonly length: number;
+}
+
 /**
  * Keys a policy locks (empty for the non-locking types).
  *
@@ -57,7 +140,7 @@ export function lockingKeysOf(policy: PersistenceLoadingPolicy | undefined | nul
 const NONE: readonly string[] = [];
 
 function load<T extends { key?: string }>(
-  map: Map<string, T>,
+  map: ReadonlyMap<string, T>,
   policy: PersistenceLoadingPolicy | undefined,
   emptyPartialMeansAll: boolean,
 ): T[] | undefined {
@@ -85,7 +168,7 @@ function load<T extends { key?: string }>(
   return result.length === 0 ? undefined : result;
 }
 
-function sortedValues<T>(map: Map<string, T>, keys: readonly string[] | undefined): T[] {
+function sortedValues<T>(map: ReadonlyMap<string, T>, keys: readonly string[] | undefined): T[] {
   if (map.size === 0) return [];
   const wanted = keys ? new Set(keys) : undefined;
   const chosen: string[] = [];

@@ -57,6 +57,7 @@ export function resetRun(
     fresh.journal.checkpoints.push(...journal.checkpoints.slice(0, before));
     engine.openRun(fresh);
     restoreSnapshot(fresh, snapshot);
+    fresh.restoreExecutionCounters(journal.countersAt(checkpoint));
     const inputCount = checkpoint?.inputCount ?? 0;
     fresh.journal.inputs.push(...journal.inputs.slice(0, inputCount));
     const launch = resumeThreads(fresh, snapshot.threads);

@@ -1,12 +1,11 @@
 import type {
   EncodedObject,
-  KeyValue,
-  SearchAttribute,
   StateCompletionOutput,
   StateMovement,
   WorkflowConfig,
 } from '../../sdk/wire/types.ts';
 import type { Mutations } from './mutations.ts';
+import type { PersistenceMark } from './persistence.ts';
 import { copyThreadRecord, type ThreadRecord } from './thread-record.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
@@ -19,11 +18,11 @@ import type { WorkflowRun } from './workflow-run.ts';
  * restoreSnapshot(freshRun, snapshot);
  */
 export interface RunSnapshot {
-  data: Map<string, KeyValue>;
-  search: Map<string, SearchAttribute>;
+  persistence: PersistenceMark;
   signals: Map<string, (EncodedObject | undefined)[]> | undefined;
   internalChannels: Map<string, (EncodedObject | undefined)[]> | undefined;
-  counters: Map<string, number>;
+  /** Execution counters: in beginning snapshots only; a checkpoint's follow from the checkpoints before it. */
+  counters?: ReadonlyMap<string, number>;
   outputs: StateCompletionOutput[];
   gracefulCompletionRequested: boolean;
   config: WorkflowConfig;
@@ -85,6 +84,20 @@ export class RunJournal {
     });
   }
 
+  /** Execution counters at a checkpoint (undefined: at the beginning): derived from the ids started up to it. */
+  countersAt(checkpoint: Checkpoint | undefined): Map<string, number> {
+    const counters = new Map(this.beginning?.counters ?? []);
+    if (!checkpoint) return counters;
+    for (const each of this.checkpoints) {
+      for (let i = 0; i < each.executionIds.length; i++) {
+        const id = each.executionIds[i]!;
+        counters.set(each.stateIds[i]!, Number(id.slice(id.lastIndexOf('-') + 1)));
+      }
+      if (each === checkpoint) break;
+    }
+    return counters;
+  }
+
   /** The first checkpoint that started the state id (or execution id); undefined when none. */
   find(by: 'stateId' | 'executionId', id: string): Checkpoint | undefined {
     for (const checkpoint of this.checkpoints)
@@ -92,6 +105,8 @@ export class RunJournal {
     return undefined;
   }
 }
+
+const NO_OUTPUTS: StateCompletionOutput[] = [];
 
 /**
  * Copies what a run holds now; thread records and channel buffers are copied, attribute values are
@@ -105,14 +120,14 @@ export function takeSnapshot(run: WorkflowRun): RunSnapshot {
   for (const record of run.threads.values())
     threads.push(copyThreadRecord(record, run.activeWaits.get(record.executionId)?.progress()));
   return {
-    data: new Map(run.persistence.data),
-    search: new Map(run.persistence.search),
+    persistence: run.persistence.mark(),
     signals: run.signals.copyBuffers(),
     internalChannels: run.internalChannels.copyBuffers(),
-    counters: run.copyExecutionCounters(),
-    outputs: run.outputs.slice(),
+    counters: undefined,
+    outputs: run.outputs.length === 0 ? NO_OUTPUTS : run.outputs.slice(),
     gracefulCompletionRequested: run.gracefulCompletionRequested,
-    config: { ...run.config },
+    // Config updates replace the object, so sharing it is safe.
+    config: run.config,
     threads,
   };
 }
@@ -124,11 +139,9 @@ export function takeSnapshot(run: WorkflowRun): RunSnapshot {
  * restoreSnapshot(run, checkpoint.snapshot);
  */
 export function restoreSnapshot(run: WorkflowRun, snapshot: RunSnapshot): void {
-  for (const [key, value] of snapshot.data) run.persistence.data.set(key, value);
-  for (const [key, value] of snapshot.search) run.persistence.search.set(key, value);
+  run.persistence.restore(snapshot.persistence);
   run.signals.restoreBuffers(snapshot.signals);
   run.internalChannels.restoreBuffers(snapshot.internalChannels);
-  run.restoreExecutionCounters(snapshot.counters);
   run.outputs.push(...snapshot.outputs);
   run.gracefulCompletionRequested = snapshot.gracefulCompletionRequested;
   run.config = { ...snapshot.config };

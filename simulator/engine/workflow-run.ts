@@ -58,7 +58,7 @@ export class WorkflowRun implements CommandHost {
   stuck: string | undefined;
   readonly persistence = new PersistenceStore();
   /** System search attributes (IwfWorkflowType): visible to searchattributes/get and search, not to workers. */
-  readonly systemSearch = new PersistenceStore();
+  readonly systemSearch = new PersistenceStore(false);
   readonly signals = new ChannelSet();
   readonly internalChannels = new ChannelSet();
   readonly locks = new LockTable();
@@ -71,7 +71,8 @@ export class WorkflowRun implements CommandHost {
   readonly activeWaits = new Map<string, CommandWait>();
   /** Keys of state completions that `/waitForStateCompletion` can observe. */
   completedWaitKeys: Set<string> | undefined;
-  private readonly executionCounters = new Map<string, number>();
+  private executionCounters = new Map<string, number>();
+  private countersShared = false;
   private readonly timers = new Set<TimerHandle>();
   private closeListeners: (() => void)[] | undefined;
   private stateCompletionListeners: (() => void)[] | undefined;
@@ -130,18 +131,24 @@ export class WorkflowRun implements CommandHost {
 
   /** Next execution id of a state: `<stateId>-<n>`, numbered per state id from 1 (§5.1). */
   nextExecutionId(stateId: string): string {
+    if (this.countersShared) {
+      this.executionCounters = new Map(this.executionCounters);
+      this.countersShared = false;
+    }
     const n = (this.executionCounters.get(stateId) ?? 0) + 1;
     this.executionCounters.set(stateId, n);
     return `${stateId}-${n}`;
   }
 
-  copyExecutionCounters(): Map<string, number> {
-    return new Map(this.executionCounters);
+  /** The execution counters now, frozen (copy on the next write). */
+  shareExecutionCounters(): ReadonlyMap<string, number> {
+    this.countersShared = true;
+    return this.executionCounters;
   }
 
   restoreExecutionCounters(counters: ReadonlyMap<string, number>): void {
-    this.executionCounters.clear();
-    for (const [stateId, n] of counters) this.executionCounters.set(stateId, n);
+    this.executionCounters = new Map(counters);
+    this.countersShared = false;
   }
 
   onClose(listener: () => void): () => void {
