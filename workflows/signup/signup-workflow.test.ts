@@ -26,6 +26,9 @@ const form = (username: string): Form => ({
 
 let env: TestEnvironment | undefined;
 afterEach(async () => {
+  // Let the worker finish what the server is asking of it: a worker call still in flight at close
+  // keeps its keep-alive connection, and with it the close of a real-mode worker, open for ~72 s.
+  await env?.settle();
   await env?.close();
   env = undefined;
 });
