@@ -14,6 +14,9 @@ const WEEK = 7 * 24 * 3600;
 
 let env: TestEnvironment | undefined;
 afterEach(async () => {
+  // Let the worker finish what the server is asking of it: a worker call still in flight at close
+  // keeps its keep-alive connection, and with it the close of a real-mode worker, open for ~72 s.
+  await env?.settle();
   await env?.close();
   env = undefined;
 });
