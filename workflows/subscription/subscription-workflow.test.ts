@@ -22,6 +22,9 @@ const TIMEOUT = 2 * 365 * DAY;
 
 let env: TestEnvironment | undefined;
 afterEach(async () => {
+  // Let the worker finish what the server is asking of it: a worker call still in flight at close
+  // keeps its keep-alive connection, and with it the close of a real-mode worker, open for ~72 s.
+  await env?.settle();
   await env?.close();
   env = undefined;
 });
