@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { SEARCH_ATTRIBUTE_VALUE_TYPES, type SearchAttributeValueType } from '../sdk/wire/types.ts';
+import { DEFAULT_SEARCH_ATTRIBUTES } from './engine/search-attribute-registry.ts';
 import { httpWorkerTransport } from './http/http-worker-transport.ts';
 import { listenOrExplain } from './http/listen.ts';
 import { buildSimulatorServer } from './http/server.ts';
@@ -9,7 +11,10 @@ const usage = `Usage: npm run simulator -- [--port 8801] [--host 127.0.0.1] [--c
 Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its server URL.
   --clock wall     real time (default), as a real server: a 5 s timer takes 5 s
   --clock virtual  time moves only through POST /simulator/time/advance {"ms": N}
-  --speed N        with the wall clock, run N times faster than real time`;
+  --speed N        with the wall clock, run N times faster than real time
+  --search-attribute Name=TYPE   register a custom search attribute (repeatable; TYPE is KEYWORD, TEXT,
+                   INT, DOUBLE, BOOL, DATETIME or KEYWORD_ARRAY). The Custom*Field set of iWF's test
+                   servers is registered by default; unknown attributes are refused like a real server.`;
 
 function parse() {
   const { values } = parseArgs({
@@ -19,6 +24,7 @@ function parse() {
       clock: { type: 'string', default: 'wall' },
       speed: { type: 'string', default: '1' },
       'max-wait-seconds': { type: 'string', default: '60' },
+      'search-attribute': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,6 +43,16 @@ function parse() {
   if (!(speed > 0)) problems.push(`--speed must be a positive number, got ${values.speed}`);
   if (!(maxWaitSeconds > 0))
     problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
+  const searchAttributes: Record<string, SearchAttributeValueType> = { ...DEFAULT_SEARCH_ATTRIBUTES };
+  for (const entry of values['search-attribute'] ?? []) {
+    const [name, type] = entry.split('=');
+    const valueType = (type ?? '').toUpperCase() as SearchAttributeValueType;
+    if (!name || !SEARCH_ATTRIBUTE_VALUE_TYPES.includes(valueType)) {
+      problems.push(
+        `--search-attribute must be Name=${SEARCH_ATTRIBUTE_VALUE_TYPES.join('|')}, got ${entry}`,
+      );
+    } else searchAttributes[name] = valueType;
+  }
   if (problems.length) {
     console.error(`${problems.join('\n')}\n\n${usage}`);
     process.exit(2);
@@ -47,6 +63,7 @@ function parse() {
     clock: clock as 'wall' | 'virtual',
     speed,
     maxWaitSeconds,
+    searchAttributes,
   };
 }
 
@@ -56,6 +73,7 @@ async function main(): Promise<void> {
     clock: options.clock,
     speed: options.speed,
     maxWaitSeconds: options.maxWaitSeconds,
+    searchAttributes: options.searchAttributes,
     workerTransport: httpWorkerTransport(),
   });
   const app = buildSimulatorServer(simulator);

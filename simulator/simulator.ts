@@ -37,12 +37,11 @@ export interface SimulatorOptions {
   /** Real ms to wait for worker calls in flight before virtual time may move anyway (default 200). */
   hungCallGraceMs?: number;
   /**
-   * Registered custom search attributes. Given: strict like a real server (unknown names are
-   * refused). Absent: the real test server's Custom* set, and unknown names are registered on
-   * first use with a log line.
+   * Registered custom search attributes (default: the Custom* set of iWF's own test servers and
+   * the iwf-server-lite image). Unknown names are refused, as a real server refuses them.
    */
   searchAttributes?: Record<string, SearchAttributeValueType>;
-  /** Refuse unknown search attributes like a real server (default: true when `searchAttributes` is given). */
+  /** False registers unknown search attributes on first use (with a log line) instead of refusing them. */
   strictSearchAttributes?: boolean;
 }
 
@@ -91,7 +90,7 @@ export class Simulator {
     const runtime = {
       searchAttributes: new SearchAttributeRegistry(
         options.searchAttributes ?? DEFAULT_SEARCH_ATTRIBUTES,
-        options.strictSearchAttributes ?? options.searchAttributes !== undefined,
+        options.strictSearchAttributes ?? true,
         log,
       ),
       clock: this.clock,

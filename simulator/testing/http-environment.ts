@@ -10,6 +10,7 @@ import { Simulator } from '../simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
 import { DEFAULT_START_TIME } from './in-process-environment.ts';
+import { searchAttributesFor } from './search-attributes.ts';
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
   const response = await fetch(url, {
@@ -34,6 +35,7 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
   const workerService = new WorkerService(registry);
   const simulator = new Simulator({
     clock: 'virtual',
+    searchAttributes: searchAttributesFor(options.workflows),
     startTime: options.startTime === undefined ? DEFAULT_START_TIME : Number(options.startTime),
     workerTransport: httpWorkerTransport(),
   });

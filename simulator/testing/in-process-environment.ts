@@ -6,6 +6,7 @@ import type { WorkerTransport } from '../contracts.ts';
 import { Simulator } from '../simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
+import { searchAttributesFor } from './search-attributes.ts';
 
 /** The worker URL the in-process client announces; never dialled, only routed. */
 export const IN_PROCESS_WORKER_URL = 'http://worker.in-process';
@@ -55,6 +56,7 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
   const startTime = options.startTime === undefined ? DEFAULT_START_TIME : Number(options.startTime);
   const simulator = new Simulator({
     clock: 'virtual',
+    searchAttributes: searchAttributesFor(options.workflows),
     startTime,
     workerTransport: observedWorkerTransport(inProcessWorkerTransport(workerService)),
   });

@@ -23,6 +23,7 @@ export {
   inProcessWorkerTransport,
 } from './in-process-environment.ts';
 export { forgetEnvironments, takeRecentHistories } from './recent-environments.ts';
+export { searchAttributesFor } from './search-attributes.ts';
 
 /**
  * Creates a test environment on the backend of this run (or `options.mode`).

@@ -112,7 +112,8 @@ export class RealTimeControl implements WorkerHandler {
       const detail = JSON.stringify(reply.body);
       if (detail.includes('WORKFLOW_NOT_EXISTS_SUB_STATUS')) {
         // The workflow closed (e.g. force-completed): its other threads' timers will never fire.
-        for (const key of [...this.timers.keys()]) if (key.startsWith(`${timer.workflowId}/`)) this.timers.delete(key);
+        for (const key of [...this.timers.keys()])
+          if (key.startsWith(`${timer.workflowId}/`)) this.timers.delete(key);
         return;
       }
       if (!detail.includes("doesn't exist"))

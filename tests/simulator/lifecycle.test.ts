@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/search-attribute-registry.ts';
 import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
 
 const waitForSignal = {
@@ -210,7 +211,9 @@ describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
   });
 
   it('exposes initial attributes and the IwfWorkflowType system search attribute', async () => {
-    const { post, start } = setup(new FakeWorker({ S1: waitForSignal }));
+    const { post, start } = setup(new FakeWorker({ S1: waitForSignal }), {
+      searchAttributes: { ...DEFAULT_SEARCH_ATTRIBUTES, Age: 'INT' },
+    });
     await start('wf', {
       workflowStartOptions: {
         dataAttributes: [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyValue, PersistenceLoadingPolicy, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
+import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/search-attribute-registry.ts';
 import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
 
 const initial = {
@@ -176,7 +177,9 @@ describe('data attributes and locking (semantics §5.9)', () => {
         execute: () => complete(),
       },
     });
-    const { start, post } = setup(worker);
+    const { start, post } = setup(worker, {
+      searchAttributes: { ...DEFAULT_SEARCH_ATTRIBUTES, Done: 'BOOL', Tags: 'KEYWORD_ARRAY' },
+    });
     await start('wf');
     await post('searchattributes/set', {
       workflowId: 'wf',

@@ -87,9 +87,12 @@ describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A
     expect((await lenient.post('get', { workflowId: 'wf' })).status).toBe(400);
   });
 
-  it('§2.9 the default registry registers an unknown attribute on first use and says so in the log', async () => {
+  it('§2.9 with strictSearchAttributes false, an unknown attribute is registered on first use and logged', async () => {
     const lines: string[] = [];
-    const { post, start } = setup(new FakeWorker({}), { logger: (line) => lines.push(line) });
+    const { post, start } = setup(new FakeWorker({}), {
+      logger: (line) => lines.push(line),
+      strictSearchAttributes: false,
+    });
     const title = { key: 'Title', valueType: 'TEXT', stringValue: 'Engineer' };
     expect(
       (await start('wf', { startStateId: undefined, workflowStartOptions: { searchAttributes: [title] } }))

@@ -13,9 +13,9 @@ import { createJobPostWorkflow } from './jobpost-workflow.ts';
 async function main(): Promise<void> {
   const { port, workerUrl } = appAddress();
   const log = timestampedLog();
-  const server = await startIwfServer(log);
-
   const workflow = createJobPostWorkflow({ board: new ConsoleJobBoard(log), now: Date.now });
+  const server = await startIwfServer(log, [workflow]);
+
   const registry = new Registry().addWorkflow(workflow);
   const client = new Client(registry, { transport: fetchTransport(server.url), workerUrl });
   const app = buildJobPostApp({

@@ -4,10 +4,12 @@
  * stop on Ctrl-C.
  */
 import type { FastifyInstance } from 'fastify';
+import type { AnyWorkflow } from '../../sdk/workflow.ts';
 import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
 import { listenOrExplain } from '../../simulator/http/listen.ts';
 import { buildSimulatorServer } from '../../simulator/http/server.ts';
 import { Simulator } from '../../simulator/simulator.ts';
+import { searchAttributesFor } from '../../simulator/testing/search-attributes.ts';
 
 /**
  * A positive number from an environment variable, or the fallback when it is unset.
@@ -48,16 +50,24 @@ export interface IwfServer {
  * server on 127.0.0.1 (port `SIMULATOR_PORT`, default 8801).
  *
  * @example
- * const server = await startIwfServer(log);
+ * const server = await startIwfServer(log, [MyWorkflow]);
  * const client = new Client(registry, { transport: fetchTransport(server.url), workerUrl });
  */
-export async function startIwfServer(log: (line: string) => void): Promise<IwfServer> {
+export async function startIwfServer(
+  log: (line: string) => void,
+  workflows: readonly AnyWorkflow[] = [],
+): Promise<IwfServer> {
   const external = process.env.IWF_SERVER_URL;
   if (external) {
     log(`using the iWF server at ${external}`);
     return { url: external, stop: async () => {} };
   }
-  const simulator = new Simulator({ clock: 'wall', workerTransport: httpWorkerTransport() });
+  // The embedded server registers the search attributes the workflows declare, as an operator would.
+  const simulator = new Simulator({
+    clock: 'wall',
+    workerTransport: httpWorkerTransport(),
+    searchAttributes: searchAttributesFor(workflows),
+  });
   const server = buildSimulatorServer(simulator);
   const url = await listenOrExplain(
     server,
