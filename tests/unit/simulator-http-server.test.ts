@@ -20,8 +20,16 @@ afterAll(async () => {
 });
 
 const post = async (path: string, body: string, contentType = 'application/json') => {
-  const response = await fetch(url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+  const response = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  };
 };
 
 describe('the simulator HTTP server under bad input', () => {
@@ -42,7 +50,10 @@ describe('the simulator HTTP server under bad input', () => {
   });
 
   it('answers unknown paths and wrong methods with a text 404, never 405', async () => {
-    expect(await post('/api/v1/workflow/nope', '{}')).toMatchObject({ status: 404, text: '404 page not found' });
+    expect(await post('/api/v1/workflow/nope', '{}')).toMatchObject({
+      status: 404,
+      text: '404 page not found',
+    });
     const get = await fetch(`${url}/api/v1/workflow/start`);
     expect([get.status, await get.text()]).toEqual([404, '404 page not found']);
   });
@@ -54,7 +65,9 @@ describe('the simulator HTTP server under bad input', () => {
       iwfWorkflowType: 'T',
       workflowTimeoutSeconds: 10,
       iwfWorkerUrl: 'http://127.0.0.1:1',
-      workflowStartOptions: { dataAttributes: [{ key: 'k', value: { encoding: 'json/plain', data: JSON.stringify(big) } }] },
+      workflowStartOptions: {
+        dataAttributes: [{ key: 'k', value: { encoding: 'json/plain', data: JSON.stringify(big) } }],
+      },
     });
     expect(await post('/api/v1/workflow/start', body)).toMatchObject({
       status: 500,
@@ -76,14 +89,18 @@ describe('the simulator HTTP server under bad input', () => {
     expect((await post('/api/v1/workflow/start', start)).status).toBe(200);
     const result = JSON.parse((await post('/api/v1/workflow/getWithWait', '{"workflowId":"down"}')).text);
     expect(result).toMatchObject({ workflowStatus: 'FAILED', errorType: 'STATE_API_FAIL_ERROR_TYPE' });
-    expect(result.errorMessage).toMatch(/^statusCode: 0, responseBody: None, errMsg: Post "http:\/\/127.0.0.1:1\/api\/v1\/workflowState\/star\.\.\.$/);
+    expect(result.errorMessage).toMatch(
+      /^statusCode: 0, responseBody: None, errMsg: Post "http:\/\/127.0.0.1:1\/api\/v1\/workflowState\/star\.\.\.$/,
+    );
     const data = JSON.parse((await post('/api/v1/workflow/dataobjects/get', '{"workflowId":"down"}')).text);
     expect(data.objects).toEqual([{ key: 'k', value: { encoding: 'json/plain', data: '1' } }]);
   });
 
   it('records a worker that answers garbage as a failed attempt, not a crash', async () => {
     const garbage = Fastify();
-    garbage.post('/api/v1/workflowState/start', async (_request, reply) => reply.type('text/plain').send('OK'));
+    garbage.post('/api/v1/workflowState/start', async (_request, reply) =>
+      reply.type('text/plain').send('OK'),
+    );
     const workerUrl = await listenOrExplain(garbage, { host: '127.0.0.1', port: 0 }, 'worker', 'port');
     const start = JSON.stringify({
       workflowId: 'garbage',
@@ -106,7 +123,9 @@ describe('the simulator HTTP server under bad input', () => {
   it('explains a taken port instead of crashing with EADDRINUSE', async () => {
     const port = Number(new URL(url).port);
     const second = Fastify();
-    await expect(listenOrExplain(second, { host: '127.0.0.1', port }, 'the iWF simulator', '--port')).rejects.toThrow(
+    await expect(
+      listenOrExplain(second, { host: '127.0.0.1', port }, 'the iWF simulator', '--port'),
+    ).rejects.toThrow(
       /the iWF simulator cannot listen on 127.0.0.1:\d+: the port is in use \(is it already running\?\)\. Stop the other process or choose another port with --port/,
     );
     await second.close();
