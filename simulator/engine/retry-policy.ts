@@ -62,3 +62,23 @@ export function nextRetryDelayMs(policy: EffectiveRetryPolicy, failedAttempt: nu
   const seconds = policy.initialIntervalSeconds * policy.backoffCoefficient ** (failedAttempt - 1);
   return Math.min(seconds, policy.maximumIntervalSeconds) * 1000;
 }
+
+/**
+ * When retries of a state API call stop (epoch ms; Infinity for never): Temporal's ScheduleToClose,
+ * which is `maximumAttemptsDurationSeconds` when set, and is capped at (or, when unset, defaults to)
+ * the workflow's timeout, counted from the first attempt (measured: a state started 4 s into a
+ * 10 s workflow still retries at 11 s, so the cap is the whole timeout, not what remains of it).
+ *
+ * @example
+ * retryDeadline(0, effectiveRetryPolicy(undefined), 5); // 5000: no fourth attempt at 7 s
+ */
+export function retryDeadline(
+  firstAttemptAt: number,
+  policy: EffectiveRetryPolicy,
+  workflowTimeoutSeconds: number | undefined | null,
+): number {
+  const limits: number[] = [];
+  if (policy.maximumAttemptsDurationSeconds > 0) limits.push(policy.maximumAttemptsDurationSeconds);
+  if (workflowTimeoutSeconds != null && workflowTimeoutSeconds > 0) limits.push(workflowTimeoutSeconds);
+  return limits.length === 0 ? Infinity : firstAttemptAt + Math.min(...limits) * 1000;
+}

@@ -9,7 +9,7 @@ import type {
 import { answerExceedsBlobLimit } from './blob-limit.ts';
 import { lockKeys } from './locks.ts';
 import { lockingKeysOf } from './persistence.ts';
-import { effectiveRetryPolicy, nextRetryDelayMs, retryPolicyProblem } from './retry-policy.ts';
+import { effectiveRetryPolicy, nextRetryDelayMs, retryDeadline, retryPolicyProblem } from './retry-policy.ts';
 import type { ResolvedStateOptions } from './state-options.ts';
 import { callWorker } from './worker-call.ts';
 import {
@@ -130,10 +130,7 @@ async function attemptWithRetries(
 ): Promise<StateApiResult<WorkflowStateStartResponse | WorkflowStateDecideResponse>> {
   const { runtime } = run;
   const firstAttemptAt = runtime.clock.now();
-  const deadline =
-    policy.maximumAttemptsDurationSeconds > 0
-      ? firstAttemptAt + policy.maximumAttemptsDurationSeconds * 1000
-      : Infinity;
+  const deadline = retryDeadline(firstAttemptAt, policy, run.request.workflowTimeoutSeconds);
   const path = call.api === 'waitUntil' ? WorkerPaths.waitUntil : WorkerPaths.execute;
   const eventType = call.api === 'waitUntil' ? 'WaitUntilAttempt' : 'ExecuteAttempt';
   const timeoutMs = call.options[call.api === 'waitUntil' ? 'waitUntilTimeoutMs' : 'executeTimeoutMs'];
@@ -176,6 +173,8 @@ async function attemptWithRetries(
     if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts)
       return giveUp(run, call, checked.message);
     const delay = nextRetryDelayMs(policy, attempt);
+    // Temporal gives up when now + delay is after the deadline; a real attempt always ends a few ms
+    // after it began, so at an exact boundary the real server gives up (measured): `>=` here.
     if (runtime.clock.now() + delay >= deadline)
       return giveUp(run, call, checked.timeout ? timeoutMessage(call.api, true) : checked.message);
     run.history.add('StateApiRetryScheduled', call.executionId, {

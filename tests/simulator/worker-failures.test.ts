@@ -41,6 +41,85 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
   });
 
+  it('stops retrying at the workflow timeout when no retry limit is set: FAILED after the attempts at 0, 1 and 3 s', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const { simulator, start, result } = setup(worker);
+    await start('wf', { workflowTimeoutSeconds: 5 });
+    const t0 = simulator.now();
+    expect((await result('wf')).body).toMatchObject({
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_API_FAIL_ERROR_TYPE',
+      errorMessage: expect.stringContaining('errMsg: 500 Internal Server Error'),
+    });
+    expect(worker.callsOf('waitUntil').map((c) => c.at - t0)).toEqual([0, 1_000, 3_000]);
+    expect(simulator.now() - t0).toBe(3_000);
+  });
+
+  it('caps maximumAttemptsDurationSeconds at the workflow timeout (10 s workflow, 60 s limit: FAILED at 7 s)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const { simulator, start, result } = setup(worker);
+    await start('wf', {
+      workflowTimeoutSeconds: 10,
+      stateOptions: { waitUntilApiRetryPolicy: { maximumAttemptsDurationSeconds: 60 } },
+    });
+    const t0 = simulator.now();
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'FAILED' });
+    expect(worker.callsOf('waitUntil').map((c) => c.at - t0)).toEqual([0, 1_000, 3_000, 7_000]);
+  });
+
+  it('gives up when the next attempt would be exactly at the deadline (7 s workflow: FAILED at 3 s, as measured)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const { simulator, start, result } = setup(worker);
+    await start('wf', { workflowTimeoutSeconds: 7 });
+    const t0 = simulator.now();
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'FAILED' });
+    expect(simulator.now() - t0).toBe(3_000);
+  });
+
+  it('counts the workflow-timeout cap from the first attempt: a state started 4 s into a 10 s workflow retries at 11 s, so the workflow times out', async () => {
+    const worker = new FakeWorker({
+      Wait: {
+        waitUntil: () => ({
+          commandRequest: {
+            deciderTriggerType: 'ALL_COMMAND_COMPLETED',
+            timerCommands: [{ commandId: 't', durationSeconds: 4 }],
+          },
+        }),
+        execute: () => goTo('S1'),
+      },
+      S1: { waitUntil: boom, execute: () => complete() },
+    });
+    const { simulator, start, result } = setup(worker);
+    await start('wf', { workflowTimeoutSeconds: 10, startStateId: 'Wait' });
+    const t0 = simulator.now();
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'TIMEOUT' });
+    expect(worker.callsOf('waitUntil', 'S1').map((c) => c.at - t0)).toEqual([4_000, 5_000, 7_000]);
+    expect(simulator.now() - t0).toBe(10_000);
+  });
+
+  it('quotes the worker’s own reason phrase in errMsg (Flask: 500 INTERNAL SERVER ERROR)', async () => {
+    const answers = [
+      new RawReply({ status: 500, text: 'worker says no', statusText: 'BOOM', contentType: 'text/plain' }),
+      new RawReply({
+        status: 500,
+        text: 'oops',
+        statusText: 'INTERNAL SERVER ERROR',
+        contentType: 'text/html',
+      }),
+    ];
+    const messages: string[] = [];
+    for (const answer of answers) {
+      const worker = new FakeWorker({ S1: { waitUntil: () => answer, execute: () => complete() } });
+      const { start, result } = setup(worker);
+      await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
+      messages.push(((await result('wf')).body as { errorMessage: string }).errorMessage);
+    }
+    expect(messages).toEqual([
+      'statusCode: 500, responseBody: worker says no, errMsg: 500 BOOM',
+      'statusCode: 500, responseBody: oops, errMsg: 500 INTERNAL SERVER ERROR',
+    ]);
+  });
+
   it('stops retrying at maximumAttemptsDurationSeconds', async () => {
     const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
     const { start, result } = setup(worker);
