@@ -47,7 +47,7 @@ export function checkStateApiOutcome(
     return httpFailure(
       reply.status,
       replyText(reply),
-      statusErrorText(reply.status, reply.json ?? reply.text),
+      statusErrorText(reply.status, reply.statusText, reply.json ?? reply.text),
     );
   const parsed = parseReplyBody(reply);
   if (!parsed.ok) return httpFailure(200, replyText(reply), parsed.message);
@@ -128,9 +128,10 @@ function validationFailure(
   return { ok: false, message: `err msg: ${reason}, response: ${JSON.stringify(response)}`, timeout: false };
 }
 
-// Go's generated client: "<code> <text>", and for 400 the detail pointer printed with %s.
-function statusErrorText(status: number, body: unknown): string {
-  const text = `${status} ${STATUS_CODES[status] ?? ''}`.trimEnd();
+// Go's generated client: the status line as the worker sent it ("<code> <reason phrase>", Flask
+// sends `500 INTERNAL SERVER ERROR`), and for 400 the detail pointer printed with %s.
+function statusErrorText(status: number, reason: string | undefined, body: unknown): string {
+  const text = `${status} ${reason || (STATUS_CODES[status] ?? '')}`.trimEnd();
   if (status !== 400) return text;
   const detail =
     typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;
