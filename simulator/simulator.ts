@@ -30,7 +30,7 @@ export interface SimulatorOptions {
   /** Jump virtual time to the next due timer while a client long-polls and the engine is idle (default true). */
   autoAdvance?: boolean;
   logger?: (line: string) => void;
-  /** Seed of the deterministic run ids (default 1). */
+  /** Seed of the deterministic run ids (default 1 on the virtual clock; random UUIDs on the wall clock). */
   seed?: number;
   /** Keep per-run histories (default true; turn off for benchmarks). */
   recordHistory?: boolean;
@@ -96,7 +96,8 @@ export class Simulator {
       clock: this.clock,
       tracker: this.tracker,
       transport: options.workerTransport,
-      ids: new IdGenerator(options.seed ?? 1),
+      // Deterministic on a controllable clock; random on the wall clock unless a seed is given.
+      ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) ? 1 : 'random')),
       log,
       recordHistory: options.recordHistory !== false,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 /**
- * Deterministic, UUID-shaped ids: the same simulator inputs give the same run ids, so histories of
- * two runs compare equal.
+ * UUID-shaped run ids. With a seed they are deterministic: the same simulator inputs give the same
+ * run ids, so histories of two runs compare equal (the virtual clock). With `random` they are
+ * random UUIDs, so a restarted simulator never reuses one (the wall clock).
  *
  * @example
  * const ids = new IdGenerator(1);
@@ -8,13 +11,16 @@
  */
 export class IdGenerator {
   private state: bigint;
+  private readonly random: boolean;
 
-  constructor(seed = 1) {
-    this.state = BigInt(seed) & 0xffffffffffffffffn;
+  constructor(seed: number | 'random' = 1) {
+    this.random = seed === 'random';
+    this.state = seed === 'random' ? 0n : BigInt(seed) & 0xffffffffffffffffn;
   }
 
-  /** A UUIDv4-shaped id from a splitmix64 sequence. */
+  /** A UUIDv4-shaped id from a splitmix64 sequence, or a random UUID. */
   next(): string {
+    if (this.random) return randomUUID();
     const hex =
       this.nextWord().toString(16).padStart(16, '0') + this.nextWord().toString(16).padStart(16, '0');
     const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);

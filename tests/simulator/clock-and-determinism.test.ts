@@ -50,6 +50,20 @@ describe('virtual time and determinism (design §4)', () => {
     expect(simulator.formatHistory('user-1')).toContain('WorkflowClosed');
   });
 
+  it('gives random run ids on the wall clock, so a restarted simulator never reuses one', async () => {
+    const runIds: unknown[] = [];
+    for (let i = 0; i < 2; i++) {
+      const worker = new FakeWorker({ S1: { execute: () => complete() } });
+      const { simulator, start } = setup(worker, { clock: 'wall' });
+      runIds.push(
+        ((await start('wf', { startStateId: undefined })).body as { workflowRunId: string }).workflowRunId,
+      );
+      await simulator.close();
+    }
+    expect(runIds[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(runIds[0]).not.toBe(runIds[1]);
+  });
+
   it('ends advanceBy exactly at the target time even when no timer is due', async () => {
     const { simulator } = setup(new FakeWorker({}));
     const t0 = simulator.now();
