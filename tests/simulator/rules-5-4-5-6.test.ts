@@ -219,21 +219,33 @@ describe('§5.5 decisions, closing and outputs', () => {
     expect(worker.calls).toHaveLength(1);
   });
 
-  it('§5.5 a closing combination that includes _SYS_FORCE_FAILING_WORKFLOW fails with STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE', async () => {
+  // SIMULATOR DISAGREES: it answers `results: []` here. Real server evidence (iwf at 127.0.0.1:8811,
+  // loopback worker, state FF deciding [_SYS_FORCE_FAILING_WORKFLOW with stateInput {json 1}, A]):
+  // getWithWait = {"errorType":"STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE","results":[{"completedStateExecutionId":
+  // "FF-1","completedStateId":"FF","completedStateOutput":{"data":"1","encoding":"json"}}],"workflowStatus":"FAILED"},
+  // and A was never called.
+  it.fails('§5.5 a closing combination that includes _SYS_FORCE_FAILING_WORKFLOW fails with STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE and that movement’s output', async () => {
     const worker = new FakeWorker({
       S1: {
         execute: () =>
-          decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW' }, { stateId: 'A', stateOptions: noWait }),
+          decide(
+            { stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded(1) },
+            { stateId: 'A', stateOptions: noWait },
+          ),
       },
       A: { execute: () => complete() },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
-    expect((await result('wf')).body).toMatchObject({
+    expect(worker.callsOf('execute', 'A')).toHaveLength(0);
+    expect((await result('wf')).body).toEqual({
+      workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
       errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+      results: [
+        { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: encoded(1) },
+      ],
     });
-    expect(worker.callsOf('execute', 'A')).toHaveLength(0);
   });
 
   it('§5.5 states registered in waitForCompletionStateIds do not change the results', async () => {
