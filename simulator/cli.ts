@@ -12,6 +12,8 @@ Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its se
   --clock wall     real time (default), as a real server: a 5 s timer takes 5 s
   --clock virtual  time moves only through POST /simulator/time/advance {"ms": N}
   --speed N        with the wall clock, run N times faster than real time
+  --step-latency-ms N  with the wall clock, real ms before each state API call, like a real server's
+                   scheduling latency (default 15; the start reply always goes out before the first call)
   --search-attribute Name=TYPE   register a custom search attribute (repeatable; TYPE is KEYWORD, TEXT,
                    INT, DOUBLE, BOOL, DATETIME or KEYWORD_ARRAY). The Custom*Field set of iWF's test
                    servers is registered by default; unknown attributes are refused like a real server.`;
@@ -24,6 +26,7 @@ function parse() {
       clock: { type: 'string', default: 'wall' },
       speed: { type: 'string', default: '1' },
       'max-wait-seconds': { type: 'string', default: '60' },
+      'step-latency-ms': { type: 'string', default: '15' },
       'search-attribute': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
@@ -35,6 +38,7 @@ function parse() {
   const port = Number(values.port);
   const speed = Number(values.speed);
   const maxWaitSeconds = Number(values['max-wait-seconds']);
+  const stepLatencyMs = Number(values['step-latency-ms']);
   const clock = values.clock;
   const problems: string[] = [];
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -43,6 +47,8 @@ function parse() {
   if (!(speed > 0)) problems.push(`--speed must be a positive number, got ${values.speed}`);
   if (!(maxWaitSeconds > 0))
     problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
+  if (!(stepLatencyMs >= 0))
+    problems.push(`--step-latency-ms must be 0 or more, got ${values['step-latency-ms']}`);
   const searchAttributes: Record<string, SearchAttributeValueType> = { ...DEFAULT_SEARCH_ATTRIBUTES };
   for (const entry of values['search-attribute'] ?? []) {
     const [name, type] = entry.split('=');
@@ -63,6 +69,7 @@ function parse() {
     clock: clock as 'wall' | 'virtual',
     speed,
     maxWaitSeconds,
+    stepLatencyMs,
     searchAttributes,
   };
 }
@@ -73,6 +80,7 @@ async function main(): Promise<void> {
     clock: options.clock,
     speed: options.speed,
     maxWaitSeconds: options.maxWaitSeconds,
+    stepLatencyMs: options.stepLatencyMs,
     searchAttributes: options.searchAttributes,
     workerTransport: httpWorkerTransport(),
   });

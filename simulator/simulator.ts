@@ -27,6 +27,12 @@ export interface SimulatorOptions {
   workerTransport: WorkerTransport;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines (default 60 like the real server). */
   maxWaitSeconds?: number;
+  /**
+   * Real ms of latency before each workflow step (state API call) on the wall clock, like a real
+   * server's workflow task and activity scheduling (default 15; `--step-latency-ms`). Ignored on the
+   * virtual clock, which never adds latency.
+   */
+  stepLatencyMs?: number;
   /** Jump virtual time to the next due timer while a client long-polls and the engine is idle (default true). */
   autoAdvance?: boolean;
   logger?: (line: string) => void;
@@ -101,6 +107,7 @@ export class Simulator {
       log,
       recordHistory: options.recordHistory !== false,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
+      stepLatencyMs: isControllableClock(this.clock) ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
     };
     this.engine = new Engine(runtime, {
       waitStarted: () => {

@@ -4,6 +4,7 @@ import { indexSearchAttributes } from './mutations.ts';
 import { RunJournal, takeSnapshot } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
 import { startStateExecution } from './state-execution.ts';
+import { afterReply } from './step-latency.ts';
 import { WorkflowRun } from './workflow-run.ts';
 
 /**
@@ -100,7 +101,8 @@ export class Engine {
 
   /**
    * Seeds initial attributes, arms the workflow timeout and starts the first state, after the start
-   * delay if any (semantics §2.1, §5.12). Without a start state the run idles until an RPC moves it.
+   * delay if any (semantics §2.1, §5.12), and always after the start request has answered. Without a
+   * start state the run idles until an RPC moves it.
    */
   beginRun(run: WorkflowRun, beforeFirstState?: () => void): void {
     const request = run.request;
@@ -120,7 +122,10 @@ export class Engine {
       run.history.add('WorkflowStartDelayed', undefined, { seconds: delaySeconds });
       run.schedule(() => startStateExecution(run, movement), delaySeconds * 1000);
     } else {
-      startStateExecution(run, movement);
+      // The start reply goes out first, as on a real server.
+      afterReply(this.runtime, () => {
+        if (run.isRunning) startStateExecution(run, movement);
+      });
     }
   }
 

@@ -11,6 +11,7 @@ import { lockKeys } from './locks.ts';
 import { lockingKeysOf } from './persistence.ts';
 import { effectiveRetryPolicy, nextRetryDelayMs, retryDeadline, retryPolicyProblem } from './retry-policy.ts';
 import type { ResolvedStateOptions } from './state-options.ts';
+import { stepPause } from './step-latency.ts';
 import { callWorker } from './worker-call.ts';
 import {
   checkStateApiOutcome,
@@ -76,6 +77,11 @@ export async function callStateApi(
   const searchPolicy = api === 'waitUntil' ? options.waitUntilSearchPolicy : options.executeSearchPolicy;
   const dataPolicy = api === 'waitUntil' ? options.waitUntilDataPolicy : options.executeDataPolicy;
   const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
+  const pause = stepPause(run.runtime);
+  if (pause) {
+    await pause;
+    if (!run.isRunning) return 'abandoned';
+  }
   if (run.stuck !== undefined) return STUCK;
   const pendingLock = run.locks.acquire(keys);
   if (pendingLock) {

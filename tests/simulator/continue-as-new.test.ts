@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
 import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
 
@@ -138,6 +138,7 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     });
     const { simulator, post, start, result } = setup(worker);
     const first = ((await start('wf')).body as RunIdBody).workflowRunId;
+    await vi.waitFor(() => expect(worker.callsOf('waitUntil')).toHaveLength(1));
     await post('triggerContinueAsNew', { workflowId: 'wf' });
     expect(((await post('get', { workflowId: 'wf' })).body as RunIdBody).workflowRunId).toBe(first);
     release();
