@@ -28,7 +28,7 @@ const rows: {
   name: string;
   states: ConstructorParameters<typeof FakeWorker>[0];
   act?: (c: Ctx) => Promise<unknown>;
-  options?: object;
+  options?: Record<string, unknown>;
   expected: object;
 }[] = [
   {
