@@ -11,6 +11,9 @@ import { DEFAULT_SEARCH_ATTRIBUTES, SearchAttributeRegistry } from './engine/sea
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 
+// Captured at load: auto-advance must poll on the real event loop even if a test fakes timers.
+const realSetTimeout = globalThis.setTimeout;
+
 /**
  * Options of a simulator.
  *
@@ -107,6 +110,7 @@ export class Simulator {
       log,
       recordHistory: options.recordHistory !== false,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
+      longPollCapInRealTime: this.autoAdvance,
       stepLatencyMs: isControllableClock(this.clock) ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
     };
     this.engine = new Engine(runtime, {
@@ -221,7 +225,8 @@ export class Simulator {
         }
         await this.tracker.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
-        if (!clock.fireNext()) break;
+        // Nothing scheduled: wait a little real time for new work (a client's signal, a late worker).
+        if (!clock.fireNext()) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));
       }
     } finally {
       this.autoAdvancing = false;

@@ -1,4 +1,5 @@
 import type { WorkflowStartRequest } from '../../sdk/wire/types.ts';
+import type { TimerHandle } from '../clock/clock.ts';
 import { CronSchedules } from './cron-schedules.ts';
 import { indexSearchAttributes } from './mutations.ts';
 import { RunJournal, takeSnapshot } from './run-journal.ts';
@@ -6,6 +7,19 @@ import type { EngineRuntime } from './runtime.ts';
 import { startStateExecution } from './state-execution.ts';
 import { afterReply } from './step-latency.ts';
 import { WorkflowRun } from './workflow-run.ts';
+
+// Captured at load: a real-time long-poll cap must not follow a test's fake timers.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
+/**
+ * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), or an amount of real
+ * time (the server's own cap while auto-advance runs a virtual clock, design §4).
+ *
+ * @example
+ * const limits: LongPollLimit[] = [clock.now() + 30_000, { realMs: 60_000 }];
+ */
+export type LongPollLimit = number | { realMs: number };
 
 /**
  * Hooks the engine calls so the simulator knows when a client waits inside a request (auto-advance
@@ -150,14 +164,15 @@ export class Engine {
   }
 
   /**
-   * Waits (as a client long poll) until `register` calls its `resolve`, or until the deadline on the
-   * simulator's clock. While waiting, auto-advance may move virtual time.
+   * Waits (as a client long poll) until `register` calls its `resolve`, or until the limit: a
+   * deadline on the simulator's clock (epoch ms), or `{ realMs }` of real time. While waiting,
+   * auto-advance may move virtual time, never past a deadline on the simulator's clock.
    *
    * @example
    * const outcome = await engine.longPoll(deadline, (done) => run.onClose(() => done('closed')));
    */
   longPoll<T>(
-    deadlineMs: number,
+    limit: LongPollLimit,
     register: (resolve: (value: T) => void) => () => void,
   ): Promise<T | 'timeout'> {
     const clock = this.runtime.clock;
@@ -167,7 +182,8 @@ export class Engine {
       const finish = (value: T | 'timeout'): void => {
         if (settled) return;
         settled = true;
-        clock.clearTimer(timer);
+        if (typeof limit === 'number') clock.clearTimer(timer as TimerHandle);
+        else realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
         unregister?.();
         this.activePolls.delete(abort);
         this.hooks.waitEnded();
@@ -176,7 +192,10 @@ export class Engine {
       const abort = (): void => finish('timeout');
       this.hooks.waitStarted();
       this.activePolls.add(abort);
-      const timer = clock.setTimer(abort, deadlineMs - clock.now());
+      const timer =
+        typeof limit === 'number'
+          ? clock.setTimer(abort, limit - clock.now())
+          : realSetTimeout(abort, limit.realMs);
       const cleanup = register((value) => finish(value));
       if (settled) cleanup();
       else unregister = cleanup;

@@ -9,7 +9,7 @@ import type { SearchAttributeRegistry } from './search-attribute-registry.ts';
  * the log.
  *
  * @example
- * const runtime: EngineRuntime = { clock, tracker, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, searchAttributes };
+ * const runtime: EngineRuntime = { clock, tracker, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCapInRealTime: false, searchAttributes };
  */
 export interface EngineRuntime {
   readonly clock: Clock;
@@ -20,6 +20,11 @@ export interface EngineRuntime {
   readonly recordHistory: boolean;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
   readonly maxWaitSeconds: number;
+  /**
+   * True on a virtual clock with auto-advance: a long poll without `waitTimeSeconds` ends after
+   * `maxWaitSeconds` of real time, not virtual time (design §4).
+   */
+  readonly longPollCapInRealTime: boolean;
   /** Real ms before each state API call (wall clock only; always 0 on the virtual clock). */
   readonly stepLatencyMs: number;
   /** Registered search attributes and their types. */

@@ -10,7 +10,7 @@ import { applyClientInput } from '../../engine/client-inputs.ts';
 import { requestContinueAsNew } from '../../engine/continue-as-new.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { Replies } from '../replies.ts';
-import { longPollDeadline } from './get.ts';
+import { longPollLimit } from './get.ts';
 
 /**
  * `POST /api/v1/workflow/stop` (§2.4): CANCEL (default) / TERMINATE / FAIL; on a closed run CANCEL
@@ -104,7 +104,7 @@ export async function handleWaitForStateCompletion(
   const done = Replies.ok({ stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } });
   const run = engine.currentRun(request.workflowId ?? '');
   if (run?.completedWaitKeys?.has(key)) return done;
-  const outcome = await engine.longPoll(longPollDeadline(engine, request.waitTimeSeconds), (resolve) =>
+  const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
     run ? run.onStateCompletion(() => run.completedWaitKeys?.has(key) && resolve('done')) : () => {},
   );
   if (outcome === 'timeout')

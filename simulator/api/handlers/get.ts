@@ -1,6 +1,6 @@
 import type { WorkflowGetRequest, WorkflowGetResponse } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine } from '../../engine/engine.ts';
+import type { Engine, LongPollLimit } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { Replies } from '../replies.ts';
 
@@ -19,8 +19,8 @@ export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply
 }
 
 /**
- * `POST /api/v1/workflow/getWithWait`: long-polls until the run closes or the deadline
- * `min(waitTimeSeconds > 0, maxWaitSeconds)` (whole Unix seconds) passes → 420.
+ * `POST /api/v1/workflow/getWithWait`: long-polls until the run closes or the limit of
+ * `longPollLimit` passes → 420.
  *
  * @example
  * await handleGetWithWait(engine, { workflowId: 'wf', waitTimeSeconds: 10 });
@@ -30,7 +30,7 @@ export async function handleGetWithWait(engine: Engine, request: WorkflowGetRequ
   if (!run) return Replies.workflowNotFound(request.workflowId);
   if (run.continuedTo) return continuedRunResult();
   if (!run.isRunning) return Replies.ok(describeRun(run, true));
-  const outcome = await engine.longPoll(longPollDeadline(engine, request.waitTimeSeconds), (resolve) =>
+  const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
     run.onClose(() => resolve('closed')),
   );
   if (outcome === 'timeout' && run.isRunning) return Replies.longPollTimeout();
@@ -44,15 +44,20 @@ function continuedRunResult(): ApiReply {
 }
 
 /**
- * Deadline of a long poll: `(floor(now s) + min(wait > 0 ? wait : max, max)) * 1000`.
+ * Limit of a long poll: the deadline `(floor(now s) + min(wait > 0 ? wait : max, max)) * 1000` on
+ * the simulator's clock; but without a `waitTimeSeconds` while auto-advance runs a virtual clock,
+ * `maxWaitSeconds` of real time, so a client waiting for a 90-day workflow waits once, not 130,000
+ * times (design §4: auto-advance never jumps past a deadline the test set, and this one it did not set).
  *
  * @example
- * longPollDeadline(engine, 5); // now rounded down to the second, plus 5 s
+ * longPollLimit(engine, 5); // now rounded down to the second, plus 5 s
  */
-export function longPollDeadline(engine: Engine, waitTimeSeconds: number | undefined | null): number {
-  const max = engine.runtime.maxWaitSeconds;
-  const seconds = waitTimeSeconds != null && waitTimeSeconds > 0 ? Math.min(waitTimeSeconds, max) : max;
-  return (Math.floor(engine.runtime.clock.now() / 1000) + seconds) * 1000;
+export function longPollLimit(engine: Engine, waitTimeSeconds: number | undefined | null): LongPollLimit {
+  const { maxWaitSeconds: max, longPollCapInRealTime, clock } = engine.runtime;
+  const explicit = waitTimeSeconds != null && waitTimeSeconds > 0;
+  if (!explicit && longPollCapInRealTime) return { realMs: max * 1000 };
+  const seconds = explicit ? Math.min(waitTimeSeconds, max) : max;
+  return (Math.floor(clock.now() / 1000) + seconds) * 1000;
 }
 
 /**
