@@ -111,9 +111,14 @@ describe('user sign-up', () => {
     const first = env.client.invokeRpc(workflow, 'ada', 'verify', 'email');
     await first;
     const second = await env.client.invokeRpc(workflow, 'ada', 'verify', 'sms').catch((e: unknown) => e);
-    // The welcome state may already have closed the workflow: then the RPC is refused as on a real server.
+    // The welcome state may already have closed the workflow: then the RPC is refused as on a real
+    // server (which answers 500 instead when it had accepted the RPC just before the close).
     if (typeof second === 'string') expect(second).toBe('already verified');
-    else expect(second).toBeInstanceOf(WorkflowNotExistsError);
+    else
+      expect(
+        second instanceof WorkflowNotExistsError || acceptedUpdateOfCompletedWorkflow(second),
+        `unexpected answer ${String(second)}`,
+      ).toBe(true);
   });
 
   it('lets exactly one of many concurrent verify calls win, and sends one welcome email', async () => {
