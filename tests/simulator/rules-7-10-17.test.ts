@@ -5,7 +5,7 @@ import type {
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
 } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
 
 // Behaviour tests named after the checklist items of iwf-server-semantics.md §7 (items 10–17; 1–9 are in rules-7.test.ts).
 
@@ -91,16 +91,13 @@ describe('§7 checklist (items 10–17)', () => {
   });
 
   it('§7.13 a worker RPC error is a 420 with the originalWorker* fields; a lock conflict is a 450 with subStatus WORKER_API_ERROR', async () => {
-    let release: () => void = () => {};
     const worker = new FakeWorker(
-      {},
-      {
-        bad: () => new RawReply({ status: 418, json: { detail: 'teapot', errorType: 'Tea' } }),
-        hold: () => new Promise((resolve) => (release = () => resolve({}))),
-      },
+      { S1: { execute: () => HANG } },
+      { bad: () => new RawReply({ status: 418, json: { detail: 'teapot', errorType: 'Tea' } }) },
     );
-    const { start, post } = setup(worker);
-    await start('wf', noState);
+    const { simulator, start, post } = setup(worker, { autoAdvance: false });
+    await start('wf', { stateOptions: { ...noWait, executeApiDataAttributesLoadingPolicy: lockK } });
+    await simulator.runUntilIdle();
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'bad' })).toEqual({
       status: 420,
       body: {
@@ -111,8 +108,7 @@ describe('§7 checklist (items 10–17)', () => {
         originalWorkerErrorDetail: 'teapot',
       },
     });
-    const holding = post('rpc', { workflowId: 'wf', rpcName: 'hold', dataAttributesLoadingPolicy: lockK });
-    await new Promise((resolve) => setImmediate(resolve));
+    // S1 holds k in its execute call: a locking RPC on k is refused at once, without a worker call.
     expect(
       await post('rpc', { workflowId: 'wf', rpcName: 'bad', dataAttributesLoadingPolicy: lockK }),
     ).toEqual({
@@ -122,8 +118,7 @@ describe('§7 checklist (items 10–17)', () => {
         subStatus: 'WORKER_API_ERROR',
       },
     });
-    release();
-    expect((await holding).status).toBe(200);
+    expect(worker.callsOf('rpc')).toHaveLength(1);
   });
 
   it('§7.14 atLeast/atMost, useKeyAsPrefix, lazyLoadingLargeDataAttributes, recordEvents and execute’s upsertStateLocals are ignored', async () => {
