@@ -49,6 +49,8 @@ export class WorkflowRun implements CommandHost {
   operationCount = 0;
   continueAsNewRequested = false;
   stateApiCallsInFlight = 0;
+  /** Locking RPCs accepted and not answered yet (running or waiting for their keys). */
+  lockingRpcsInProgress = 0;
   /** Continues this run as new under a fresh run id; set by the engine. */
   continueAsNew: (() => void) | undefined;
   readonly executingStateIds = new ExecutingStateIds();

@@ -11,6 +11,7 @@ import { isSystemStateId } from '../../engine/decisions.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { lockKeys } from '../../engine/locks.ts';
 import { lockingKeysOf } from '../../engine/persistence.ts';
+import { acquireRpcLock } from '../../engine/rpc-lock.ts';
 import { type CallOutcome, callWorker, parseReplyBody, replyText } from '../../engine/worker-call.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
 import { checkSchema } from '../../schema/schema.ts';
@@ -22,7 +23,9 @@ const LOCKING_TYPES = new Set(['LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', 'LOAD_ALL_WIT
 /**
  * `POST /api/v1/workflow/rpc` (semantics §5.10, §2.11, faults doc C). Non-locking: snapshot, call,
  * then apply the mutations right after the worker returns (a read-only RPC works on a closed run).
- * Locking: 450 at once when a key is held, else lock, load, call, release and apply.
+ * Locking: 450 at once when a state holds a key; while another locking RPC runs, accepted and
+ * queued for the keys (500 AcceptedUpdateCompletedWorkflow if the run closes first); then lock,
+ * load, call, release and apply.
  *
  * @example
  * await handleRpc(engine, { workflowId: 'wf', rpcName: 'describe' });
@@ -36,16 +39,42 @@ export async function handleRpc(engine: Engine, request: WorkflowRpcRequest): Pr
     LOCKING_TYPES.has(dataPolicy?.persistenceLoadingType ?? '') ||
     LOCKING_TYPES.has(searchPolicy?.persistenceLoadingType ?? '');
   const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
-  if (locking) {
-    if (!run.isRunning) return Replies.alreadyCompleted();
-    if (run.locks.anyHeld(keys))
-      return Replies.error(
-        450,
-        'requested data or search attributes are being locked by other operations',
-        'WORKER_API_ERROR',
-      );
-    run.locks.acquire(keys);
+  if (!locking) return callRpc(engine, run, request, false, keys);
+  if (!run.isRunning) return Replies.alreadyCompleted();
+  // While a locking RPC runs, the real workflow is busy and validates a new update only after it:
+  // the new one is accepted and waits for the keys. Otherwise a held key (by a state) refuses it.
+  if (run.lockingRpcsInProgress === 0 && run.locks.anyHeld(keys))
+    return Replies.error(
+      450,
+      'requested data or search attributes are being locked by other operations',
+      'WORKER_API_ERROR',
+    );
+  run.lockingRpcsInProgress++;
+  try {
+    if ((await acquireRpcLock(run, keys)) === 'closed') return acceptedUpdateOfClosedWorkflow();
+    return await callRpc(engine, run, request, true, keys);
+  } finally {
+    run.lockingRpcsInProgress--;
   }
+}
+
+// Measured: a locking RPC accepted while another held its keys, whose workflow completed before it
+// got them (eight concurrent verify RPCs on the sign-up sample).
+function acceptedUpdateOfClosedWorkflow(): ApiReply {
+  return Replies.internal(
+    'Workflow Update failed because the Workflow completed before the Update completed. (type: AcceptedUpdateCompletedWorkflow, retryable: false)',
+  );
+}
+
+async function callRpc(
+  engine: Engine,
+  run: WorkflowRun,
+  request: WorkflowRpcRequest,
+  locking: boolean,
+  keys: readonly string[],
+): Promise<ApiReply> {
+  const dataPolicy = request.dataAttributesLoadingPolicy ?? undefined;
+  const searchPolicy = request.searchAttributesLoadingPolicy ?? undefined;
   const body: WorkflowWorkerRpcRequest = {
     context: {
       workflowId: run.workflowId,
