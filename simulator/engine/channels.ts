@@ -11,6 +11,8 @@ export interface ChannelWaiter {
   readonly owner: { evaluate(): void };
 }
 
+let nextVersion = 1;
+
 /**
  * Named FIFO buffers (signal channels or internal channels, semantics §5.7 §5.8) plus the commands
  * waiting on them, served first come first served. Each message is consumed exactly once.
@@ -22,8 +24,14 @@ export interface ChannelWaiter {
 export class ChannelSet {
   private buffers: Map<string, (EncodedObject | undefined)[]> | undefined;
   private waiters: Map<string, ChannelWaiter[]> | undefined;
+  /**
+   * Changes on every push, take and restore, unique across channel sets: tells a checkpoint whether
+   * the buffers changed since it copied them.
+   */
+  version = nextVersion++;
 
   push(name: string, value: EncodedObject | undefined): void {
+    this.version = nextVersion++;
     this.buffers ??= new Map();
     const buffer = this.buffers.get(name);
     if (buffer) buffer.push(value);
@@ -38,6 +46,7 @@ export class ChannelSet {
   take(name: string): { found: boolean; value: EncodedObject | undefined } {
     const buffer = this.buffers?.get(name);
     if (!buffer || buffer.length === 0) return { found: false, value: undefined };
+    this.version = nextVersion++;
     const value = buffer.shift();
     // Channels disappear when emptied, so RPC channel infos list only non-empty ones.
     if (buffer.length === 0) this.buffers!.delete(name);
@@ -90,6 +99,7 @@ export class ChannelSet {
 
   /** Replaces the buffers with a copy of a checkpoint's (waiters are untouched). */
   restoreBuffers(buffers: ReadonlyMap<string, readonly (EncodedObject | undefined)[]> | undefined): void {
+    this.version = nextVersion++;
     this.buffers = undefined;
     if (!buffers) return;
     this.buffers = new Map();

@@ -89,12 +89,13 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
  *
  * @example
  * const wait = new CommandWait(run, 'S1-1', request);
- * if (!wait.start()) await new Promise((r) => (wait.onDone = r));
+ * if (!wait.start()) wait.onDone = (done) => proceed(done.results());
  * const results = wait.results();
  */
 export class CommandWait {
   done = false;
-  onDone: (() => void) | undefined;
+  /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
+  onDone: ((wait: CommandWait) => void) | undefined;
   private readonly timers: TimerCommandState[] = [];
   private readonly channels: ChannelCommandState[] = [];
   private readonly trigger: DeciderTriggerType | undefined;
@@ -103,7 +104,7 @@ export class CommandWait {
   private completedIds: Map<string, number> | undefined;
 
   constructor(
-    private readonly host: CommandHost,
+    readonly host: CommandHost,
     readonly executionId: string,
     private readonly request: CommandRequest,
     private readonly restored?: CommandProgress,
@@ -174,7 +175,7 @@ export class CommandWait {
       this.setOf(command).removeWaiter(command.name, command);
     }
     this.host.history.add('CommandsCompleted', this.executionId, { trigger: this.trigger });
-    this.onDone?.();
+    this.onDone?.(this);
   }
 
   /** Stops waiting without completing (the run closed). */

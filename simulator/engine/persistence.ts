@@ -38,6 +38,11 @@ export class PersistenceStore {
     return { base: this.base, log: this.log, length: this.log.length };
   }
 
+  /** True when nothing was written since `mark` was taken (of this store). */
+  isAt(mark: PersistenceMark): boolean {
+    return mark.base === this.base && mark.log === this.log && mark.length === this.log.length;
+  }
+
   /** Starts a new log from the contents now (at continue-as-new), so old writes can be dropped. */
   rebase(): void {
     this.base = {

@@ -50,7 +50,7 @@ export function resetRun(
     stateExecutionId: request.stateExecutionId,
     reason: request.reason,
   });
-  const snapshot = checkpoint ? checkpoint.snapshot : journal.beginning;
+  const snapshot = checkpoint ?? journal.beginning;
   if (snapshot) {
     fresh.journal = new RunJournal(journal.beginning);
     const before = checkpoint ? journal.checkpoints.indexOf(checkpoint) : 0;
@@ -64,7 +64,7 @@ export function resetRun(
     // Temporal puts re-applied signals before the restarted activities, so a later reset to the
     // same point keeps them even with skipSignalReapply (measured): checkpoint after them.
     reapplyInputs(fresh, journal, inputCount, request);
-    if (checkpoint) fresh.journal.checkpoint(fresh, checkpoint.executionIds, checkpoint.stateIds);
+    if (checkpoint) fresh.journal.checkpoint(fresh, checkpoint.executionIds);
     launch();
   } else {
     engine.beginRun(fresh, () => reapplyInputs(fresh, journal, 0, request));

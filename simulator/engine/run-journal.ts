@@ -6,27 +6,41 @@ import type {
 } from '../../sdk/wire/types.ts';
 import type { Mutations } from './mutations.ts';
 import type { PersistenceMark } from './persistence.ts';
-import { copyThreadRecord, type ThreadRecord } from './thread-record.ts';
+import { stateIdOfExecution, type ThreadRecord, withProgress } from './thread-record.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 /**
- * Everything a run holds at one instant that a reset must restore (semantics §2.13): attributes,
- * channel buffers, execution counters, outputs, config and where each thread stood.
+ * What a run holds at one instant besides its threads: attributes, channel buffers, outputs and
+ * config. Consecutive checkpoints share one object while none of it changes.
+ *
+ * @example
+ * const data = takeRunData(run);
+ */
+export interface RunData {
+  readonly persistence: PersistenceMark;
+  readonly signals: ReadonlyMap<string, readonly (EncodedObject | undefined)[]> | undefined;
+  readonly internalChannels: ReadonlyMap<string, readonly (EncodedObject | undefined)[]> | undefined;
+  readonly outputs: readonly StateCompletionOutput[];
+  readonly gracefulCompletionRequested: boolean;
+  readonly config: WorkflowConfig;
+  /** Channel versions the buffers were copied at (to tell whether they changed since). */
+  readonly signalsVersion: number;
+  readonly internalChannelsVersion: number;
+}
+
+/**
+ * Everything a run holds at one instant that a reset must restore (semantics §2.13): its data and
+ * where each thread stood.
  *
  * @example
  * const snapshot = takeSnapshot(run);
  * restoreSnapshot(freshRun, snapshot);
  */
 export interface RunSnapshot {
-  persistence: PersistenceMark;
-  signals: Map<string, (EncodedObject | undefined)[]> | undefined;
-  internalChannels: Map<string, (EncodedObject | undefined)[]> | undefined;
+  readonly data: RunData;
   /** Execution counters: in beginning snapshots only; a checkpoint's follow from the checkpoints before it. */
-  counters?: ReadonlyMap<string, number>;
-  outputs: StateCompletionOutput[];
-  gracefulCompletionRequested: boolean;
-  config: WorkflowConfig;
-  threads: ThreadRecord[];
+  readonly counters?: ReadonlyMap<string, number>;
+  readonly threads: readonly ThreadRecord[];
 }
 
 /**
@@ -43,22 +57,22 @@ export type JournalInput =
 
 /**
  * One reset point: the instant a batch of state executions was started, right before their first
- * state API calls.
+ * state API calls. A compact record: the run's data is shared with the previous checkpoint when
+ * unchanged, thread records are shared with the live threads (they are immutable), and state ids
+ * follow from the execution ids.
  *
  * @example
  * journal.checkpoints.find((c) => c.executionIds.includes('S2-4'));
  */
-export interface Checkpoint {
-  executionIds: readonly string[];
-  stateIds: readonly string[];
+export interface Checkpoint extends RunSnapshot {
+  readonly executionIds: readonly string[];
   /** Number of journal inputs received before this point. */
-  inputCount: number;
-  snapshot: RunSnapshot;
+  readonly inputCount: number;
 }
 
 /**
  * Per-run log of reset points and re-appliable inputs. Cleared on continue-as-new, as a Temporal
- * history is, which bounds its size by the continue-as-new threshold.
+ * history is.
  *
  * @example
  * run.journal.recordInput({ kind: 'signal', name: 'go', value: {} });
@@ -75,12 +89,13 @@ export class RunJournal {
   }
 
   /** Records a reset point for executions just started together. */
-  checkpoint(run: WorkflowRun, executionIds: readonly string[], stateIds: readonly string[]): void {
+  checkpoint(run: WorkflowRun, executionIds: readonly string[]): void {
+    const previous = this.checkpoints[this.checkpoints.length - 1] ?? this.beginning;
     this.checkpoints.push({
-      executionIds,
-      stateIds,
+      executionIds: executionIds.slice(),
       inputCount: this.inputs.length,
-      snapshot: takeSnapshot(run),
+      data: takeRunData(run, previous?.data),
+      threads: threadsOf(run),
     });
   }
 
@@ -89,10 +104,8 @@ export class RunJournal {
     const counters = new Map(this.beginning?.counters ?? []);
     if (!checkpoint) return counters;
     for (const each of this.checkpoints) {
-      for (let i = 0; i < each.executionIds.length; i++) {
-        const id = each.executionIds[i]!;
-        counters.set(each.stateIds[i]!, Number(id.slice(id.lastIndexOf('-') + 1)));
-      }
+      for (const id of each.executionIds)
+        counters.set(stateIdOfExecution(id), Number(id.slice(id.lastIndexOf('-') + 1)));
       if (each === checkpoint) break;
     }
     return counters;
@@ -101,48 +114,79 @@ export class RunJournal {
   /** The first checkpoint that started the state id (or execution id); undefined when none. */
   find(by: 'stateId' | 'executionId', id: string): Checkpoint | undefined {
     for (const checkpoint of this.checkpoints)
-      if ((by === 'stateId' ? checkpoint.stateIds : checkpoint.executionIds).includes(id)) return checkpoint;
+      for (const executionId of checkpoint.executionIds)
+        if ((by === 'stateId' ? stateIdOfExecution(executionId) : executionId) === id) return checkpoint;
     return undefined;
   }
 }
 
-const NO_OUTPUTS: StateCompletionOutput[] = [];
+const NO_OUTPUTS: readonly StateCompletionOutput[] = [];
 
 /**
- * Copies what a run holds now; thread records and channel buffers are copied, attribute values are
- * shared (upserts replace them, never mutate).
+ * The run's data now; `previous` itself when nothing changed since it was taken. Attribute values
+ * are shared (upserts replace them, never mutate); channel buffers are copied when they changed.
+ *
+ * @example
+ * const data = takeRunData(run, lastCheckpoint?.data);
+ */
+export function takeRunData(run: WorkflowRun, previous?: RunData): RunData {
+  if (
+    previous &&
+    run.persistence.isAt(previous.persistence) &&
+    previous.signalsVersion === run.signals.version &&
+    previous.internalChannelsVersion === run.internalChannels.version &&
+    previous.outputs.length === run.outputs.length &&
+    previous.gracefulCompletionRequested === run.gracefulCompletionRequested &&
+    previous.config === run.config
+  )
+    return previous;
+  return {
+    persistence: run.persistence.mark(),
+    signals: run.signals.copyBuffers(),
+    internalChannels: run.internalChannels.copyBuffers(),
+    outputs: run.outputs.length === 0 ? NO_OUTPUTS : run.outputs.slice(),
+    gracefulCompletionRequested: run.gracefulCompletionRequested,
+    // Config updates replace the object, so sharing it is safe.
+    config: run.config,
+    signalsVersion: run.signals.version,
+    internalChannelsVersion: run.internalChannels.version,
+  };
+}
+
+/**
+ * Everything a run holds now (at continue-as-new, the beginning of the next run id).
  *
  * @example
  * const snapshot = takeSnapshot(run);
  */
 export function takeSnapshot(run: WorkflowRun): RunSnapshot {
-  const threads: ThreadRecord[] = [];
+  return { data: takeRunData(run), threads: threadsOf(run) };
+}
+
+// The live records (immutable), with the progress of command waits in progress.
+function threadsOf(run: WorkflowRun): ThreadRecord[] {
+  const threads: ThreadRecord[] = new Array(run.threads.size);
+  let i = 0;
   for (const record of run.threads.values())
-    threads.push(copyThreadRecord(record, run.activeWaits.get(record.executionId)?.progress()));
-  return {
-    persistence: run.persistence.mark(),
-    signals: run.signals.copyBuffers(),
-    internalChannels: run.internalChannels.copyBuffers(),
-    counters: undefined,
-    outputs: run.outputs.length === 0 ? NO_OUTPUTS : run.outputs.slice(),
-    gracefulCompletionRequested: run.gracefulCompletionRequested,
-    // Config updates replace the object, so sharing it is safe.
-    config: run.config,
-    threads,
-  };
+    threads[i++] =
+      record.phase === 'commands'
+        ? withProgress(record, run.activeWaits.get(record.executionId)?.progress())
+        : record;
+  return threads;
 }
 
 /**
  * Puts a snapshot's data into a fresh run (threads are resumed by the caller).
  *
  * @example
- * restoreSnapshot(run, checkpoint.snapshot);
+ * restoreSnapshot(run, checkpoint);
  */
 export function restoreSnapshot(run: WorkflowRun, snapshot: RunSnapshot): void {
-  run.persistence.restore(snapshot.persistence);
-  run.signals.restoreBuffers(snapshot.signals);
-  run.internalChannels.restoreBuffers(snapshot.internalChannels);
-  run.outputs.push(...snapshot.outputs);
-  run.gracefulCompletionRequested = snapshot.gracefulCompletionRequested;
-  run.config = { ...snapshot.config };
+  const data = snapshot.data;
+  run.persistence.restore(data.persistence);
+  run.signals.restoreBuffers(data.signals);
+  run.internalChannels.restoreBuffers(data.internalChannels);
+  run.outputs.push(...data.outputs);
+  run.gracefulCompletionRequested = data.gracefulCompletionRequested;
+  run.config = { ...data.config };
 }

@@ -1,11 +1,11 @@
-import type { CommandResults, StateMovement, WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
+import type { CommandResults, StateMovement } from '../../sdk/wire/types.ts';
 import { CommandWait } from './command-wait.ts';
 import { continueAsNewIfDue } from './continue-as-new.ts';
 import { interpretDecision } from './decisions.ts';
 import { applyMutations } from './mutations.ts';
 import { callStateApi } from './state-api-call.ts';
 import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
-import type { ThreadRecord } from './thread-record.ts';
+import { stateIdOf, type ThreadRecord } from './thread-record.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 /**
@@ -18,27 +18,25 @@ import type { WorkflowRun } from './workflow-run.ts';
  */
 export function startStateExecutions(run: WorkflowRun, movements: readonly StateMovement[]): string[] {
   if (movements.length === 0) return [];
-  const ids: string[] = [];
-  const stateIds: string[] = [];
-  const records: ThreadRecord[] = [];
-  for (const movement of movements) {
+  const ids: string[] = new Array(movements.length);
+  const records: ThreadRecord[] = new Array(movements.length);
+  for (let i = 0; i < movements.length; i++) {
+    const movement = movements[i]!;
     const stateId = movement.stateId ?? '';
     const executionId = run.nextExecutionId(stateId);
     const options = resolveStateOptions(movement.stateOptions);
     const record: ThreadRecord = {
       movement,
-      stateId,
       executionId,
       phase: options.skipWaitUntil ? 'execute' : 'waitUntil',
     };
     registerThread(run, record, options);
     run.history.add('StateExecutionStarted', executionId, { stateId });
-    ids.push(executionId);
-    stateIds.push(stateId);
-    records.push(record);
+    ids[i] = executionId;
+    records[i] = record;
   }
   // Snapshot before any thread runs, so every thread of the batch is at its start in it.
-  run.journal.checkpoint(run, ids, stateIds);
+  run.journal.checkpoint(run, ids);
   // The server continues as new between steps, carrying queued states over (§5.11).
   continueAsNewIfDue(run);
   for (const record of records) launch(run, record);
@@ -60,14 +58,14 @@ export function startStateExecution(run: WorkflowRun, movement: StateMovement): 
  * at once and run only when `launch` is called, so re-applied inputs can land first.
  *
  * @example
- * const launch = resumeThreads(run, checkpoint.snapshot.threads);
+ * const launch = resumeThreads(run, checkpoint.threads);
  * launch();
  */
 export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]): () => void {
-  const copies = records.map((record) => ({ ...record }));
-  for (const record of copies) registerThread(run, record, resolveStateOptions(record.movement.stateOptions));
+  for (const record of records)
+    registerThread(run, record, resolveStateOptions(record.movement.stateOptions));
   return () => {
-    for (const record of copies) launch(run, record);
+    for (const record of records) launch(run, record);
   };
 }
 
@@ -77,60 +75,133 @@ function registerThread(run: WorkflowRun, record: ThreadRecord, options: Resolve
   run.executingStateIds.started(
     run.systemSearch,
     run.config.executingStateIdMode,
-    record.stateId,
+    stateIdOf(record),
     record.executionId,
     options.skipWaitUntil,
   );
 }
 
+// A thread moves on: its new (immutable) record replaces the old one.
+function advance(run: WorkflowRun, record: ThreadRecord): ThreadRecord {
+  run.threads.set(record.executionId, record);
+  return record;
+}
+
+// Runs a thread from its phase: waitUntil, then commands (a wait that holds no async frame: the
+// command wait calls `resumeAfterCommands` when it completes), then execute.
 function launch(run: WorkflowRun, record: ThreadRecord): void {
-  runThread(run, record).catch((error: unknown) => {
-    // A bug of the simulator must not leave the workflow silently stuck.
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    run.close('FAILED', {
-      errorType: 'SERVER_INTERNAL_ERROR_TYPE',
-      errorMessage: `iWF simulator internal error: ${message}`,
-    });
+  if (record.phase === 'waitUntil')
+    runWaitUntil(run, record).catch((error: unknown) => failInternally(run, error));
+  else if (record.phase === 'commands') beginCommands(run, record);
+  else launchExecute(run, record);
+}
+
+function launchExecute(run: WorkflowRun, record: ThreadRecord): void {
+  runExecute(run, record).catch((error: unknown) => failInternally(run, error));
+}
+
+// A bug of the simulator must not leave the workflow silently stuck.
+function failInternally(run: WorkflowRun, error: unknown): void {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  run.close('FAILED', {
+    errorType: 'SERVER_INTERNAL_ERROR_TYPE',
+    errorMessage: `iWF simulator internal error: ${message}`,
   });
 }
 
-// Runs a thread from its phase to its end; stops quietly when the run closes underneath it.
-async function runThread(run: WorkflowRun, record: ThreadRecord): Promise<void> {
-  const { movement, stateId, executionId } = record;
+const WAIT_UNTIL_FAILED: CommandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
+
+// Stops quietly when the run closes underneath it.
+async function runWaitUntil(run: WorkflowRun, record: ThreadRecord): Promise<void> {
+  const { movement, executionId } = record;
+  const options = resolveStateOptions(movement.stateOptions);
+  const result = await callStateApi(run, {
+    api: 'waitUntil',
+    executionId,
+    stateId: stateIdOf(record),
+    stateInput: movement.stateInput,
+    options,
+    extra: {},
+    applyBeforeRelease: (response) => applyMutations(run, response, executionId),
+  });
+  if (result === 'abandoned' || !run.isRunning) return;
+  if (!result.ok) {
+    if (!options.proceedOnWaitUntilFailure) {
+      run.close('FAILED', { errorType: 'STATE_API_FAIL_ERROR_TYPE', errorMessage: result.message });
+      return;
+    }
+    launchExecute(
+      run,
+      advance(run, { movement, executionId, phase: 'execute', commandResults: WAIT_UNTIL_FAILED }),
+    );
+    return;
+  }
+  const response = result.response;
+  const next = advance(run, {
+    movement,
+    executionId,
+    phase: 'commands',
+    commandRequest: response.commandRequest ?? undefined,
+    stateLocals: response.upsertStateLocals ?? undefined,
+  });
+  continueAsNewIfDue(run);
+  beginCommands(run, next);
+}
+
+// Starts the command wait; proceeds to execute at once when the trigger is already met.
+function beginCommands(run: WorkflowRun, record: ThreadRecord): void {
+  const request = record.commandRequest;
+  if (!request) {
+    proceedToExecute(run, record, { stateStartApiSucceeded: true, stateWaitUntilFailed: false });
+    return;
+  }
+  const { executionId } = record;
+  const wait = new CommandWait(run, executionId, request, record.progress);
+  run.history.add('CommandsRequested', executionId, {
+    timers: request.timerCommands?.length,
+    signals: request.signalCommands?.length,
+    internalChannels: request.interStateChannelCommands?.length,
+  });
+  if (wait.start()) {
+    if (run.isRunning) proceedToExecute(run, record, wait.results());
+    return;
+  }
+  run.activeWaits.set(executionId, wait);
+  wait.onDone = resumeAfterCommands;
+}
+
+// The trigger was met: continue in a microtask, as a resumed await would, never inside the timer or
+// delivery that met it.
+function resumeAfterCommands(wait: CommandWait): void {
+  void Promise.resolve(wait).then(continueAfterCommands);
+}
+
+function continueAfterCommands(wait: CommandWait): void {
+  const run = wait.host as WorkflowRun;
+  run.activeWaits.delete(wait.executionId);
+  const record = run.threads.get(wait.executionId);
+  if (!run.isRunning || !record) return;
+  proceedToExecute(run, record, wait.results());
+}
+
+function proceedToExecute(run: WorkflowRun, record: ThreadRecord, commandResults: CommandResults): void {
+  launchExecute(
+    run,
+    advance(run, {
+      movement: record.movement,
+      executionId: record.executionId,
+      phase: 'execute',
+      stateLocals: record.stateLocals,
+      commandResults,
+    }),
+  );
+}
+
+async function runExecute(run: WorkflowRun, record: ThreadRecord): Promise<void> {
+  const { movement, executionId } = record;
+  const stateId = stateIdOf(record);
   const options = resolveStateOptions(movement.stateOptions);
   const stateInput = movement.stateInput;
-  if (record.phase === 'waitUntil') {
-    const result = await callStateApi(run, {
-      api: 'waitUntil',
-      executionId,
-      stateId,
-      stateInput,
-      options,
-      extra: {},
-      applyBeforeRelease: (response) => applyMutations(run, response, executionId),
-    });
-    if (result === 'abandoned' || !run.isRunning) return;
-    if (!result.ok) {
-      if (!options.proceedOnWaitUntilFailure) {
-        run.close('FAILED', { errorType: 'STATE_API_FAIL_ERROR_TYPE', errorMessage: result.message });
-        return;
-      }
-      record.commandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
-      record.phase = 'execute';
-    } else {
-      record.waitUntilResponse = result.response;
-      record.stateLocals = result.response.upsertStateLocals ?? undefined;
-      record.phase = 'commands';
-      continueAsNewIfDue(run);
-    }
-  }
-  if (record.phase === 'commands') {
-    const commandResults = await waitForCommands(run, record, record.waitUntilResponse ?? {});
-    if (!commandResults || !run.isRunning) return;
-    record.commandResults = commandResults;
-    record.progress = undefined;
-    record.phase = 'execute';
-  }
   const result = await callStateApi(run, {
     api: 'execute',
     executionId,
@@ -161,36 +232,10 @@ async function runThread(run: WorkflowRun, record: ThreadRecord): Promise<void> 
     ]);
     return;
   }
-  const response = result.response;
-  const next = interpretDecision(run, stateId, executionId, response.stateDecision ?? {});
+  const next = interpretDecision(run, stateId, executionId, result.response.stateDecision ?? {});
   if (!run.isRunning) return;
   run.history.add('StateExecutionFinished', executionId);
   endThread(run, record, next);
-  return;
-}
-
-async function waitForCommands(
-  run: WorkflowRun,
-  record: ThreadRecord,
-  response: WorkflowStateStartResponse,
-): Promise<CommandResults | undefined> {
-  const request = response.commandRequest;
-  if (!request) return { stateStartApiSucceeded: true, stateWaitUntilFailed: false };
-  const { executionId } = record;
-  const wait = new CommandWait(run, executionId, request, record.progress);
-  run.history.add('CommandsRequested', executionId, {
-    timers: request.timerCommands?.length,
-    signals: request.signalCommands?.length,
-    internalChannels: request.interStateChannelCommands?.length,
-  });
-  if (!wait.start()) {
-    run.activeWaits.set(executionId, wait);
-    await new Promise<void>((resolve) => {
-      wait.onDone = resolve;
-    });
-    run.activeWaits.delete(executionId);
-  }
-  return run.isRunning ? wait.results() : undefined;
 }
 
 // Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (§2.17).

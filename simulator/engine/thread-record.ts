@@ -1,9 +1,4 @@
-import type {
-  CommandResults,
-  KeyValue,
-  StateMovement,
-  WorkflowStateStartResponse,
-} from '../../sdk/wire/types.ts';
+import type { CommandRequest, CommandResults, KeyValue, StateMovement } from '../../sdk/wire/types.ts';
 import type { CommandProgress } from './command-wait.ts';
 
 /** Where a state execution thread stands: what it calls or waits for next. */
@@ -11,31 +6,51 @@ export type ThreadPhase = 'waitUntil' | 'commands' | 'execute';
 
 /**
  * The resumable position of one state execution thread: enough to restart it at the same phase
- * after a reset (semantics §2.13), without calling the worker for what already happened.
+ * after a reset (semantics §2.13), without calling the worker for what already happened. Immutable:
+ * a thread that moves on gets a new record, so reset checkpoints share records instead of copying.
  *
  * @example
- * const record: ThreadRecord = { movement, stateId: 'S1', executionId: 'S1-1', phase: 'waitUntil' };
+ * const record: ThreadRecord = { movement, executionId: 'S1-1', phase: 'waitUntil' };
  */
 export interface ThreadRecord {
   readonly movement: StateMovement;
-  readonly stateId: string;
   readonly executionId: string;
-  phase: ThreadPhase;
-  waitUntilResponse?: WorkflowStateStartResponse;
-  stateLocals?: KeyValue[];
-  commandResults?: CommandResults;
+  readonly phase: ThreadPhase;
+  /** The commands the waitUntil answer asked for (phase `commands`; none: proceed at once). */
+  readonly commandRequest?: CommandRequest;
+  readonly stateLocals?: KeyValue[];
+  /** What execute is sent (phase `execute`, after commands or a failed waitUntil). */
+  readonly commandResults?: CommandResults;
   /** Commands completed so far, when the snapshot was taken during the command phase. */
-  progress?: CommandProgress;
+  readonly progress?: CommandProgress;
 }
 
 /**
- * A copy of a thread record that later progress of the live thread does not change.
+ * The state id of a thread.
  *
  * @example
- * const frozen = copyThreadRecord(record, run.activeWaits.get(record.executionId)?.progress());
+ * stateIdOf({ movement: { stateId: 'S1' }, executionId: 'S1-1', phase: 'execute' }); // 'S1'
  */
-export function copyThreadRecord(record: ThreadRecord, progress: CommandProgress | undefined): ThreadRecord {
-  const copy: ThreadRecord = { ...record };
-  if (progress) copy.progress = progress;
-  return copy;
+export function stateIdOf(record: ThreadRecord): string {
+  return record.movement.stateId ?? '';
+}
+
+/**
+ * The state id of an execution id (`<stateId>-<n>`).
+ *
+ * @example
+ * stateIdOfExecution('Verify-State-12'); // 'Verify-State'
+ */
+export function stateIdOfExecution(executionId: string): string {
+  return executionId.slice(0, executionId.lastIndexOf('-'));
+}
+
+/**
+ * The record with the command progress of a wait in progress (for a reset checkpoint).
+ *
+ * @example
+ * const frozen = withProgress(record, run.activeWaits.get(record.executionId)?.progress());
+ */
+export function withProgress(record: ThreadRecord, progress: CommandProgress | undefined): ThreadRecord {
+  return progress ? { ...record, progress } : record;
 }
