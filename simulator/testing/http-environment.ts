@@ -40,7 +40,7 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
     workerTransport: httpWorkerTransport(),
   });
   const server = buildSimulatorServer(simulator);
-  const worker = Fastify();
+  const worker = Fastify({ forceCloseConnections: true });
   await worker.register(workerRoutes, { workerService: observedWorker(workerService) });
   await server.listen({ host: '127.0.0.1', port: 0 });
   await worker.listen({ host: '127.0.0.1', port: 0 });

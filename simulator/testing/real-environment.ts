@@ -25,12 +25,16 @@ export async function createRealEnvironment(options: TestEnvironmentOptions): Pr
   const namespace = new WorkflowIdNamespace(`t${randomBytes(4).toString('hex')}-`);
   const raw = fetchTransport(serverUrl);
   const time = new RealTimeControl(raw, observedWorker(namespace.worker(workerService)));
-  const worker = Fastify();
+  // The real server's Go HTTP client may hold idle keep-alive connections open: close them on close().
+  const worker = Fastify({ forceCloseConnections: true });
   await worker.register(workerRoutes, { workerService: time });
   await worker.listen({ host: '0.0.0.0', port: Number(process.env.IWF_WORKER_PORT ?? 0) });
   const port = (worker.server.address() as { port: number }).port;
   const workerUrl = process.env.IWF_WORKER_URL ?? `http://localhost:${port}`;
-  const client = new Client(registry, { transport: observedClient(namespace.client(raw)), workerUrl });
+  const client = new Client(registry, {
+    transport: observedClient(time.client(namespace.client(raw))),
+    workerUrl,
+  });
   let closed = false;
   return {
     mode: 'real',

@@ -26,6 +26,8 @@ export class RealTimeControl implements WorkerHandler {
   private offset = 0;
   private inFlight = 0;
   private lastActivity = Date.now();
+  /** While an advance skips a timer, "now" for timers registered in reaction to it (no real-time drift). */
+  private cursor: number | undefined;
 
   constructor(
     private readonly server: ClientTransport,
@@ -55,6 +57,25 @@ export class RealTimeControl implements WorkerHandler {
     }
   }
 
+  /** Counts a client call as activity: the server may call the worker a moment later. */
+  touch(): void {
+    this.lastActivity = Date.now();
+  }
+
+  /** Wraps the client transport so its calls count as activity. */
+  client(inner: ClientTransport): ClientTransport {
+    return {
+      post: async (path, body) => {
+        this.touch();
+        try {
+          return await inner.post(path, body);
+        } finally {
+          this.touch();
+        }
+      },
+    };
+  }
+
   /** Waits until the worker has been quiet for a moment (bounded, so a busy workflow cannot hang a test). */
   async settle(maxMs = 15_000): Promise<void> {
     const start = Date.now();
@@ -73,19 +94,21 @@ export class RealTimeControl implements WorkerHandler {
       const next = [...this.timers.values()].flat().sort((a, b) => a.due - b.due)[0];
       if (!next || next.due > target) break;
       if (next.due > this.now()) this.offset += next.due - this.now();
+      this.cursor = next.due;
       await this.skip(next);
       // The server reacts to the skip a moment later: give it a quiet period to start calling the worker.
       this.lastActivity = Date.now();
       const list = this.timers.get(`${next.workflowId}/${next.stateExecutionId}`);
       list?.splice(list.indexOf(next), 1);
     }
+    this.cursor = undefined;
     if (target > this.now()) this.offset += target - this.now();
   }
 
   private record(key: string, request: WorkflowStateStartRequest, reply: WorkerServiceReply): void {
     const timers = (reply.body as WorkflowStateStartResponse).commandRequest?.timerCommands ?? [];
     if (timers.length === 0) return;
-    const now = this.now();
+    const now = this.cursor ?? this.now();
     this.timers.set(
       key,
       timers.map((t, index) => ({
