@@ -1,7 +1,6 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import { WorkflowAlreadyStartedError, WorkflowNotExistsError } from '../../sdk/client/errors.ts';
-import { workerRoutes } from '../../sdk/worker/fastify.ts';
+import type { FastifyInstance } from 'fastify';
 import type { WorkerService } from '../../sdk/worker/worker-service.ts';
+import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { JobInfo } from './job-board.ts';
 import type { JobPosts } from './job-posts.ts';
 
@@ -12,16 +11,8 @@ export interface JobPostAppOptions {
   logger?: boolean;
 }
 
-type Query = Record<string, string | undefined>;
-
-const required = (query: Query, name: string): string => {
-  const value = query[name];
-  if (!value) throw Object.assign(new Error(`missing query parameter '${name}'`), { statusCode: 400 });
-  return value;
-};
-
 const jobFrom = (query: Query): JobInfo => ({
-  title: required(query, 'title'),
+  title: requiredQuery(query, 'title'),
   description: query.description ?? '',
   notes: query.notes ?? '',
 });
@@ -35,37 +26,31 @@ const jobFrom = (query: Query): JobInfo => ({
  */
 export function buildJobPostApp(options: JobPostAppOptions): FastifyInstance {
   const { posts } = options;
-  const app = Fastify({ logger: options.logger ?? false });
-
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof WorkflowNotExistsError) return reply.code(404).send('no such open job post');
-    if (error instanceof WorkflowAlreadyStartedError) return reply.code(409).send('job post exists');
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    return reply.code(status).send(error instanceof Error ? error.message : String(error));
+  const app = buildSampleApp({
+    workerService: options.workerService,
+    logger: options.logger,
+    messages: { notFound: () => 'no such open job post', alreadyStarted: () => 'job post exists' },
   });
 
-  app.get('/', async () => 'iwf workflow home');
-
   app.get<{ Querystring: Query }>('/jobpost/create', async (request) => {
-    const id = required(request.query, 'id');
+    const id = requiredQuery(request.query, 'id');
     await posts.create(id, jobFrom(request.query));
     return 'created';
   });
   app.get<{ Querystring: Query }>('/jobpost/update', async (request) => {
-    await posts.update(required(request.query, 'id'), jobFrom(request.query));
+    await posts.update(requiredQuery(request.query, 'id'), jobFrom(request.query));
     return 'updated';
   });
   app.get<{ Querystring: Query }>('/jobpost/get', async (request) =>
-    posts.get(required(request.query, 'id')),
+    posts.get(requiredQuery(request.query, 'id')),
   );
   app.get<{ Querystring: Query }>('/jobpost/search', async (request) =>
     request.query.title ? posts.searchByTitle(request.query.title) : posts.search(request.query.query ?? ''),
   );
   app.get<{ Querystring: Query }>('/jobpost/close', async (request) => {
-    await posts.close(required(request.query, 'id'));
+    await posts.close(requiredQuery(request.query, 'id'));
     return 'closed';
   });
 
-  app.register(workerRoutes, { workerService: options.workerService });
   return app;
 }

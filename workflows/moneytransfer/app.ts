@@ -1,8 +1,7 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Client } from '../../sdk/client/client.ts';
-import { WorkflowNotExistsError } from '../../sdk/client/errors.ts';
-import { workerRoutes } from '../../sdk/worker/fastify.ts';
 import type { WorkerService } from '../../sdk/worker/worker-service.ts';
+import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { BankOperation, InMemoryBank } from './bank.ts';
 import type { MoneyTransferWorkflow, TransferRequest } from './moneytransfer-workflow.ts';
 
@@ -18,14 +17,6 @@ export interface MoneyTransferAppOptions {
   logger?: boolean;
 }
 
-type Query = Record<string, string | undefined>;
-
-const required = (query: Query, name: string): string => {
-  const value = query[name];
-  if (!value) throw Object.assign(new Error(`missing query parameter '${name}'`), { statusCode: 400 });
-  return value;
-};
-
 /**
  * The money transfer web app: start a transfer, read its outcome, see the balances, and make the
  * demo bank fail, plus the three iWF worker endpoints.
@@ -37,24 +28,20 @@ const required = (query: Query, name: string): string => {
 export function buildMoneyTransferApp(options: MoneyTransferAppOptions): FastifyInstance {
   const { client, workflow, bank } = options;
   const newTransferId = options.newTransferId ?? (() => `money_transfer-${Date.now()}`);
-  const app = Fastify({ logger: options.logger ?? false });
-
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof WorkflowNotExistsError) return reply.code(404).send('no such transfer');
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    return reply.code(status).send(error instanceof Error ? error.message : String(error));
+  const app = buildSampleApp({
+    workerService: options.workerService,
+    logger: options.logger,
+    messages: { notFound: () => 'no such transfer' },
   });
 
-  app.get('/', async () => 'iwf workflow home');
-
   app.get<{ Querystring: Query }>('/moneytransfer/start', async (request) => {
-    const amount = Number(required(request.query, 'amount'));
+    const amount = Number(requiredQuery(request.query, 'amount'));
     if (!Number.isFinite(amount) || amount <= 0) {
       throw Object.assign(new Error('amount must be a positive number'), { statusCode: 400 });
     }
     const transfer: TransferRequest = {
-      fromAccount: required(request.query, 'fromAccount'),
-      toAccount: required(request.query, 'toAccount'),
+      fromAccount: requiredQuery(request.query, 'fromAccount'),
+      toAccount: requiredQuery(request.query, 'toAccount'),
       amount,
       notes: request.query.notes ?? '',
     };
@@ -64,7 +51,7 @@ export function buildMoneyTransferApp(options: MoneyTransferAppOptions): Fastify
   });
 
   app.get<{ Querystring: Query }>('/moneytransfer/result', async (request) => {
-    const workflowId = required(request.query, 'workflowId');
+    const workflowId = requiredQuery(request.query, 'workflowId');
     const { workflowStatus } = await client.describeWorkflow(workflowId);
     if (workflowStatus === 'RUNNING') return { workflowStatus };
     const outcome = await client.waitForWorkflowCompletion(workflowId).catch((e: unknown) => e);
@@ -76,7 +63,7 @@ export function buildMoneyTransferApp(options: MoneyTransferAppOptions): Fastify
   app.get('/moneytransfer/accounts', async () => Object.fromEntries(bank.balances));
 
   app.get<{ Querystring: Query }>('/moneytransfer/fail', async (request) => {
-    const operation = required(request.query, 'operation') as BankOperation;
+    const operation = requiredQuery(request.query, 'operation') as BankOperation;
     const times = request.query.times;
     if (times === 'always') {
       bank.failAlways(operation);
@@ -90,6 +77,5 @@ export function buildMoneyTransferApp(options: MoneyTransferAppOptions): Fastify
     return `the next ${times ?? 1} ${operation} call(s) fail`;
   });
 
-  app.register(workerRoutes, { workerService: options.workerService });
   return app;
 }
