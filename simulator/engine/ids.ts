@@ -24,7 +24,14 @@ export class IdGenerator {
     const hex =
       this.nextWord().toString(16).padStart(16, '0') + this.nextWord().toString(16).padStart(16, '0');
     const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    // join builds one flat string; a template literal would keep a tree of pieces alive per run.
+    return [
+      hex.slice(0, 8),
+      hex.slice(8, 12),
+      `4${hex.slice(13, 16)}`,
+      variant + hex.slice(17, 20),
+      hex.slice(20, 32),
+    ].join('-');
   }
 
   private nextWord(): bigint {

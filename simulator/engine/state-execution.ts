@@ -1,5 +1,6 @@
 import type { CommandResults, StateMovement } from '../../sdk/wire/types.ts';
 import { CommandWait } from './command-wait.ts';
+import { compactMovement } from './compact-movement.ts';
 import { continueAsNewIfDue } from './continue-as-new.ts';
 import { interpretDecision } from './decisions.ts';
 import { applyMutations } from './mutations.ts';
@@ -11,17 +12,22 @@ import type { WorkflowRun } from './workflow-run.ts';
 /**
  * Starts state executions together (one decision's next states), each as its own thread (semantics
  * §5.2, §5.6), numbered `<stateId>-<n>` in order, then records the reset point right before their
- * first state API calls (§2.13).
+ * first state API calls (§2.13). `from` is the movement of the thread that decided them, whose
+ * state options equal ones are shared.
  *
  * @example
  * startStateExecutions(run, [{ stateId: 'A' }, { stateId: 'B' }]); // ['A-1', 'B-1']
  */
-export function startStateExecutions(run: WorkflowRun, movements: readonly StateMovement[]): string[] {
+export function startStateExecutions(
+  run: WorkflowRun,
+  movements: readonly StateMovement[],
+  from?: StateMovement,
+): string[] {
   if (movements.length === 0) return [];
   const ids: string[] = new Array(movements.length);
   const records: ThreadRecord[] = new Array(movements.length);
   for (let i = 0; i < movements.length; i++) {
-    const movement = movements[i]!;
+    const movement = compactMovement(movements[i]!, from);
     const stateId = movement.stateId ?? '';
     const executionId = run.nextExecutionId(stateId);
     const options = resolveStateOptions(movement.stateOptions);
@@ -259,7 +265,7 @@ function endThread(run: WorkflowRun, record: ThreadRecord, next: readonly StateM
   run.threads.delete(record.executionId);
   run.executingStateIds.ended(run.systemSearch, record.executionId);
   run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
-  if (next.length > 0) startStateExecutions(run, next);
+  if (next.length > 0) startStateExecutions(run, next, record.movement);
   run.runningThreads--;
   if (run.isRunning && run.runningThreads === 0 && run.gracefulCompletionRequested) run.close('COMPLETED');
   else if (next.length === 0) continueAsNewIfDue(run);

@@ -111,12 +111,16 @@ export class WorkflowRun implements CommandHost {
     return Math.floor(this.runtime.clock.now() / 1000);
   }
 
-  /** A timer owned by this run: cancelled when the run closes. */
+  /** A timer owned by this run: cancelled when the run closes; independent of other runs' timers. */
   schedule(fn: () => void, ms: number): TimerHandle {
-    const handle: TimerHandle = this.runtime.clock.setTimer(() => {
-      this.timers.delete(handle);
-      fn();
-    }, ms);
+    const handle: TimerHandle = this.runtime.clock.setTimer(
+      () => {
+        this.timers.delete(handle);
+        fn();
+      },
+      ms,
+      this,
+    );
     this.timers.add(handle);
     return handle;
   }
@@ -139,7 +143,8 @@ export class WorkflowRun implements CommandHost {
     }
     const n = (this.executionCounters.get(stateId) ?? 0) + 1;
     this.executionCounters.set(stateId, n);
-    return `${stateId}-${n}`;
+    // join builds one flat string (a template literal keeps two pieces alive in every checkpoint).
+    return [stateId, n].join('-');
   }
 
   /** The execution counters now, frozen (copy on the next write). */
