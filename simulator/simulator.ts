@@ -135,7 +135,10 @@ export class Simulator {
     return this.clock.now();
   }
 
-  /** Fires due timers in order up to now + ms, waiting for the engine to be idle after each; ends at now + ms. */
+  /**
+   * Fires due timers in order up to now + ms, waiting for the engine to be idle after each (timers
+   * of different runs due at the same instant together); ends at now + ms.
+   */
   advanceBy(ms: number): Promise<void> {
     return this.advanceTo(this.clock.now() + ms);
   }
@@ -208,7 +211,8 @@ export class Simulator {
       await this.tracker.waitForIdle(this.graceMs);
       const due = clock.nextDueTime();
       if (due === undefined || due > target || this.closed) break;
-      clock.fireNext();
+      // Timers of different runs due at the same instant are independent: fire them together.
+      clock.fireNextBatch();
     }
     clock.moveTo(target);
   }
@@ -226,7 +230,7 @@ export class Simulator {
         await this.tracker.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
         // Nothing scheduled: wait a little real time for new work (a client's signal, a late worker).
-        if (!clock.fireNext()) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));
+        if (clock.fireNextBatch() === 0) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));
       }
     } finally {
       this.autoAdvancing = false;

@@ -19,8 +19,12 @@ export type TimerHandle = object;
 export interface Clock {
   /** Current time in epoch milliseconds. */
   now(): number;
-  /** Runs `fn` once `ms` milliseconds of this clock's time have passed. */
-  setTimer(fn: () => void, ms: number): TimerHandle;
+  /**
+   * Runs `fn` once `ms` milliseconds of this clock's time have passed. `owner` (a workflow run)
+   * tells a controllable clock which timers are independent: due at the same instant, timers of
+   * different owners may fire in one batch, those of one owner always fire one at a time.
+   */
+  setTimer(fn: () => void, ms: number, owner?: object): TimerHandle;
   /** Cancels a timer; cancelling a fired or cancelled timer does nothing. */
   clearTimer(handle: TimerHandle): void;
 }
@@ -37,6 +41,11 @@ export interface ControllableClock extends Clock {
   nextDueTime(): number | undefined;
   /** Moves time to the earliest pending timer (never backwards) and fires it; false when none. */
   fireNext(): boolean;
+  /**
+   * Like `fireNext`, then also fires the timers due at that same instant that have an owner, as long
+   * as no owner repeats; returns how many fired (0 when none was pending).
+   */
+  fireNextBatch(): number;
   /** Moves time forward to `epochMs` without firing anything (no-op when in the past). */
   moveTo(epochMs: number): void;
   /** Number of pending timers. */

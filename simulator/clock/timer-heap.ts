@@ -14,6 +14,8 @@ export interface TimerEntry {
   seq: number;
   fn: () => void;
   index: number;
+  /** Whose timer it is (a workflow run), when independent of other owners' timers. */
+  owner: object | undefined;
 }
 
 /**
@@ -34,8 +36,8 @@ export class TimerHeap {
     return this.items[0];
   }
 
-  push(due: number, fn: () => void): TimerEntry {
-    const entry: TimerEntry = { due, seq: this.nextSeq++, fn, index: this.items.length };
+  push(due: number, fn: () => void, owner?: object): TimerEntry {
+    const entry: TimerEntry = { due, seq: this.nextSeq++, fn, index: this.items.length, owner };
     this.items.push(entry);
     this.siftUp(entry.index);
     return entry;

@@ -33,7 +33,7 @@ export class WallClock implements Clock {
     return Math.floor(this.realStart + (realDateNow() - this.realStart) * this.speed);
   }
 
-  setTimer(fn: () => void, ms: number): TimerHandle {
+  setTimer(fn: () => void, ms: number, _owner?: object): TimerHandle {
     const timer: WallTimer = { timeout: undefined };
     const dueReal = realDateNow() + Math.max(0, ms) / this.speed;
     const arm = () => {
