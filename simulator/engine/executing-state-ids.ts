@@ -44,8 +44,8 @@ export class ExecutingStateIds {
 
   // Sorted unique ids, upserted only when they changed, as the server does.
   private publish(store: PersistenceStore): void {
-    const ids = [...this.counts.keys()].sort();
-    const joined = ids.join('\u0000');
+    const ids = this.counts.size <= 1 ? [...this.counts.keys()] : [...this.counts.keys()].sort();
+    const joined = ids.length === 0 ? '' : ids.length === 1 ? ids[0]! : ids.join('\u0000');
     if (joined === this.published && store.search.has(EXECUTING_STATE_IDS_KEY)) return;
     this.published = joined;
     store.upsertSearch([{ key: EXECUTING_STATE_IDS_KEY, valueType: 'KEYWORD_ARRAY', stringArrayValue: ids }]);

@@ -19,6 +19,9 @@ export class PersistenceStore {
   // checkpoint costs nothing, a reset replays the log from `base` (rare).
   private base: PersistenceBase = EMPTY_BASE;
   private log: PersistenceWrite[] = [];
+  // Keys in the order workers get them, kept until a new key arrives (loads happen on every call).
+  private sortedDataKeys: string[] | undefined;
+  private sortedSearchKeys: string[] | undefined;
 
   get data(): ReadonlyMap<string, KeyValue> {
     return this.dataMap;
@@ -59,19 +62,29 @@ export class PersistenceStore {
     this.searchMap = new Map(mark.base.search);
     this.datetimeMap = new Map(mark.base.datetimes);
     for (let i = 0; i < mark.length; i++) this.apply(mark.log[i]!);
+    this.sortedDataKeys = undefined;
+    this.sortedSearchKeys = undefined;
     this.rebase();
   }
 
   upsertData(items: readonly KeyValue[] | undefined | null): void {
     if (!items || items.length === 0) return;
     if (this.journaled) this.log.push({ kind: 'data', items });
-    for (const item of items) this.dataMap.set(item.key ?? '', item);
+    for (const item of items) {
+      const key = item.key ?? '';
+      if (!this.dataMap.has(key)) this.sortedDataKeys = undefined;
+      this.dataMap.set(key, item);
+    }
   }
 
   upsertSearch(items: readonly SearchAttribute[] | undefined | null): void {
     if (!items || items.length === 0) return;
     if (this.journaled) this.log.push({ kind: 'search', items });
-    for (const item of items) this.searchMap.set(item.key ?? '', item);
+    for (const item of items) {
+      const key = item.key ?? '';
+      if (!this.searchMap.has(key)) this.sortedSearchKeys = undefined;
+      this.searchMap.set(key, item);
+    }
   }
 
   indexDatetime(key: string, nanos: bigint): void {
@@ -88,18 +101,29 @@ export class PersistenceStore {
 
   /** DAs per a loading policy; undefined means "send nothing" (no field), `[]` is LOAD_NONE. */
   loadData(policy: PersistenceLoadingPolicy | undefined): KeyValue[] | undefined {
-    return load(this.data, policy, true);
+    return load({ map: this.dataMap, sortedKeys: this.dataKeys() }, policy, true);
   }
 
   /** SAs per a loading policy; unlike DAs an empty partial key list loads none. */
   loadSearch(policy: PersistenceLoadingPolicy | undefined): SearchAttribute[] | undefined {
-    return load(this.search, policy, false);
+    return load({ map: this.searchMap, sortedKeys: this.searchKeys() }, policy, false);
   }
 
   /** DAs for the client API: the given keys (all when empty), unknown keys skipped, sorted. */
   getData(keys: readonly string[] | undefined | null): KeyValue[] {
-    if (!keys || keys.length === 0) return sortedValues(this.data, undefined);
-    return sortedValues(this.data, keys);
+    const sorted = { map: this.dataMap, sortedKeys: this.dataKeys() };
+    if (!keys || keys.length === 0) return sortedValues(sorted, undefined);
+    return sortedValues(sorted, keys);
+  }
+
+  private dataKeys(): readonly string[] {
+    this.sortedDataKeys ??= [...this.dataMap.keys()].sort(compareKeys);
+    return this.sortedDataKeys;
+  }
+
+  private searchKeys(): readonly string[] {
+    this.sortedSearchKeys ??= [...this.searchMap.keys()].sort(compareKeys);
+    return this.sortedSearchKeys;
   }
 }
 
@@ -144,8 +168,14 @@ export function lockingKeysOf(policy: PersistenceLoadingPolicy | undefined | nul
 
 const NONE: readonly string[] = [];
 
+/** A map with its keys in sorted order. */
+interface SortedMap<T> {
+  readonly map: ReadonlyMap<string, T>;
+  readonly sortedKeys: readonly string[];
+}
+
 function load<T extends { key?: string }>(
-  map: ReadonlyMap<string, T>,
+  sorted: SortedMap<T>,
   policy: PersistenceLoadingPolicy | undefined,
   emptyPartialMeansAll: boolean,
 ): T[] | undefined {
@@ -157,30 +187,29 @@ function load<T extends { key?: string }>(
     case 'LOAD_PARTIAL_WITHOUT_LOCKING': {
       const keys = policy?.partialLoadingKeys;
       // Quirk of the real server: for DAs an empty key list means "all" (semantics §5.9).
-      if (!keys || keys.length === 0) result = emptyPartialMeansAll ? sortedValues(map, undefined) : [];
-      else result = sortedValues(map, keys);
+      if (!keys || keys.length === 0) result = emptyPartialMeansAll ? sortedValues(sorted, undefined) : [];
+      else result = sortedValues(sorted, keys);
       break;
     }
     case 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK': {
       const keys = [...(policy?.partialLoadingKeys ?? []), ...(policy?.lockingKeys ?? [])];
       result =
-        keys.length === 0 && emptyPartialMeansAll ? sortedValues(map, undefined) : sortedValues(map, keys);
+        keys.length === 0 && emptyPartialMeansAll
+          ? sortedValues(sorted, undefined)
+          : sortedValues(sorted, keys);
       break;
     }
     default:
-      result = sortedValues(map, undefined);
+      result = sortedValues(sorted, undefined);
   }
   return result.length === 0 ? undefined : result;
 }
 
-function sortedValues<T>(map: ReadonlyMap<string, T>, keys: readonly string[] | undefined): T[] {
+function sortedValues<T>(sorted: SortedMap<T>, keys: readonly string[] | undefined): T[] {
+  const { map, sortedKeys } = sorted;
   if (map.size === 0) return [];
-  const wanted = keys ? new Set(keys) : undefined;
-  const chosen: string[] = [];
-  for (const key of map.keys()) if (!wanted || wanted.has(key)) chosen.push(key);
-  chosen.sort(compareKeys);
-  const out: T[] = new Array(chosen.length);
-  for (let i = 0; i < chosen.length; i++) out[i] = map.get(chosen[i]!)!;
+  const out: T[] = [];
+  for (const key of sortedKeys) if (!keys || keys.includes(key)) out.push(map.get(key)!);
   return out;
 }
 

@@ -118,7 +118,12 @@ function buildBody(
   searchPolicy: PersistenceLoadingPolicy | undefined,
   dataPolicy: PersistenceLoadingPolicy | undefined,
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = { workflowType: run.workflowType, workflowStateId: call.stateId };
+  // `context` first (filled per attempt), as the real server orders the request.
+  const body: Record<string, unknown> = {
+    context: undefined,
+    workflowType: run.workflowType,
+    workflowStateId: call.stateId,
+  };
   if (call.stateInput != null) body.stateInput = call.stateInput;
   const search = run.persistence.loadSearch(searchPolicy);
   if (search) body.searchAttributes = search;
@@ -149,7 +154,9 @@ async function attemptWithRetries(
       firstAttemptTimestamp: Math.floor(firstAttemptAt / 1000),
       attempt,
     };
-    const request = { context, ...body };
+    // The first attempt sends the body itself; a retry a copy, so each request keeps its context.
+    const request = attempt === 1 ? body : { ...body };
+    request.context = context;
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
     const outcome = await callWorker(
       runtime.clock,

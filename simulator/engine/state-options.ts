@@ -11,18 +11,18 @@ export const DEFAULT_STATE_API_TIMEOUT_SECONDS = 30;
  * if (options.skipWaitUntil) { ... }
  */
 export interface ResolvedStateOptions {
-  skipWaitUntil: boolean;
-  waitUntilTimeoutMs: number;
-  executeTimeoutMs: number;
-  waitUntilRetry: RetryPolicy | undefined;
-  executeRetry: RetryPolicy | undefined;
-  proceedOnWaitUntilFailure: boolean;
-  executeFailureProceedStateId: string | undefined;
-  executeFailureProceedStateOptions: WorkflowStateOptions | undefined;
-  waitUntilDataPolicy: PersistenceLoadingPolicy | undefined;
-  executeDataPolicy: PersistenceLoadingPolicy | undefined;
-  waitUntilSearchPolicy: PersistenceLoadingPolicy | undefined;
-  executeSearchPolicy: PersistenceLoadingPolicy | undefined;
+  readonly skipWaitUntil: boolean;
+  readonly waitUntilTimeoutMs: number;
+  readonly executeTimeoutMs: number;
+  readonly waitUntilRetry: RetryPolicy | undefined;
+  readonly executeRetry: RetryPolicy | undefined;
+  readonly proceedOnWaitUntilFailure: boolean;
+  readonly executeFailureProceedStateId: string | undefined;
+  readonly executeFailureProceedStateOptions: WorkflowStateOptions | undefined;
+  readonly waitUntilDataPolicy: PersistenceLoadingPolicy | undefined;
+  readonly executeDataPolicy: PersistenceLoadingPolicy | undefined;
+  readonly waitUntilSearchPolicy: PersistenceLoadingPolicy | undefined;
+  readonly executeSearchPolicy: PersistenceLoadingPolicy | undefined;
 }
 
 const EMPTY: WorkflowStateOptions = {};
@@ -35,6 +35,18 @@ const EMPTY: WorkflowStateOptions = {};
  */
 export function resolveStateOptions(options: WorkflowStateOptions | undefined | null): ResolvedStateOptions {
   const o = options ?? EMPTY;
+  // Called several times per state execution, with options objects that threads share: resolve once.
+  const cached = RESOLVED.get(o);
+  if (cached) return cached;
+  const resolved = resolve(o);
+  RESOLVED.set(o, resolved);
+  return resolved;
+}
+
+// Options objects are never mutated after a worker sent them, so a resolution stays valid.
+const RESOLVED = new WeakMap<WorkflowStateOptions, ResolvedStateOptions>();
+
+function resolve(o: WorkflowStateOptions): ResolvedStateOptions {
   const proceedId =
     o.executeApiFailurePolicy === 'PROCEED_TO_CONFIGURED_STATE'
       ? o.executeApiFailureProceedStateId
