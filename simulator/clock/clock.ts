@@ -11,6 +11,17 @@
 export type TimerHandle = object;
 
 /**
+ * Who a timer belongs to (a workflow run): told when one of its timers fires, so it can forget the
+ * handle without a wrapper closure per timer.
+ *
+ * @example
+ * const owner: TimerOwner = { forgetTimer: (handle) => pending.delete(handle) };
+ */
+export interface TimerOwner {
+  forgetTimer(handle: TimerHandle): void;
+}
+
+/**
  * A source of time that can schedule callbacks.
  *
  * @example
@@ -20,11 +31,12 @@ export interface Clock {
   /** Current time in epoch milliseconds. */
   now(): number;
   /**
-   * Runs `fn` once `ms` milliseconds of this clock's time have passed. `owner` (a workflow run)
-   * tells a controllable clock which timers are independent: due at the same instant, timers of
-   * different owners may fire in one batch, those of one owner always fire one at a time.
+   * Runs `fn` once `ms` milliseconds of this clock's time have passed. `owner` (a workflow run) is
+   * told right before `fn` runs, and tells a controllable clock which timers are independent: due
+   * at the same instant, timers of different owners may fire in one batch, those of one owner
+   * always fire one at a time.
    */
-  setTimer(fn: () => void, ms: number, owner?: object): TimerHandle;
+  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle;
   /** Cancels a timer; cancelling a fired or cancelled timer does nothing. */
   clearTimer(handle: TimerHandle): void;
 }

@@ -1,3 +1,5 @@
+import type { TimerOwner } from './clock.ts';
+
 /**
  * A binary min-heap of timers keyed by (due time, sequence): equal due times fire in creation order,
  * and cancelling is O(log n) because each entry knows its index.
@@ -15,7 +17,7 @@ export interface TimerEntry {
   fn: () => void;
   index: number;
   /** Whose timer it is (a workflow run), when independent of other owners' timers. */
-  owner: object | undefined;
+  owner: TimerOwner | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export class TimerHeap {
     return this.items[0];
   }
 
-  push(due: number, fn: () => void, owner?: object): TimerEntry {
+  push(due: number, fn: () => void, owner?: TimerOwner): TimerEntry {
     const entry: TimerEntry = { due, seq: this.nextSeq++, fn, index: this.items.length, owner };
     this.items.push(entry);
     this.siftUp(entry.index);

@@ -1,5 +1,5 @@
 import { createClock, type Clock as FakeClock } from '@sinonjs/fake-timers';
-import type { ControllableClock, TimerHandle } from './clock.ts';
+import type { ControllableClock, TimerHandle, TimerOwner } from './clock.ts';
 import { type TimerEntry, TimerHeap } from './timer-heap.ts';
 
 /**
@@ -36,7 +36,7 @@ export class VirtualClock implements ControllableClock {
     return this.fake.now;
   }
 
-  setTimer(fn: () => void, ms: number, owner?: object): TimerHandle {
+  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle {
     const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
     return this.heap.push(this.fake.now + delay, fn, owner);
   }
@@ -53,6 +53,7 @@ export class VirtualClock implements ControllableClock {
     const entry = this.heap.pop();
     if (!entry) return false;
     this.moveTo(entry.due);
+    entry.owner?.forgetTimer(entry);
     entry.fn();
     return true;
   }
@@ -61,10 +62,11 @@ export class VirtualClock implements ControllableClock {
     const first = this.heap.pop();
     if (!first) return 0;
     this.moveTo(first.due);
+    first.owner?.forgetTimer(first);
     first.fn();
     if (first.owner === undefined) return 1;
     let fired = 1;
-    let owners: Set<object> | undefined;
+    let owners: Set<TimerOwner> | undefined;
     for (;;) {
       const next = this.heap.peek();
       if (fired >= MAX_BATCH) break;
@@ -73,6 +75,7 @@ export class VirtualClock implements ControllableClock {
       if (owners.has(next.owner)) break;
       owners.add(next.owner);
       this.heap.pop();
+      next.owner.forgetTimer(next);
       next.fn();
       fired++;
     }

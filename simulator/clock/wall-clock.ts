@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock.ts';
+import type { Clock, TimerHandle, TimerOwner } from './clock.ts';
 
 // Captured at load so a test that fakes globals later cannot stall the simulator's real timers.
 const realSetTimeout = globalThis.setTimeout;
@@ -33,7 +33,7 @@ export class WallClock implements Clock {
     return Math.floor(this.realStart + (realDateNow() - this.realStart) * this.speed);
   }
 
-  setTimer(fn: () => void, ms: number, _owner?: object): TimerHandle {
+  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle {
     const timer: WallTimer = { timeout: undefined };
     const dueReal = realDateNow() + Math.max(0, ms) / this.speed;
     const arm = () => {
@@ -42,6 +42,7 @@ export class WallClock implements Clock {
         () => {
           if (wait > MAX_TIMEOUT_MS) return arm();
           this.pending.delete(timer);
+          owner?.forgetTimer(timer);
           fn();
         },
         Math.min(wait, MAX_TIMEOUT_MS),

@@ -65,6 +65,8 @@ export interface CommandProgress {
   channelsReceived: ({ value: EncodedObject | undefined } | null)[];
 }
 
+const NONE: readonly never[] = [];
+
 const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
   ALL_COMPLETED: 'ALL_COMMAND_COMPLETED',
   ANY_COMPLETED: 'ANY_COMMAND_COMPLETED',
@@ -96,8 +98,9 @@ export class CommandWait {
   done = false;
   /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
   onDone: ((wait: CommandWait) => void) | undefined;
-  private readonly timers: TimerCommandState[] = [];
-  private readonly channels: ChannelCommandState[] = [];
+  // Exact-size arrays: a wait lives until its trigger, often across many other workflows' steps.
+  private readonly timers: TimerCommandState[];
+  private readonly channels: ChannelCommandState[];
   private readonly trigger: DeciderTriggerType | undefined;
   private readonly total: number;
   private completedCount = 0;
@@ -111,24 +114,40 @@ export class CommandWait {
   ) {
     this.trigger = triggerTypeOf(request);
     const nowSeconds = Math.floor(host.now() / 1000);
-    for (const timer of request.timerCommands ?? []) {
+    const timerCommands = request.timerCommands ?? NONE;
+    this.timers = new Array(timerCommands.length);
+    for (let i = 0; i < timerCommands.length; i++) {
+      const timer = timerCommands[i]!;
       // Whole-second resolution anchored when the waitUntil answer is processed (§5.2).
       const firingSeconds = timer.firingUnixTimestampSeconds ?? nowSeconds + (timer.durationSeconds ?? 0);
-      this.timers.push({
+      this.timers[i] = {
         commandId: timer.commandId ?? '',
         firingMs: firingSeconds * 1000,
         fired: false,
         handle: undefined,
-      });
+      };
     }
-    for (const signal of request.signalCommands ?? [])
-      this.channels.push(
-        new ChannelCommandState(this, 'signal', signal.commandId ?? '', signal.signalChannelName ?? ''),
+    const signals = request.signalCommands ?? NONE;
+    const internal = request.interStateChannelCommands ?? NONE;
+    this.channels = new Array(signals.length + internal.length);
+    for (let i = 0; i < signals.length; i++) {
+      const signal = signals[i]!;
+      this.channels[i] = new ChannelCommandState(
+        this,
+        'signal',
+        signal.commandId ?? '',
+        signal.signalChannelName ?? '',
       );
-    for (const channel of request.interStateChannelCommands ?? [])
-      this.channels.push(
-        new ChannelCommandState(this, 'internal', channel.commandId ?? '', channel.channelName ?? ''),
+    }
+    for (let i = 0; i < internal.length; i++) {
+      const channel = internal[i]!;
+      this.channels[signals.length + i] = new ChannelCommandState(
+        this,
+        'internal',
+        channel.commandId ?? '',
+        channel.channelName ?? '',
       );
+    }
     this.total = this.timers.length + this.channels.length;
   }
 

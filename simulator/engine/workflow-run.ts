@@ -5,7 +5,7 @@ import type {
   WorkflowStartRequest,
   WorkflowStatus,
 } from '../../sdk/wire/types.ts';
-import type { TimerHandle } from '../clock/clock.ts';
+import type { TimerHandle, TimerOwner } from '../clock/clock.ts';
 import { HistoryLog } from '../history/history.ts';
 import { ChannelSet } from './channels.ts';
 import type { CommandHost, CommandWait } from './command-wait.ts';
@@ -24,7 +24,7 @@ import type { ThreadRecord } from './thread-record.ts';
  * const run = new WorkflowRun(runtime, request, 'wf-1', runId);
  * run.close('CANCELED');
  */
-export class WorkflowRun implements CommandHost {
+export class WorkflowRun implements CommandHost, TimerOwner {
   status: WorkflowStatus = 'RUNNING';
   errorType: WorkflowErrorType | undefined;
   errorMessage: string | undefined;
@@ -113,16 +113,14 @@ export class WorkflowRun implements CommandHost {
 
   /** A timer owned by this run: cancelled when the run closes; independent of other runs' timers. */
   schedule(fn: () => void, ms: number): TimerHandle {
-    const handle: TimerHandle = this.runtime.clock.setTimer(
-      () => {
-        this.timers.delete(handle);
-        fn();
-      },
-      ms,
-      this,
-    );
+    const handle = this.runtime.clock.setTimer(fn, ms, this);
     this.timers.add(handle);
     return handle;
+  }
+
+  /** Called by the clock right before one of this run's timers fires. */
+  forgetTimer(handle: TimerHandle): void {
+    this.timers.delete(handle);
   }
 
   unschedule(handle: TimerHandle): void {
