@@ -1,5 +1,6 @@
 import type { CommandResults, StateMovement } from '../../sdk/wire/types.ts';
 import { CommandWait } from './command-wait.ts';
+import { compactCommandRequest } from './compact-command-request.ts';
 import { compactMovement } from './compact-movement.ts';
 import { continueAsNewIfDue } from './continue-as-new.ts';
 import { interpretDecision } from './decisions.ts';
@@ -147,7 +148,7 @@ async function runWaitUntil(run: WorkflowRun, record: ThreadRecord): Promise<voi
     movement,
     executionId,
     phase: 'commands',
-    commandRequest: response.commandRequest ?? undefined,
+    commandRequest: compactCommandRequest(response.commandRequest),
     stateLocals: response.upsertStateLocals ?? undefined,
   });
   continueAsNewIfDue(run);
