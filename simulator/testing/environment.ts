@@ -34,6 +34,11 @@ export interface TestEnvironment {
   readonly workerService: WorkerService;
   /** The simulator, in the `sim` mode only. */
   readonly simulator: Simulator | undefined;
+  /**
+   * Search attributes the workflows declare that the server has not registered (real mode; the
+   * simulator backends register them). A test that needs them can skip with that reason.
+   */
+  readonly missingSearchAttributes: readonly string[];
   /** The environment's notion of now (virtual in sim modes), epoch ms. */
   now(): Promise<number>;
   /**

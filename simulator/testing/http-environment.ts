@@ -54,6 +54,7 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
     registry,
     workerService,
     simulator,
+    missingSearchAttributes: [],
     now: async () => ((await (await fetch(`${serverUrl}/simulator/time`)).json()) as { now: number }).now,
     advanceBy: async (ms) => {
       await postJson(`${serverUrl}/simulator/time/advance`, { ms });

@@ -70,6 +70,7 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
     registry,
     workerService,
     simulator,
+    missingSearchAttributes: [],
     now: async () => simulator.now(),
     advanceBy: (ms) => simulator.advanceBy(ms),
     settle: () => simulator.runUntilIdle(),

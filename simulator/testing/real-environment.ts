@@ -8,6 +8,7 @@ import { WorkerService } from '../../sdk/worker/worker-service.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
 import { RealTimeControl } from './real-time-control.ts';
+import { missingSearchAttributes } from './search-attribute-probe.ts';
 import { WorkflowIdNamespace } from './workflow-id-namespace.ts';
 
 /**
@@ -31,6 +32,11 @@ export async function createRealEnvironment(options: TestEnvironmentOptions): Pr
   await worker.listen({ host: '0.0.0.0', port: Number(process.env.IWF_WORKER_PORT ?? 0) });
   const port = (worker.server.address() as { port: number }).port;
   const workerUrl = process.env.IWF_WORKER_URL ?? `http://localhost:${port}`;
+  const missing = await missingSearchAttributes(
+    raw,
+    `${namespace.prefix}search-attribute-probe`,
+    options.workflows,
+  );
   const client = new Client(registry, {
     transport: observedClient(time.client(namespace.client(raw))),
     workerUrl,
@@ -42,6 +48,7 @@ export async function createRealEnvironment(options: TestEnvironmentOptions): Pr
     registry,
     workerService,
     simulator: undefined,
+    missingSearchAttributes: missing,
     now: async () => time.now(),
     advanceBy: (ms) => time.advanceBy(ms),
     settle: () => time.settle(),
