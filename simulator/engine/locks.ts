@@ -1,37 +1,83 @@
 /**
  * Exclusive per-key locks of one run (semantics §5.9). State APIs wait until all their keys are
- * free and take them together; waiters are granted in the order they asked. Locking RPCs never
- * wait: they check `anyHeld` and fail with 450.
+ * free and take them together. Locking RPCs check `anyHeld` and fail with 450 when they arrive
+ * while a state holds a key; one accepted behind another RPC waits like a state.
+ *
+ * Grant order follows the real server, where every waiter is a Temporal coroutine re-checking
+ * "my keys are free" each time the dispatcher runs it, in creation order, starting right after the
+ * coroutine that released: so after a release by the participant created n-th, the waiters created
+ * after it are granted first (in creation order), then the ones created before it (measured on the
+ * real server: H created between A and B releases k → B gets it first, even when A asked first).
+ * Participants are numbered in creation order: a state thread when it starts (`enroll`), an RPC when
+ * it is accepted (`newOrdinal`).
  *
  * @example
- * await locks.acquire(['d:counter']);
- * try { ... } finally { locks.release(['d:counter']); }
+ * locks.enroll('S1-1');
+ * const ordinal = locks.ordinalOf('S1-1');
+ * await locks.acquire(['d:counter'], ordinal);
+ * try { ... } finally { locks.release(['d:counter'], ordinal); }
  */
 export class LockTable {
   private readonly held = new Set<string>();
-  private waiters: { keys: readonly string[]; grant: () => void }[] = [];
+  private waiters: Waiter[] = [];
+  private nextOrdinal = 0;
+  /** Creation numbers of the live state threads that lock something (created on first use). */
+  private ordinals: Map<string, number> | undefined;
+
+  /** A creation number for a participant that is not a state thread (an accepted RPC). */
+  newOrdinal(): number {
+    return this.nextOrdinal++;
+  }
+
+  /** Numbers a state thread that may lock keys, when it is created. */
+  enroll(executionId: string): void {
+    this.ordinals ??= new Map();
+    this.ordinals.set(executionId, this.nextOrdinal++);
+  }
+
+  /** Forgets a thread that ended. */
+  leave(executionId: string): void {
+    this.ordinals?.delete(executionId);
+  }
+
+  /** The creation number of an enrolled thread (a fresh, latest one if it was not enrolled). */
+  ordinalOf(executionId: string): number {
+    const known = this.ordinals?.get(executionId);
+    if (known !== undefined) return known;
+    this.enroll(executionId);
+    return this.nextOrdinal - 1;
+  }
 
   anyHeld(keys: readonly string[]): boolean {
     for (const key of keys) if (this.held.has(key)) return true;
     return false;
   }
 
-  /** Takes the keys at once when free (returns undefined), else a promise resolved on grant. */
-  acquire(keys: readonly string[]): Promise<void> | undefined {
+  /**
+   * Takes the keys at once when free (returns undefined), else a promise resolved on grant;
+   * `ordinal` is the caller's creation number.
+   */
+  acquire(keys: readonly string[], ordinal: number): Promise<void> | undefined {
     if (keys.length === 0) return undefined;
     if (!this.anyHeld(keys)) {
       for (const key of keys) this.held.add(key);
       return undefined;
     }
-    return new Promise<void>((grant) => this.waiters.push({ keys, grant }));
+    return new Promise<void>((grant) => this.waiters.push({ keys, ordinal, grant }));
   }
 
-  release(keys: readonly string[]): void {
+  /**
+   * Frees the keys of the participant numbered `ordinal`, then grants the waiters whose keys are
+   * all free, those created after the releaser first, then the earlier ones, each in creation order.
+   */
+  release(keys: readonly string[], ordinal: number): void {
     if (keys.length === 0) return;
     for (const key of keys) this.held.delete(key);
     if (this.waiters.length === 0) return;
-    const still: typeof this.waiters = [];
-    for (const waiter of this.waiters) {
+    const turn = (w: Waiter) => (w.ordinal > ordinal ? w.ordinal : w.ordinal + 2 ** 52);
+    const ordered = this.waiters.length === 1 ? this.waiters : this.waiters.sort((a, b) => turn(a) - turn(b));
+    const still: Waiter[] = [];
+    for (const waiter of ordered) {
       if (this.anyHeld(waiter.keys)) {
         still.push(waiter);
         continue;
@@ -46,6 +92,12 @@ export class LockTable {
   heldKeys(): string[] {
     return [...this.held];
   }
+}
+
+interface Waiter {
+  keys: readonly string[];
+  ordinal: number;
+  grant: () => void;
 }
 
 /**

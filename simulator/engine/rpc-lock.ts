@@ -4,7 +4,7 @@ import type { WorkflowRun } from './workflow-run.ts';
  * How a locking RPC's wait for its keys ended: it holds them, or its run closed first.
  *
  * @example
- * if ((await acquireRpcLock(run, keys)) === 'closed') return acceptedUpdateOfClosedWorkflow();
+ * if ((await acquireRpcLock(run, keys, ordinal)) === 'closed') return acceptedUpdateOfClosedWorkflow();
  */
 export type RpcLockOutcome = 'granted' | 'closed';
 
@@ -14,10 +14,14 @@ export type RpcLockOutcome = 'granted' | 'closed';
  * before the keys are free.
  *
  * @example
- * const outcome = await acquireRpcLock(run, ['d:status']);
+ * const outcome = await acquireRpcLock(run, ['d:status'], run.locks.newOrdinal());
  */
-export function acquireRpcLock(run: WorkflowRun, keys: readonly string[]): Promise<RpcLockOutcome> {
-  const pending = run.locks.acquire(keys);
+export function acquireRpcLock(
+  run: WorkflowRun,
+  keys: readonly string[],
+  ordinal: number,
+): Promise<RpcLockOutcome> {
+  const pending = run.locks.acquire(keys, ordinal);
   if (!pending) return Promise.resolve('granted');
   return new Promise<RpcLockOutcome>((resolve) => {
     let closed = false;
@@ -27,7 +31,7 @@ export function acquireRpcLock(run: WorkflowRun, keys: readonly string[]): Promi
     });
     void pending.then(() => {
       if (closed || !run.isRunning) {
-        run.locks.release(keys);
+        run.locks.release(keys, ordinal);
         resolve('closed');
         return;
       }

@@ -83,12 +83,13 @@ export async function callStateApi(
     if (!run.isRunning) return 'abandoned';
   }
   if (run.stuck !== undefined) return STUCK;
-  const pendingLock = run.locks.acquire(keys);
+  const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);
+  const pendingLock = run.locks.acquire(keys, ordinal);
   if (pendingLock) {
     run.history.add('LockWaiting', call.executionId, { api, keys });
     await pendingLock;
     if (!run.isRunning) {
-      run.locks.release(keys);
+      run.locks.release(keys, ordinal);
       return 'abandoned';
     }
   }
@@ -107,7 +108,7 @@ export async function callStateApi(
   const result = await attemptWithRetries(run, call, body, effectiveRetryPolicy(retryPolicy));
   run.stateApiCallsInFlight--;
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(result.response);
-  run.locks.release(keys);
+  run.locks.release(keys, ordinal);
   if (run.stuck !== undefined) return STUCK;
   return result;
 }

@@ -79,6 +79,8 @@ export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]
 function registerThread(run: WorkflowRun, record: ThreadRecord, options: ResolvedStateOptions): void {
   run.runningThreads++;
   run.threads.set(record.executionId, record);
+  // Lock waiters are granted in thread creation order (§5.9): number the threads that may wait.
+  if (options.locksKeys) run.locks.enroll(record.executionId);
   run.executingStateIds.started(
     run.systemSearch,
     run.config.executingStateIdMode,
@@ -264,6 +266,7 @@ function noteStateCompletion(
 // waits for the next states.
 function endThread(run: WorkflowRun, record: ThreadRecord, next: readonly StateMovement[]): void {
   run.threads.delete(record.executionId);
+  run.locks.leave(record.executionId);
   run.executingStateIds.ended(run.systemSearch, record.executionId);
   run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
   if (next.length > 0) startStateExecutions(run, next, record.movement);

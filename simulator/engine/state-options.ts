@@ -23,6 +23,8 @@ export interface ResolvedStateOptions {
   readonly executeDataPolicy: PersistenceLoadingPolicy | undefined;
   readonly waitUntilSearchPolicy: PersistenceLoadingPolicy | undefined;
   readonly executeSearchPolicy: PersistenceLoadingPolicy | undefined;
+  /** True when waitUntil or execute locks any key (the thread may wait for locks, §5.9). */
+  readonly locksKeys: boolean;
 }
 
 const EMPTY: WorkflowStateOptions = {};
@@ -51,7 +53,7 @@ function resolve(o: WorkflowStateOptions): ResolvedStateOptions {
     o.executeApiFailurePolicy === 'PROCEED_TO_CONFIGURED_STATE'
       ? o.executeApiFailureProceedStateId
       : undefined;
-  return {
+  const resolved = {
     skipWaitUntil: (o.skipStartApi ?? o.skipWaitUntil) === true,
     waitUntilTimeoutMs: timeoutMs(o.startApiTimeoutSeconds ?? o.waitUntilApiTimeoutSeconds),
     executeTimeoutMs: timeoutMs(o.decideApiTimeoutSeconds ?? o.executeApiTimeoutSeconds),
@@ -78,6 +80,22 @@ function resolve(o: WorkflowStateOptions): ResolvedStateOptions {
     executeSearchPolicy:
       o.executeApiSearchAttributesLoadingPolicy ?? o.searchAttributesLoadingPolicy ?? undefined,
   };
+  return {
+    ...resolved,
+    locksKeys:
+      locksAny(resolved.waitUntilDataPolicy) ||
+      locksAny(resolved.executeDataPolicy) ||
+      locksAny(resolved.waitUntilSearchPolicy) ||
+      locksAny(resolved.executeSearchPolicy),
+  };
+}
+
+function locksAny(policy: PersistenceLoadingPolicy | undefined): boolean {
+  const type = policy?.persistenceLoadingType;
+  return (
+    (type === 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK' || type === 'LOAD_ALL_WITH_PARTIAL_LOCK') &&
+    (policy?.lockingKeys?.length ?? 0) > 0
+  );
 }
 
 function timeoutMs(seconds: number | undefined | null): number {

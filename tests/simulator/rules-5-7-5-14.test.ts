@@ -259,7 +259,7 @@ describe('§5.9 data attributes, search attributes, loading and locking', () => 
   // H holds DA key k in execute for 8 s; A waits a 4 s timer, B a 2 s timer, both then lock k):
   // execute calls came A-1 at +8067..8114 ms, then B-1 at +8083..8135 ms, every time, although B
   // had been waiting for the lock 2 s longer. Temporal re-evaluates blocked coroutines in creation order.
-  it.fails('§5.9 lock waiters are granted in thread creation order, not in the order they started waiting', async () => {
+  it('§5.9 lock waiters are granted in thread creation order, not in the order they started waiting', async () => {
     let release: () => void = () => {};
     const lockedExecute = { ...noWait, executeApiDataAttributesLoadingPolicy: lockK };
     const timerThenLocked = (seconds: number) => ({
@@ -291,6 +291,48 @@ describe('§5.9 data attributes, search attributes, loading and locking', () => 
     release();
     await simulator.runUntilIdle();
     expect(worker.callsOf('execute').map(execId)).toEqual(['S1-1', 'H-1', 'A-1', 'B-1']);
+  });
+
+  // Real server evidence (iwf at 127.0.0.1:8811, loopback worker): S1 decided [C, A, H, B]; H held DA
+  // key k in execute for 8 s; A waited a 2 s timer, C 3 s, B 4 s, each then locking k in execute. The
+  // execute calls came H-1, then B-1 (+8131 ms), C-1 (+8149 ms), A-1 (+8165 ms): Temporal's dispatcher
+  // runs the coroutines after the releaser first, then wraps round to the earlier ones. Also measured:
+  // [A, H, B] → B first, [B, H, A] → A first, whatever the timers.
+  it('§5.9 after a release, the waiters created after the releaser come first, then the earlier ones', async () => {
+    let release: () => void = () => {};
+    const lockedExecute = { ...noWait, executeApiDataAttributesLoadingPolicy: lockK };
+    const timerThenLocked = (seconds: number) => ({
+      waitUntil: (): WorkflowStateStartResponse => ({
+        commandRequest: {
+          commandWaitingType: 'ALL_COMPLETED',
+          timerCommands: [{ durationSeconds: seconds }],
+        },
+      }),
+      execute: deadEnd,
+    });
+    const locked = { executeApiDataAttributesLoadingPolicy: lockK };
+    const worker = new FakeWorker({
+      S1: {
+        execute: () =>
+          decide(
+            { stateId: 'C', stateOptions: locked },
+            { stateId: 'A', stateOptions: locked },
+            { stateId: 'H', stateOptions: lockedExecute },
+            { stateId: 'B', stateOptions: locked },
+          ),
+      },
+      H: { execute: () => new Promise((resolve) => (release = () => resolve(deadEnd()))) },
+      A: timerThenLocked(2),
+      C: timerThenLocked(3),
+      B: timerThenLocked(4),
+    });
+    const { simulator, start } = setup(worker, { autoAdvance: false, hungCallGraceMs: 5 });
+    await start('wf', { stateOptions: noWait });
+    await simulator.advanceBy(20_000);
+    expect(worker.callsOf('execute').map(execId)).toEqual(['S1-1', 'H-1']);
+    release();
+    await simulator.runUntilIdle();
+    expect(worker.callsOf('execute').map(execId)).toEqual(['S1-1', 'H-1', 'B-1', 'C-1', 'A-1']);
   });
 });
 

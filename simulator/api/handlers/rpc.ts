@@ -50,9 +50,11 @@ export async function handleRpc(engine: Engine, request: WorkflowRpcRequest): Pr
       'WORKER_API_ERROR',
     );
   run.lockingRpcsInProgress++;
+  // The update handler is a new coroutine of the workflow: numbered after every thread started so far.
+  const ordinal = run.locks.newOrdinal();
   try {
-    if ((await acquireRpcLock(run, keys)) === 'closed') return acceptedUpdateOfClosedWorkflow();
-    return await callRpc(engine, run, request, true, keys);
+    if ((await acquireRpcLock(run, keys, ordinal)) === 'closed') return acceptedUpdateOfClosedWorkflow();
+    return await callRpc(engine, run, request, true, keys, ordinal);
   } finally {
     run.lockingRpcsInProgress--;
   }
@@ -72,6 +74,7 @@ async function callRpc(
   request: WorkflowRpcRequest,
   locking: boolean,
   keys: readonly string[],
+  ordinal = 0,
 ): Promise<ApiReply> {
   const dataPolicy = request.dataAttributesLoadingPolicy ?? undefined;
   const searchPolicy = request.searchAttributesLoadingPolicy ?? undefined;
@@ -106,7 +109,7 @@ async function callRpc(
     body,
     timeoutMs,
   );
-  if (locking) run.locks.release(keys);
+  if (locking) run.locks.release(keys, ordinal);
   const reply = interpretOutcome(run, outcome, locking);
   if (locking && run.isRunning) countOperations(run, 1);
   run.history.add('RpcCalled', undefined, { rpcName: body.rpcName, locking, status: reply.status });
