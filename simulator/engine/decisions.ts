@@ -1,5 +1,5 @@
 import { SystemStateIds } from '../../sdk/wire/paths.ts';
-import type { EncodedObject, StateDecision, StateMovement, WorkflowErrorType } from '../../sdk/wire/types.ts';
+import type { EncodedObject, StateDecision, StateMovement } from '../../sdk/wire/types.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 const CLOSING_IDS: ReadonlySet<string> = new Set(Object.values(SystemStateIds));
@@ -59,17 +59,28 @@ export function interpretDecision(
   const closing = next.find((m) => isSystemStateId(m.stateId));
   if (!closing) return next;
   if (next.length > 1) {
-    // The server assigns the error type in a loop, so a force-fail among the movements wins (§5.5).
-    const forceFail = next.some((m) => m.stateId === SystemStateIds.forceFail);
-    const errorType: WorkflowErrorType = forceFail
-      ? 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE'
-      : 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE';
-    run.close('FAILED', {
-      errorType,
-      errorMessage:
+    // The server walks the movements keeping the last closing one's output, then fails the run as
+    // invalid, unless one of them force-fails: that error wins and carries the output (§5.5, measured).
+    let output: EncodedObject | undefined | null;
+    let forceFail = false;
+    for (const movement of next) {
+      const id = movement.stateId;
+      if (id === SystemStateIds.forceFail) forceFail = true;
+      if (
+        id === SystemStateIds.forceFail ||
+        id === SystemStateIds.forceComplete ||
+        id === SystemStateIds.gracefulComplete
+      )
+        output = movement.stateInput;
+    }
+    if (forceFail) {
+      addOutput(run, stateId, executionId, output);
+      run.close('FAILED', { errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE', carriesResults: true });
+    } else
+      failInvalid(
+        run,
         'invalid state decisions. Closing workflow decision cannot be combined with other state decisions',
-      carriesResults: forceFail,
-    });
+      );
     return [];
   }
   switch (closing.stateId) {

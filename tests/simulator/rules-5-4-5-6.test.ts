@@ -219,12 +219,12 @@ describe('§5.5 decisions, closing and outputs', () => {
     expect(worker.calls).toHaveLength(1);
   });
 
-  // SIMULATOR DISAGREES: it answers `results: []` here. Real server evidence (iwf at 127.0.0.1:8811,
+  // Real server evidence (iwf at 127.0.0.1:8811,
   // loopback worker, state FF deciding [_SYS_FORCE_FAILING_WORKFLOW with stateInput {json 1}, A]):
   // getWithWait = {"errorType":"STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE","results":[{"completedStateExecutionId":
   // "FF-1","completedStateId":"FF","completedStateOutput":{"data":"1","encoding":"json"}}],"workflowStatus":"FAILED"},
   // and A was never called.
-  it.fails('§5.5 a closing combination that includes _SYS_FORCE_FAILING_WORKFLOW fails with STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE and that movement’s output', async () => {
+  it('§5.5 a closing combination that includes _SYS_FORCE_FAILING_WORKFLOW fails with STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE and that movement’s output', async () => {
     const worker = new FakeWorker({
       S1: {
         execute: () =>
@@ -246,6 +246,42 @@ describe('§5.5 decisions, closing and outputs', () => {
         { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: encoded(1) },
       ],
     });
+  });
+
+  // Real server evidence (iwf at 127.0.0.1:8811, loopback worker): [_SYS_FORCE_FAILING_WORKFLOW {json 1},
+  // _SYS_GRACEFUL_COMPLETING_WORKFLOW {json 2}] → results [S1-1 with "2"] (the server keeps the output of
+  // the last closing movement); [_SYS_FORCE_FAILING_WORKFLOW without input, A] → results [], A not called.
+  it('§5.5 in a combination with _SYS_FORCE_FAILING_WORKFLOW the last closing movement’s input is the output; none → results []', async () => {
+    const decisions: Record<string, () => ReturnType<typeof decide>> = {
+      last: () =>
+        decide(
+          { stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded(1) },
+          { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: encoded(2) },
+        ),
+      none: () => decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW' }, { stateId: 'A', stateOptions: noWait }),
+    };
+    const worker = new FakeWorker({
+      S1: { execute: (request) => decisions[request.context.workflowId]!() },
+      A: { execute: () => complete() },
+    });
+    const { start, result } = setup(worker);
+    await start('last', { stateOptions: noWait });
+    await start('none', { stateOptions: noWait });
+    expect((await result('last')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+      results: [
+        { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: encoded(2) },
+      ],
+    });
+    expect((await result('none')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+      results: [],
+    });
+    expect(worker.callsOf('execute', 'A')).toHaveLength(0);
   });
 
   it('§5.5 states registered in waitForCompletionStateIds do not change the results', async () => {
