@@ -27,8 +27,20 @@ export const Replies = {
   workflowIdNotSet(): ApiReply {
     return Replies.error(400, 'WorkflowId is not set on request.', 'WORKFLOW_NOT_EXISTS_SUB_STATUS');
   },
-  workflowNotFound(workflowId: string): ApiReply {
-    return Replies.error(400, `workflow not found for ID: ${workflowId}`, 'WORKFLOW_NOT_EXISTS_SUB_STATUS');
+  /**
+   * No workflow with this id, or no run with this run id (measured on every endpoint that takes a
+   * run id): Temporal's own texts, and its 500 for a run id that is not a UUID in a form Go's
+   * `uuid.Parse` accepts.
+   */
+  workflowNotFound(workflowId: string, runId?: string | null): ApiReply {
+    if (!runId)
+      return Replies.error(400, `workflow not found for ID: ${workflowId}`, 'WORKFLOW_NOT_EXISTS_SUB_STATUS');
+    if (!UUID_FORMS.test(runId)) return Replies.internal('Invalid RunId.');
+    return Replies.error(
+      400,
+      `workflow execution not found for workflow ID "${workflowId}" and run ID "${runId}"`,
+      'WORKFLOW_NOT_EXISTS_SUB_STATUS',
+    );
   },
   alreadyCompleted(): ApiReply {
     return Replies.error(400, 'workflow execution already completed', 'WORKFLOW_NOT_EXISTS_SUB_STATUS');
@@ -46,3 +58,7 @@ export const Replies = {
     return { status: 404, body: method === 'HEAD' ? '' : '404 page not found', contentType: 'text/plain' };
   },
 };
+
+// The forms Go's uuid.Parse accepts: canonical, urn:uuid:, braces, 32 hex digits (any case).
+const UUID_FORMS =
+  /^(?:(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{32})$/i;

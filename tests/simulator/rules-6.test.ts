@@ -100,11 +100,12 @@ describe('§6 server-side validations and resulting errors', () => {
     }
   });
 
-  // SIMULATOR DISAGREES on the detail text: it answers "workflow not found for ID: wf".
   // Real server evidence (iwf at 127.0.0.1:8811): POST /api/v1/workflow/get {workflowId: <running id>,
   // workflowRunId: "01a2170a-1239-7424-a9a4-b03dfd11d665"} → 400 {"detail":"workflow execution not found
   // for workflow ID \"<id>\" and run ID \"01a2170a-1239-7424-a9a4-b03dfd11d665\"","subStatus":"WORKFLOW_NOT_EXISTS_SUB_STATUS"}.
-  it.fails('§6 an unknown runId of a known workflowId → 400 with Temporal’s run-not-found detail', async () => {
+  // Re-measured: the same answer on every endpoint that takes a run id (below), also for an unknown
+  // workflow id; a run id that is not a UUID → 500 "Invalid RunId."; waitForStateCompletion ignores it.
+  it('§6 an unknown runId of a known workflowId → 400 with Temporal’s run-not-found detail', async () => {
     const { start, post } = setup(new FakeWorker({}));
     await start('wf', noState);
     const ghostRun = '01a2170a-1239-7424-a9a4-b03dfd11d665';
@@ -115,6 +116,54 @@ describe('§6 server-side validations and resulting errors', () => {
         subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS',
       },
     });
+  });
+
+  it('§6 every endpoint that takes a runId answers an unknown one with the run-not-found detail, a malformed one with 500 Invalid RunId.', async () => {
+    const { start, post } = setup(new FakeWorker({}));
+    await start('wf', noState);
+    const calls: [string, object][] = [
+      ['get', {}],
+      ['getWithWait', {}],
+      ['signal', { signalChannelName: 'c' }],
+      ['publishToInternalChannel', { messages: [{ channelName: 'c' }] }],
+      ['stop', {}],
+      ['stop', { stopType: 'TERMINATE' }],
+      ['dataobjects/get', {}],
+      ['dataobjects/set', { objects: [{ key: 'k', value: encoded(1) }] }],
+      ['searchattributes/get', {}],
+      ['searchattributes/set', { searchAttributes: [] }],
+      ['reset', { resetType: 'BEGINNING' }],
+      ['rpc', { rpcName: 'r' }],
+      ['rpc', { rpcName: 'r', dataAttributesLoadingPolicy: lockK }],
+      ['timer/skip', { workflowStateExecutionId: 'S1-1', timerCommandIndex: 0 }],
+      ['config/update', { workflowConfig: { disableSystemSearchAttribute: true } }],
+      ['internal/dump', { pageSizeInBytes: 1000, pageNum: 0 }],
+      ['triggerContinueAsNew', {}],
+    ];
+    for (const [workflowId, runId] of [
+      ['wf', '01a2170a-1239-7424-a9a4-b03dfd11d665'],
+      ['ghost', '01A2170A12397424A9A4B03DFD11D665'],
+    ] as const)
+      for (const [path, body] of calls)
+        expect(
+          await post(path, { ...body, workflowId, workflowRunId: runId }),
+          `${workflowId} ${path}`,
+        ).toEqual({
+          status: 400,
+          body: {
+            detail: `workflow execution not found for workflow ID "${workflowId}" and run ID "${runId}"`,
+            subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS',
+          },
+        });
+    for (const runId of ['not-a-uuid', ' ', '01a2170a-1239-7424-a9a4-b03dfd11d66g'])
+      for (const [path, body] of calls)
+        expect(
+          await post(path, { ...body, workflowId: 'wf', workflowRunId: runId }),
+          `${runId} ${path}`,
+        ).toEqual({
+          status: 500,
+          body: { detail: 'Invalid RunId.', subStatus: 'UNCATEGORIZED_SUB_STATUS' },
+        });
   });
 
   it('§6 signal / set / publish / stop TERMINATE or FAIL / locking RPC / mutating RPC on a closed workflow → 400 WORKFLOW_NOT_EXISTS_SUB_STATUS; stop CANCEL → 200 {}', async () => {

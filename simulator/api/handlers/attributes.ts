@@ -23,7 +23,7 @@ import { sizeLimitReply } from './limits.ts';
  */
 export function handleGetDataObjects(engine: Engine, request: WorkflowGetDataObjectsRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const objects =
     request.useMemoForDataAttributes && run.request.workflowStartOptions?.useMemoForDataAttributes
       ? memoData(run, request.keys)
@@ -51,7 +51,7 @@ export function handleSetDataObjects(
   request: WorkflowSetDataObjectsRequest,
 ): ApiReply | Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const objects = request.objects ?? [];
   const refused = sizeLimitReply(
@@ -75,7 +75,7 @@ export function handleGetSearchAttributes(
   request: WorkflowGetSearchAttributesRequest,
 ): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const keys = request.keys ?? [];
   if (keys.length === 0) return Replies.ok({});
   const found: SearchAttribute[] = [];
@@ -123,7 +123,7 @@ export function handleSetSearchAttributes(
   request: WorkflowSetSearchAttributesRequest,
 ): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const attributes = request.searchAttributes ?? [];
   applyClientInput(run, {

@@ -21,7 +21,7 @@ import { longPollLimit } from './get.ts';
  */
 export function handleStop(engine: Engine, request: WorkflowStopRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const type = request.stopType ?? 'CANCEL';
   if (!run.isRunning) return type === 'CANCEL' ? Replies.ok() : Replies.alreadyCompleted();
   if (type === 'CANCEL') run.close('CANCELED');
@@ -42,7 +42,7 @@ export function handleStop(engine: Engine, request: WorkflowStopRequest): ApiRep
  */
 export function handleConfigUpdate(engine: Engine, request: WorkflowConfigUpdateRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   applyClientInput(run, { kind: 'config', config: request.workflowConfig ?? {} });
   return Replies.ok();
@@ -57,7 +57,7 @@ export function handleConfigUpdate(engine: Engine, request: WorkflowConfigUpdate
  */
 export function handleTriggerContinueAsNew(engine: Engine, request: TriggerContinueAsNewRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   run.history.add('ContinueAsNewRequested');
   requestContinueAsNew(run);
@@ -72,7 +72,7 @@ export function handleTriggerContinueAsNew(engine: Engine, request: TriggerConti
  */
 export function handleDump(engine: Engine, request: WorkflowDumpRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if ((request.pageNum ?? 0) >= 1)
     return Replies.internal(`page number ${request.pageNum} is out of range (total pages: 1)`);
   const jsonData = JSON.stringify({

@@ -13,7 +13,7 @@ import { Replies } from '../replies.ts';
  */
 export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (run.continuedTo && request.needsResults === true) return continuedRunResult();
   return Replies.ok(describeRun(run, request.needsResults === true));
 }
@@ -27,7 +27,7 @@ export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply
  */
 export async function handleGetWithWait(engine: Engine, request: WorkflowGetRequest): Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (run.continuedTo) return continuedRunResult();
   if (!run.isRunning) return Replies.ok(describeRun(run, true));
   const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>

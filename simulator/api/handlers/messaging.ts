@@ -18,7 +18,7 @@ import { sizeLimitReply } from './limits.ts';
  */
 export function handleSignal(engine: Engine, request: WorkflowSignalRequest): ApiReply | Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const refused = sizeLimitReply(engine, [request.signalValue]);
   if (refused) return refused;
@@ -41,7 +41,7 @@ export function handlePublish(
   request: PublishToInternalChannelRequest,
 ): ApiReply | Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
   const messages = request.messages ?? [];
   const refused = sizeLimitReply(
@@ -76,7 +76,7 @@ export function handleSkipTimer(engine: Engine, request: WorkflowSkipTimerReques
     );
   if (!request?.workflowId) return Replies.workflowIdNotSet();
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const wait = run.isRunning ? run.activeWaits.get(request.workflowStateExecutionId ?? '') : undefined;
   if (!wait?.skipTimer(commandId, index))
     return Replies.error(400, MISSING_TIMER, 'UNCATEGORIZED_SUB_STATUS');

@@ -14,7 +14,7 @@ import { Replies } from '../replies.ts';
  */
 export function handleReset(engine: Engine, request: WorkflowResetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const fresh = resetRun(engine, run, request);
   if (typeof fresh === 'string') return Replies.internal(fresh);
   return Replies.ok({ workflowRunId: fresh.runId });

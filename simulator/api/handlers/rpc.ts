@@ -32,7 +32,7 @@ const LOCKING_TYPES = new Set(['LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', 'LOAD_ALL_WIT
  */
 export async function handleRpc(engine: Engine, request: WorkflowRpcRequest): Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId);
+  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const dataPolicy = request.dataAttributesLoadingPolicy ?? undefined;
   const searchPolicy = request.searchAttributesLoadingPolicy ?? undefined;
   const locking =
