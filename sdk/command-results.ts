@@ -36,22 +36,9 @@ export class CommandResults<
   readonly waitUntilApiSucceeded: boolean | undefined;
 
   constructor(wire: WireCommandResults | undefined, encoder: ObjectEncoder) {
-    this.timerCommands = (wire?.timerResults ?? []).map((t) => ({
-      commandId: t.commandId,
-      status: t.timerStatus,
-    }));
-    this.internalChannelCommands = (wire?.interStateChannelResults ?? []).map((r) => ({
-      commandId: r.commandId,
-      channelName: r.channelName,
-      status: r.requestStatus,
-      value: encoder.decode(r.value),
-    }));
-    this.signalChannelCommands = (wire?.signalResults ?? []).map((r) => ({
-      commandId: r.commandId,
-      channelName: r.signalChannelName,
-      status: r.signalRequestStatus,
-      value: encoder.decode(r.signalValue),
-    }));
+    this.timerCommands = timerResults(wire?.timerResults);
+    this.internalChannelCommands = internalChannelResults(wire?.interStateChannelResults, encoder);
+    this.signalChannelCommands = signalResults(wire?.signalResults, encoder);
     this.waitUntilApiSucceeded =
       wire === undefined
         ? undefined
@@ -88,4 +75,52 @@ export class CommandResults<
   signalChannelById(commandId: string): ChannelCommandResult | undefined {
     return this.signalChannelCommands.find((r) => r.commandId === commandId);
   }
+}
+
+// Exact-size arrays filled by index, no callbacks: a state execution builds these on every execute.
+
+function timerResults(wire: WireCommandResults['timerResults']): TimerCommandResult[] {
+  const n = wire ? wire.length : 0;
+  const out = new Array<TimerCommandResult>(n);
+  for (let i = 0; i < n; i++) {
+    const t = (wire as NonNullable<typeof wire>)[i]!;
+    out[i] = { commandId: t.commandId, status: t.timerStatus };
+  }
+  return out;
+}
+
+function internalChannelResults(
+  wire: WireCommandResults['interStateChannelResults'],
+  encoder: ObjectEncoder,
+): ChannelCommandResult[] {
+  const n = wire ? wire.length : 0;
+  const out = new Array<ChannelCommandResult>(n);
+  for (let i = 0; i < n; i++) {
+    const r = (wire as NonNullable<typeof wire>)[i]!;
+    out[i] = {
+      commandId: r.commandId,
+      channelName: r.channelName,
+      status: r.requestStatus,
+      value: encoder.decode(r.value),
+    };
+  }
+  return out;
+}
+
+function signalResults(
+  wire: WireCommandResults['signalResults'],
+  encoder: ObjectEncoder,
+): ChannelCommandResult[] {
+  const n = wire ? wire.length : 0;
+  const out = new Array<ChannelCommandResult>(n);
+  for (let i = 0; i < n; i++) {
+    const r = (wire as NonNullable<typeof wire>)[i]!;
+    out[i] = {
+      commandId: r.commandId,
+      channelName: r.signalChannelName,
+      status: r.signalRequestStatus,
+      value: encoder.decode(r.signalValue),
+    };
+  }
+  return out;
 }

@@ -119,25 +119,31 @@ export class CommandRequest {
   /** The wire form, as the Python SDK sends it (`commandWaitingType`, empty lists left out). */
   toWire(): WireCommandRequest {
     const wire: WireCommandRequest = { commandWaitingType: this.trigger };
-    const timers: NonNullable<WireCommandRequest['timerCommands']> = [];
-    const channels: NonNullable<WireCommandRequest['interStateChannelCommands']> = [];
-    const signals: NonNullable<WireCommandRequest['signalCommands']> = [];
+    // Lists created on their first command: a request rarely has all three kinds.
+    let timers: NonNullable<WireCommandRequest['timerCommands']> | undefined;
+    let channels: NonNullable<WireCommandRequest['interStateChannelCommands']> | undefined;
+    let signals: NonNullable<WireCommandRequest['signalCommands']> | undefined;
     for (const c of this.commands) {
       if (c.kind === 'timer') {
-        const timer: (typeof timers)[number] = { commandId: c.commandId ?? '' };
+        const timer: NonNullable<typeof timers>[number] = { commandId: c.commandId ?? '' };
         if (c.durationSeconds !== undefined) timer.durationSeconds = c.durationSeconds;
         if (c.firingUnixTimestampSeconds !== undefined)
           timer.firingUnixTimestampSeconds = c.firingUnixTimestampSeconds;
-        timers.push(timer);
+        if (timers) timers.push(timer);
+        else timers = [timer];
       } else if (c.kind === 'internalChannel') {
-        channels.push({ commandId: c.commandId ?? '', channelName: c.channelName });
+        const channel = { commandId: c.commandId ?? '', channelName: c.channelName };
+        if (channels) channels.push(channel);
+        else channels = [channel];
       } else {
-        signals.push({ commandId: c.commandId ?? '', signalChannelName: c.channelName });
+        const signal = { commandId: c.commandId ?? '', signalChannelName: c.channelName };
+        if (signals) signals.push(signal);
+        else signals = [signal];
       }
     }
-    if (timers.length > 0) wire.timerCommands = timers;
-    if (channels.length > 0) wire.interStateChannelCommands = channels;
-    if (signals.length > 0) wire.signalCommands = signals;
+    if (timers) wire.timerCommands = timers;
+    if (channels) wire.interStateChannelCommands = channels;
+    if (signals) wire.signalCommands = signals;
     if (this.combinations.length > 0) {
       wire.commandCombinations = this.combinations.map((ids) => ({ commandIds: [...ids] }));
     }

@@ -43,14 +43,34 @@ export interface RpcChannelInfos {
  * const c = new CommunicationImpl(index, jsonEncoder, undefined); // in a state API
  */
 export class CommunicationImpl implements Communication<unknown> {
-  readonly publishes: InterStateChannelPublishing[] = [];
-  readonly movements: StateMovement[] = [];
+  // Created on first use: most calls publish nothing and move nowhere.
+  private publishList: InterStateChannelPublishing[] | undefined;
+  private movementList: StateMovement[] | undefined;
 
   constructor(
     private readonly schema: SchemaIndex,
     private readonly encoder: ObjectEncoder,
     private readonly rpcInfos: RpcChannelInfos | undefined,
   ) {}
+
+  /** The publishes of this call, in order. */
+  get publishes(): InterStateChannelPublishing[] {
+    this.publishList ??= [];
+    return this.publishList;
+  }
+  /** The state movements this RPC triggered, in order. */
+  get movements(): StateMovement[] {
+    this.movementList ??= [];
+    return this.movementList;
+  }
+  /** Whether this call published anything (without creating the list). @internal */
+  get hasPublishes(): boolean {
+    return this.publishList !== undefined && this.publishList.length > 0;
+  }
+  /** Whether this RPC triggered movements (without creating the list). @internal */
+  get hasMovements(): boolean {
+    return this.movementList !== undefined && this.movementList.length > 0;
+  }
 
   publishToInternalChannel(channelName: string, value?: unknown): void {
     this.schema.requireInternalChannel(channelName);
@@ -66,7 +86,8 @@ export class CommunicationImpl implements Communication<unknown> {
   getInternalChannelSize(channelName: string): number {
     const infos = this.requireRpc('getInternalChannelSize');
     this.schema.requireInternalChannel(channelName);
-    const own = this.publishes.filter((p) => p.channelName === channelName).length;
+    let own = 0;
+    for (const p of this.publishList ?? []) if (p.channelName === channelName) own++;
     return (infos.internal[channelName]?.size ?? 0) + own;
   }
   getSignalChannelSize(channelName: string): number {

@@ -46,33 +46,31 @@ export interface PersistenceWrites {
 /**
  * The SDK's Persistence: decodes loaded values lazily and buffers writes.
  *
+ * Nothing is indexed up front: a call reads few keys of short lists, so reads scan the lists the
+ * server sent (the last entry of a key wins, as a map built from them would give), and the write
+ * lists exist only once something is written (a key keeps the place of its first write and the value
+ * of its last).
+ *
  * @example
  * const p = new PersistenceImpl(index, jsonEncoder, req.dataObjects, req.searchAttributes, req.stateLocals);
  */
 export class PersistenceImpl implements Persistence<unknown> {
-  private readonly dataAttributes = new Map<string, KeyValue>();
-  private readonly searchAttributes = new Map<string, SearchAttribute>();
-  private readonly stateLocals = new Map<string, KeyValue>();
-  private readonly dataWrites = new Map<string, KeyValue>();
-  private readonly searchWrites = new Map<string, SearchAttribute>();
-  private readonly localWrites = new Map<string, KeyValue>();
-  private readonly events = new Map<string, KeyValue>();
+  private dataWrites: KeyValue[] | undefined;
+  private searchWrites: SearchAttribute[] | undefined;
+  private localWrites: KeyValue[] | undefined;
+  private events: KeyValue[] | undefined;
 
   constructor(
     private readonly schema: SchemaIndex,
     private readonly encoder: ObjectEncoder,
-    dataAttributes: KeyValue[] | undefined,
-    searchAttributes: SearchAttribute[] | undefined,
-    stateLocals: KeyValue[] | undefined,
-  ) {
-    for (const kv of dataAttributes ?? []) if (kv.key !== undefined) this.dataAttributes.set(kv.key, kv);
-    for (const sa of searchAttributes ?? []) if (sa.key !== undefined) this.searchAttributes.set(sa.key, sa);
-    for (const kv of stateLocals ?? []) if (kv.key !== undefined) this.stateLocals.set(kv.key, kv);
-  }
+    private readonly loadedData: readonly KeyValue[] | undefined,
+    private readonly loadedSearch: readonly SearchAttribute[] | undefined,
+    private readonly loadedLocals: readonly KeyValue[] | undefined,
+  ) {}
 
   getDataAttribute(key: string): never {
     this.schema.requireDataAttribute(key);
-    const kv = this.dataWrites.get(key) ?? this.dataAttributes.get(key);
+    const kv = lastWithKey(this.dataWrites, key) ?? lastWithKey(this.loadedData, key);
     return this.encoder.decode(kv?.value) as never;
   }
   setDataAttribute(key: string, value: unknown): void {
@@ -80,44 +78,93 @@ export class PersistenceImpl implements Persistence<unknown> {
     const kv: KeyValue = { key };
     const encoded = this.encoder.encode(value);
     if (encoded) kv.value = encoded;
-    this.dataWrites.set(key, kv);
+    this.dataWrites = upsert(this.dataWrites, kv);
   }
   getSearchAttribute(key: string): never {
     const type = this.schema.searchAttributeType(key);
-    const sa = this.searchWrites.get(key) ?? this.searchAttributes.get(key);
+    const sa = lastWithKey(this.searchWrites, key) ?? lastWithKey(this.loadedSearch, key);
     return (sa ? searchAttributeValue(sa, type) : undefined) as never;
   }
   setSearchAttribute(key: string, value: unknown): void {
     const type = this.schema.searchAttributeType(key);
-    this.searchWrites.set(key, toWireSearchAttribute(key, type, value));
+    this.searchWrites = upsert(this.searchWrites, toWireSearchAttribute(key, type, value));
   }
   getStateExecutionLocal<T>(key: string): T | undefined {
-    const kv = this.localWrites.get(key) ?? this.stateLocals.get(key);
+    const kv = lastWithKey(this.localWrites, key) ?? lastWithKey(this.loadedLocals, key);
     return this.encoder.decode(kv?.value) as T | undefined;
   }
   setStateExecutionLocal(key: string, value: unknown): void {
     const kv: KeyValue = { key };
     const encoded = this.encoder.encode(value);
     if (encoded) kv.value = encoded;
-    this.localWrites.set(key, kv);
+    this.localWrites = upsert(this.localWrites, kv);
   }
   recordEvent(key: string, ...data: unknown[]): void {
-    if (this.events.has(key)) {
+    if (lastWithKey(this.events, key)) {
       throw new InvalidArgumentError(`event '${key}' was already recorded in this call: use another key`);
     }
     const kv: KeyValue = { key };
     const encoded = this.encoder.encode(data.length === 1 ? data[0] : data);
     if (encoded) kv.value = encoded;
-    this.events.set(key, kv);
+    if (this.events) this.events.push(kv);
+    else this.events = [kv];
   }
 
   /** What this call wrote, to put in the response. */
   writes(): PersistenceWrites {
     return {
-      upsertDataAttributes: [...this.dataWrites.values()],
-      upsertSearchAttributes: [...this.searchWrites.values()],
-      upsertStateLocals: [...this.localWrites.values()],
-      recordEvents: [...this.events.values()],
+      upsertDataAttributes: this.dataWrites ? [...this.dataWrites] : [],
+      upsertSearchAttributes: this.searchWrites ? [...this.searchWrites] : [],
+      upsertStateLocals: this.localWrites ? [...this.localWrites] : [],
+      recordEvents: this.events ? [...this.events] : [],
     };
   }
+
+  /**
+   * Puts this call's writes on a worker response, leaving out the empty lists (the worker's own
+   * path: no intermediate object or copies).
+   *
+   * @internal
+   */
+  addWritesTo(
+    response: PersistenceResponseFields,
+    dataField: 'upsertDataObjects' | 'upsertDataAttributes',
+  ): void {
+    if (this.dataWrites) response[dataField] = this.dataWrites;
+    if (this.searchWrites) response.upsertSearchAttributes = this.searchWrites;
+    if (this.localWrites) response.upsertStateLocals = this.localWrites;
+    if (this.events) response.recordEvents = this.events;
+  }
+}
+
+/** The persistence fields of the worker's responses (`upsertDataObjects` in state APIs, `upsertDataAttributes` in RPCs). */
+export interface PersistenceResponseFields {
+  upsertDataObjects?: KeyValue[];
+  upsertDataAttributes?: KeyValue[];
+  upsertSearchAttributes?: SearchAttribute[];
+  upsertStateLocals?: KeyValue[];
+  recordEvents?: KeyValue[];
+}
+
+/** The last entry with this key (entries without a key never match). */
+function lastWithKey<T extends { key?: string }>(list: readonly T[] | undefined, key: string): T | undefined {
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const entry = list[i] as T;
+    if (entry.key === key) return entry;
+  }
+  return undefined;
+}
+
+/** Replaces the entry with the same key in place, or appends; creates the list on the first write. */
+function upsert<T extends { key?: string }>(list: T[] | undefined, entry: T): T[] {
+  if (!list) return [entry];
+  for (let i = 0; i < list.length; i++) {
+    if ((list[i] as T).key === entry.key) {
+      list[i] = entry;
+      return list;
+    }
+  }
+  list.push(entry);
+  return list;
 }

@@ -13,6 +13,8 @@ interface RegisteredWorkflow {
   readonly workflow: AnyWorkflow;
   // biome-ignore lint/suspicious/noExplicitAny: states of one workflow take different inputs
   readonly states: ReadonlyMap<string, StateDefinition<any, any>>;
+  /** Each state's wire options without an override, resolved once when the workflow is added. */
+  readonly wireOptions: Map<string, WorkflowStateOptions>;
 }
 
 /**
@@ -34,11 +36,13 @@ export class Registry {
         `workflow type ${type} is registered twice: give each workflow its own type`,
       );
     }
-    this.workflows.set(type, { workflow, states: validateStates(workflow) });
+    const wireOptions = new Map<string, WorkflowStateOptions>();
+    this.workflows.set(type, { workflow, states: validateStates(workflow), wireOptions });
     validateRpcs(workflow);
     for (const state of workflow.states) {
       validateStateOptions(type, state.stateId, state.spec.options);
-      this.stateOptions(type, state.stateId); // resolves proceed states, so a missing one fails now
+      // Resolves proceed states, so a missing one fails now.
+      wireOptions.set(state.stateId, this.stateOptions(type, state.stateId));
     }
     return this;
   }
@@ -79,6 +83,18 @@ export class Registry {
     };
     const info = lookup(stateId);
     return toWireStateOptions(stateId, override ? { ...info, options: override } : info, lookup);
+  }
+
+  /**
+   * The wire options for moving to a state without an override: one object per state, resolved when
+   * the workflow was added and shared by every movement to it (the server never changes them). Throws
+   * like `state` for an unknown workflow or state.
+   *
+   * @internal the worker's path; `stateOptions` returns a fresh object.
+   */
+  sharedStateOptions(workflowType: string, stateId: string): WorkflowStateOptions {
+    const options = this.workflows.get(workflowType)?.wireOptions.get(stateId);
+    return options ?? this.stateOptions(workflowType, stateId);
   }
 
   private entry(workflowType: string): RegisteredWorkflow {

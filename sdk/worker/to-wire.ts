@@ -23,8 +23,30 @@ export function movementToWire(
   const input = encoder.encode(m.input);
   if (input) wire.stateInput = input;
   if (m.isSystem) return wire;
-  wire.stateOptions = registry.stateOptions(workflowType, m.stateId, m.options?.stateOptionsOverride);
-  if (m.options?.waitForKey) wire.waitForKey = m.options.waitForKey;
+  const options = m.options;
+  const override = options?.stateOptionsOverride;
+  wire.stateOptions = override
+    ? registry.stateOptions(workflowType, m.stateId, override)
+    : registry.sharedStateOptions(workflowType, m.stateId);
+  if (options?.waitForKey) wire.waitForKey = options.waitForKey;
+  return wire;
+}
+
+/**
+ * Turns movements into their wire form (an exact-size array, no callback).
+ *
+ * @example
+ * movementsToWire(registry, jsonEncoder, 'UserSignupWorkflow', [StateMovement.create('VerifyState')]);
+ */
+export function movementsToWire(
+  registry: Registry,
+  encoder: ObjectEncoder,
+  workflowType: string,
+  movements: readonly StateMovement[],
+): WireStateMovement[] {
+  const n = movements.length;
+  const wire = new Array<WireStateMovement>(n);
+  for (let i = 0; i < n; i++) wire[i] = movementToWire(registry, encoder, workflowType, movements[i]!);
   return wire;
 }
 
@@ -53,7 +75,7 @@ export function decisionToWire(
     );
   }
   const wire: WireStateDecision = {
-    nextStates: decision.nextStates.map((m) => movementToWire(registry, encoder, workflowType, m)),
+    nextStates: movementsToWire(registry, encoder, workflowType, decision.nextStates),
   };
   const close = decision.conditionalClose;
   if (close) {

@@ -2,8 +2,9 @@ import { CommandResults } from '../command-results.ts';
 import { CommandRequest } from '../commands.ts';
 import { CommunicationImpl, type RpcChannelInfos } from '../communication.ts';
 import { toWorkflowContext } from '../context.ts';
+import type { StateDecision } from '../decision.ts';
 import { jsonEncoder, type ObjectEncoder } from '../encoder.ts';
-import { PersistenceImpl, type PersistenceWrites } from '../persistence.ts';
+import { PersistenceImpl } from '../persistence.ts';
 import type { Registry } from '../registry.ts';
 import { WorkerPaths } from '../wire/paths.ts';
 import type {
@@ -14,7 +15,7 @@ import type {
   WorkflowWorkerRpcRequest,
   WorkflowWorkerRpcResponse,
 } from '../wire/types.ts';
-import { decisionToWire, movementToWire } from './to-wire.ts';
+import { decisionToWire, movementsToWire } from './to-wire.ts';
 import { toWorkerErrorResponse, WorkerRequestError } from './worker-errors.ts';
 
 /** Options of a worker. */
@@ -56,25 +57,49 @@ export class WorkerService implements WorkerHandler {
   }
 
   /** Dispatches on the worker path; user errors become the error answer of the official SDKs. */
-  async handle(path: string, body: unknown): Promise<WorkerServiceReply> {
+  handle(path: string, body: unknown): Promise<WorkerServiceReply> {
+    // Not an async function: a state API whose code is synchronous answers without a suspended
+    // frame or an extra promise, and an asynchronous one chains once onto the user's promise.
     try {
-      switch (normalisePath(path)) {
+      let answer: unknown;
+      switch (workerPath(path)) {
         case WorkerPaths.waitUntil:
-          return { status: 200, body: await this.handleWaitUntil(body as WorkflowStateStartRequest) };
+          answer = this.waitUntil(body as WorkflowStateStartRequest);
+          break;
         case WorkerPaths.execute:
-          return { status: 200, body: await this.handleExecute(body as WorkflowStateDecideRequest) };
+          answer = this.execute(body as WorkflowStateDecideRequest);
+          break;
         case WorkerPaths.rpc:
-          return { status: 200, body: await this.handleRpc(body as WorkflowWorkerRpcRequest) };
+          answer = this.rpc(body as WorkflowWorkerRpcRequest);
+          break;
         default:
           throw new WorkerRequestError(404, 'NotFound', `no worker endpoint at ${path}`);
       }
+      if (isThenable(answer)) return Promise.resolve(answer).then(okReply, toWorkerErrorResponse);
+      return Promise.resolve(okReply(answer));
     } catch (error) {
-      return toWorkerErrorResponse(error);
+      return Promise.resolve(toWorkerErrorResponse(error));
     }
   }
 
   /** waitUntil (`/api/v1/workflowState/start`). */
   async handleWaitUntil(req: WorkflowStateStartRequest): Promise<WorkflowStateStartResponse> {
+    return this.waitUntil(req);
+  }
+
+  /** execute (`/api/v1/workflowState/decide`); data attributes arrive as `DataObjects`. */
+  async handleExecute(req: WorkflowStateDecideRequest): Promise<WorkflowStateDecideResponse> {
+    return this.execute(req);
+  }
+
+  /** RPC (`/api/v1/workflowWorker/rpc`). */
+  async handleRpc(req: WorkflowWorkerRpcRequest): Promise<WorkflowWorkerRpcResponse> {
+    return this.rpc(req);
+  }
+
+  private waitUntil(
+    req: WorkflowStateStartRequest,
+  ): WorkflowStateStartResponse | Promise<WorkflowStateStartResponse> {
     const type = requireType(req);
     const state = this.stateOf(type, req.workflowStateId);
     const workflow = this.registry.workflow(type);
@@ -83,7 +108,7 @@ export class WorkerService implements WorkerHandler {
       this.encoder,
       req.dataObjects,
       req.searchAttributes,
-      [],
+      undefined,
     );
     const communication = new CommunicationImpl(workflow.schema, this.encoder, undefined);
     if (!state.spec.waitUntil) {
@@ -93,23 +118,21 @@ export class WorkerService implements WorkerHandler {
         `state ${req.workflowStateId} of workflow ${type} has no waitUntil; it should have been started with skipWaitUntil`,
       );
     }
-    const request = await state.spec.waitUntil({
+    const request = state.spec.waitUntil({
       context: toWorkflowContext(type, req.context),
       input: this.encoder.decode(req.stateInput),
       persistence,
       communication,
     });
-    if (!(request instanceof CommandRequest)) {
-      throw new TypeError(`waitUntil of state ${req.workflowStateId} must return a CommandRequest`);
+    if (isThenable(request)) {
+      return Promise.resolve(request).then((r) => waitUntilResponse(req, r, persistence, communication));
     }
-    const response: WorkflowStateStartResponse = { commandRequest: request.toWire() };
-    addWrites(response, persistence.writes(), 'upsertDataObjects');
-    if (communication.publishes.length > 0) response.publishToInterStateChannel = communication.publishes;
-    return response;
+    return waitUntilResponse(req, request, persistence, communication);
   }
 
-  /** execute (`/api/v1/workflowState/decide`); data attributes arrive as `DataObjects`. */
-  async handleExecute(req: WorkflowStateDecideRequest): Promise<WorkflowStateDecideResponse> {
+  private execute(
+    req: WorkflowStateDecideRequest,
+  ): WorkflowStateDecideResponse | Promise<WorkflowStateDecideResponse> {
     const type = requireType(req);
     const state = this.stateOf(type, req.workflowStateId);
     const workflow = this.registry.workflow(type);
@@ -121,23 +144,37 @@ export class WorkerService implements WorkerHandler {
       req.stateLocals,
     );
     const communication = new CommunicationImpl(workflow.schema, this.encoder, undefined);
-    const decision = await state.spec.execute({
+    const decision = state.spec.execute({
       context: toWorkflowContext(type, req.context),
       input: this.encoder.decode(req.stateInput),
       commandResults: new CommandResults(req.commandResults, this.encoder),
       persistence,
       communication,
     });
+    if (isThenable(decision)) {
+      return Promise.resolve(decision).then((d) =>
+        this.executeResponse(type, req, d, persistence, communication),
+      );
+    }
+    return this.executeResponse(type, req, decision, persistence, communication);
+  }
+
+  private executeResponse(
+    type: string,
+    req: WorkflowStateDecideRequest,
+    decision: StateDecision,
+    persistence: PersistenceImpl,
+    communication: CommunicationImpl,
+  ): WorkflowStateDecideResponse {
     const response: WorkflowStateDecideResponse = {
       stateDecision: decisionToWire(this.registry, this.encoder, type, req.workflowStateId, decision),
     };
-    addWrites(response, persistence.writes(), 'upsertDataObjects');
-    if (communication.publishes.length > 0) response.publishToInterStateChannel = communication.publishes;
+    persistence.addWritesTo(response, 'upsertDataObjects');
+    if (communication.hasPublishes) response.publishToInterStateChannel = communication.publishes;
     return response;
   }
 
-  /** RPC (`/api/v1/workflowWorker/rpc`). */
-  async handleRpc(req: WorkflowWorkerRpcRequest): Promise<WorkflowWorkerRpcResponse> {
+  private rpc(req: WorkflowWorkerRpcRequest): WorkflowWorkerRpcResponse | Promise<WorkflowWorkerRpcResponse> {
     const type = requireType(req);
     const workflow = this.registry.workflow(type);
     const rpc = Object.hasOwn(workflow.rpcs, req.rpcName) ? workflow.rpcs[req.rpcName] : undefined;
@@ -157,25 +194,37 @@ export class WorkerService implements WorkerHandler {
       this.encoder,
       req.dataAttributes,
       req.searchAttributes,
-      [],
+      undefined,
     );
     const communication = new CommunicationImpl(workflow.schema, this.encoder, infos);
-    const output = await rpc.spec.handler({
+    const output = rpc.spec.handler({
       context: toWorkflowContext(type, req.context),
       input: this.encoder.decode(req.input),
       persistence,
       communication,
     });
+    if (isThenable(output)) {
+      return Promise.resolve(output).then((o) => this.rpcResponse(type, o, persistence, communication));
+    }
+    return this.rpcResponse(type, output, persistence, communication);
+  }
+
+  private rpcResponse(
+    type: string,
+    output: unknown,
+    persistence: PersistenceImpl,
+    communication: CommunicationImpl,
+  ): WorkflowWorkerRpcResponse {
     const response: WorkflowWorkerRpcResponse = {};
     const encoded = this.encoder.encode(output);
     if (encoded) response.output = encoded;
-    if (communication.movements.length > 0) {
+    if (communication.hasMovements) {
       response.stateDecision = {
-        nextStates: communication.movements.map((m) => movementToWire(this.registry, this.encoder, type, m)),
+        nextStates: movementsToWire(this.registry, this.encoder, type, communication.movements),
       };
     }
-    addWrites(response, persistence.writes(), 'upsertDataAttributes');
-    if (communication.publishes.length > 0) response.publishToInterStateChannel = communication.publishes;
+    persistence.addWritesTo(response, 'upsertDataAttributes');
+    if (communication.hasPublishes) response.publishToInterStateChannel = communication.publishes;
     return response;
   }
 
@@ -188,30 +237,45 @@ export class WorkerService implements WorkerHandler {
   }
 }
 
+function waitUntilResponse(
+  req: WorkflowStateStartRequest,
+  request: unknown,
+  persistence: PersistenceImpl,
+  communication: CommunicationImpl,
+): WorkflowStateStartResponse {
+  if (!(request instanceof CommandRequest)) {
+    throw new TypeError(`waitUntil of state ${req.workflowStateId} must return a CommandRequest`);
+  }
+  const response: WorkflowStateStartResponse = { commandRequest: request.toWire() };
+  persistence.addWritesTo(response, 'upsertDataObjects');
+  if (communication.hasPublishes) response.publishToInterStateChannel = communication.publishes;
+  return response;
+}
+
+function okReply(body: unknown): WorkerServiceReply {
+  return { status: 200, body };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
 function requireType(req: { workflowType?: string }): string {
   return req.workflowType ?? '';
+}
+
+/** The worker path of a request: the three paths as they are, anything else normalised. */
+function workerPath(path: string): string {
+  if (path === WorkerPaths.waitUntil || path === WorkerPaths.execute || path === WorkerPaths.rpc) return path;
+  return normalisePath(path);
 }
 
 /** The Python SDK's own tests post to `//api/...`; Flask merges the slashes, and so do we. */
 function normalisePath(path: string): string {
   const noQuery = path.split('?')[0] ?? path;
   return noQuery.replace(/\/{2,}/g, '/');
-}
-
-function addWrites(
-  response: {
-    upsertSearchAttributes?: PersistenceWrites['upsertSearchAttributes'];
-    upsertStateLocals?: PersistenceWrites['upsertStateLocals'];
-    recordEvents?: PersistenceWrites['recordEvents'];
-    upsertDataObjects?: PersistenceWrites['upsertDataAttributes'];
-    upsertDataAttributes?: PersistenceWrites['upsertDataAttributes'];
-  },
-  writes: PersistenceWrites,
-  dataField: 'upsertDataObjects' | 'upsertDataAttributes',
-): void {
-  if (writes.upsertDataAttributes.length > 0) response[dataField] = writes.upsertDataAttributes;
-  if (writes.upsertSearchAttributes.length > 0)
-    response.upsertSearchAttributes = writes.upsertSearchAttributes;
-  if (writes.upsertStateLocals.length > 0) response.upsertStateLocals = writes.upsertStateLocals;
-  if (writes.recordEvents.length > 0) response.recordEvents = writes.recordEvents;
 }

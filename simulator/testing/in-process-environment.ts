@@ -1,8 +1,8 @@
 import { Client } from '../../sdk/client/client.ts';
 import type { ClientTransport } from '../../sdk/client/transport.ts';
 import { Registry } from '../../sdk/registry.ts';
-import { WorkerService } from '../../sdk/worker/worker-service.ts';
-import type { WorkerTransport } from '../contracts.ts';
+import { WorkerService, type WorkerServiceReply } from '../../sdk/worker/worker-service.ts';
+import type { WorkerReply, WorkerTransport } from '../contracts.ts';
 import { Simulator } from '../simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
@@ -22,11 +22,12 @@ export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1);
  */
 export function inProcessWorkerTransport(workerService: WorkerService): WorkerTransport {
   return {
-    async call(_url, path, body) {
-      const reply = await workerService.handle(path, body);
-      return { status: reply.status, json: reply.body, contentType: 'application/json' };
-    },
+    call: (_url, path, body) => workerService.handle(path, body).then(toWorkerReply),
   };
+}
+
+function toWorkerReply(reply: WorkerServiceReply): WorkerReply {
+  return { status: reply.status, json: reply.body, contentType: 'application/json' };
 }
 
 /**
