@@ -28,7 +28,8 @@ export interface CommandHost {
 
 interface TimerCommandState {
   commandId: string;
-  firingMs: number;
+  /** The fixed firing instant in epoch seconds (a duration was fixed when the answer was processed). */
+  firingSeconds: number;
   fired: boolean;
   handle: TimerHandle | undefined;
 }
@@ -118,11 +119,14 @@ export class CommandWait {
     this.timers = new Array(timerCommands.length);
     for (let i = 0; i < timerCommands.length; i++) {
       const timer = timerCommands[i]!;
-      // Whole-second resolution anchored when the waitUntil answer is processed (§5.2).
-      const firingSeconds = timer.firingUnixTimestampSeconds ?? nowSeconds + (timer.durationSeconds ?? 0);
+      // A duration still present (a request not fixed by compactCommandRequest) is fixed now.
+      const firingSeconds =
+        timer.durationSeconds != null
+          ? nowSeconds + timer.durationSeconds
+          : (timer.firingUnixTimestampSeconds ?? 0);
       this.timers[i] = {
         commandId: timer.commandId ?? '',
-        firingMs: firingSeconds * 1000,
+        firingSeconds,
         fired: false,
         handle: undefined,
       };
@@ -153,15 +157,16 @@ export class CommandWait {
 
   /** Registers the commands; true when the trigger is already met (no waiting needed). */
   start(): boolean {
-    const now = this.host.now();
+    const delay = this.timerDelay();
     const restored = this.restored;
     for (let i = 0; i < this.timers.length; i++) {
       const timer = this.timers[i]!;
-      if (timer.firingMs <= now || restored?.timersFired[i]) {
+      const ms = delay(timer);
+      if (ms <= 0 || restored?.timersFired[i]) {
         timer.fired = true;
         this.noteCompleted(timer.commandId, 'timer');
       } else {
-        timer.handle = this.host.schedule(() => this.fireTimer(timer, false), timer.firingMs - now);
+        timer.handle = this.host.schedule(() => this.fireTimer(timer, false), ms);
       }
     }
     for (let i = 0; i < this.channels.length; i++) {
@@ -195,6 +200,33 @@ export class CommandWait {
     }
     this.host.history.add('CommandsCompleted', this.executionId, { trigger: this.trigger });
     this.onDone?.(this);
+  }
+
+  /**
+   * Starts the pending timers again from now, as the new run of a continue-as-new does with the
+   * fixed timestamps it carries (§5.11, §7.15): a timer whose second has begun fires at once.
+   */
+  restartTimers(): void {
+    if (this.done) return;
+    const delay = this.timerDelay();
+    for (const timer of this.timers) {
+      if (timer.fired || !timer.handle) continue;
+      this.host.unschedule(timer.handle);
+      timer.handle = undefined;
+      const ms = delay(timer);
+      if (ms <= 0) this.fireTimer(timer, false);
+      else timer.handle = this.host.schedule(() => this.fireTimer(timer, false), ms);
+    }
+  }
+
+  /**
+   * How long a timer waits when started now, as the server computes it (§7.15,
+   * timers.WaitForTimerFiredOrSkipped): a Temporal timer of (firing − floor(now)) whole seconds, so it
+   * fires that many seconds after this instant whatever its fraction of a second; ≤ 0 fires at once.
+   */
+  private timerDelay(): (timer: TimerCommandState) => number {
+    const nowSeconds = Math.floor(this.host.now() / 1000);
+    return (timer) => (timer.firingSeconds - nowSeconds) * 1000;
   }
 
   /** Stops waiting without completing (the run closed). */

@@ -150,7 +150,7 @@ async function runWaitUntil(run: WorkflowRun, record: ThreadRecord): Promise<voi
     movement,
     executionId,
     phase: 'commands',
-    commandRequest: compactCommandRequest(response.commandRequest),
+    commandRequest: compactCommandRequest(response.commandRequest, run.now()),
     stateLocals: response.upsertStateLocals ?? undefined,
   });
   continueAsNewIfDue(run);

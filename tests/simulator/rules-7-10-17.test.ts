@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   CommandRequest,
   StateMovement,
+  TimerCommand,
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
 } from '../../sdk/wire/types.ts';
@@ -196,12 +197,11 @@ describe('§7 checklist (items 10–17)', () => {
     expect(worker.calls.map((c) => c.at - t0)).toEqual([0, 1_000, 6_000]);
   });
 
-  // SIMULATOR DISAGREES: it fires at firingUnixTimestampSeconds * 1000 (1.4 s here), i.e. whole seconds of the epoch.
   // Real server evidence (iwf at 127.0.0.1:8811, loopback worker, 8 workflows whose waitUntil answered at
   // fractional seconds .058–.990): with durationSeconds 2 the execute call came 2017–2025 ms after the
   // waitUntil answer every time, and with firingUnixTimestampSeconds = floor(now)+2 also 2018–2023 ms
   // (even at fraction .990): the server waits (firing − floor(now)) whole seconds from the moment it processes the answer.
-  it.fails('§7.15 timer resolution is whole seconds counted from the processing moment, also at a fractional-second start', async () => {
+  it('§7.15 timer resolution is whole seconds counted from the processing moment, also at a fractional-second start', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: waitOn({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 2 }] }),
@@ -213,6 +213,73 @@ describe('§7 checklist (items 10–17)', () => {
     await start('wf');
     await result('wf');
     expect(worker.calls.map((c) => c.at - t0)).toEqual([0, 2_000]);
+  });
+
+  // Real server evidence (iwf at 127.0.0.1:8811, loopback worker, twice each): answers at fraction
+  // .9 with firingUnixTimestampSeconds floor(now)+2 → execute +2031/+2034 ms; .5 with floor(now)+1 →
+  // +1044/+1029 ms; .6 with durationSeconds 2 AND firingUnixTimestampSeconds floor(now)+10 → +2029/+2022 ms
+  // (the duration wins); .5 with floor(now) or floor(now)−5 → at once (+26…43 ms). Server source:
+  // timers.FixTimerCommandFromActivityOutput fixes floor(now)+duration, and WaitForTimerFiredOrSkipped
+  // starts a Temporal timer of (firing − floor(now)) whole seconds.
+  it('§7.15 a firing timestamp fires (firing − floor(now)) seconds after the answer; a duration wins over it', async () => {
+    const t0 = Date.UTC(2025, 0, 1) + 900;
+    const s0 = Math.floor(t0 / 1000);
+    const timers: Record<string, TimerCommand> = {
+      plus2: { firingUnixTimestampSeconds: s0 + 2 },
+      plus1: { firingUnixTimestampSeconds: s0 + 1 },
+      both: { durationSeconds: 2, firingUnixTimestampSeconds: s0 + 10 },
+      same: { firingUnixTimestampSeconds: s0 },
+      past: { firingUnixTimestampSeconds: s0 - 5 },
+    };
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: (request) => ({
+          commandRequest: {
+            commandWaitingType: 'ALL_COMPLETED',
+            timerCommands: [timers[request.context.workflowId]!],
+          },
+        }),
+        execute: () => complete(),
+      },
+    });
+    const { start, result } = setup(worker, { startTime: t0 });
+    for (const id of Object.keys(timers)) await start(id);
+    for (const id of Object.keys(timers)) await result(id);
+    const executeAt = (id: string) =>
+      worker
+        .callsOf('execute')
+        .find((c) => (c.body as unknown as WorkflowStateDecideRequest).context.workflowId === id)!.at - t0;
+    expect(Object.fromEntries(Object.keys(timers).map((id) => [id, executeAt(id)]))).toEqual({
+      plus2: 2_000,
+      plus1: 1_000,
+      both: 2_000,
+      same: 0,
+      past: 0,
+    });
+  });
+
+  // Real server evidence (iwf at 127.0.0.1:8811, loopback worker): waitUntil answered durationSeconds 10
+  // at fraction .2; triggerContinueAsNew 2.6 s later (fraction .8); execute came 10666 ms after the
+  // answer, in the first run id's context: the new run kept the fixed timestamp (floor + 10) and
+  // waited (floor + 10) − floor(its now) = 8 whole seconds from its start.
+  it('§7.15 a timer carried over by continue-as-new keeps its fixed timestamp, counted again in whole seconds', async () => {
+    const t0 = Date.UTC(2025, 0, 1) + 200;
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: waitOn({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 10 }] }),
+        execute: () => complete(),
+      },
+    });
+    const { simulator, start, post, result } = setup(worker, { startTime: t0, autoAdvance: false });
+    await start('wf');
+    await simulator.advanceBy(2_600);
+    expect((await post('triggerContinueAsNew', { workflowId: 'wf' })).status).toBe(200);
+    await simulator.advanceBy(20_000);
+    await result('wf');
+    expect(worker.calls.map((c) => [c.path, c.at - t0])).toEqual([
+      ['/api/v1/workflowState/start', 0],
+      ['/api/v1/workflowState/decide', 10_600],
+    ]);
   });
 
   it('§7.16 waitForStateCompletion returns an empty stateCompletionOutput, and only for ids registered at start', async () => {
