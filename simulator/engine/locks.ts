@@ -107,9 +107,11 @@ interface Waiter {
  * lockKeys(['counter'], ['status']); // ['s:counter', 'd:status']
  */
 export function lockKeys(searchKeys: readonly string[], dataKeys: readonly string[]): readonly string[] {
-  if (searchKeys.length === 0 && dataKeys.length === 0) return [];
+  if (searchKeys.length === 0 && dataKeys.length === 0) return NO_KEYS;
   const keys: string[] = [];
   for (const key of searchKeys) keys.push(`s:${key}`);
   for (const key of dataKeys) keys.push(`d:${key}`);
   return keys;
 }
+
+const NO_KEYS: readonly string[] = [];

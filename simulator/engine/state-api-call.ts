@@ -105,7 +105,80 @@ export async function callStateApi(
   const body = buildBody(run, call, searchPolicy, dataPolicy);
   // In-flight calls hold back a continue-as-new, as the server drains activities first (§5.11).
   run.stateApiCallsInFlight++;
-  const result = await attemptWithRetries(run, call, body, effectiveRetryPolicy(retryPolicy));
+  // The attempts run in this frame (no nested async function per call: one promise less).
+  const policy = effectiveRetryPolicy(retryPolicy);
+  const { runtime } = run;
+  const firstAttemptAt = runtime.clock.now();
+  const deadline = retryDeadline(firstAttemptAt, policy, run.request.workflowTimeoutSeconds);
+  const path = api === 'waitUntil' ? WorkerPaths.waitUntil : WorkerPaths.execute;
+  const eventType = api === 'waitUntil' ? 'WaitUntilAttempt' : 'ExecuteAttempt';
+  const timeoutMs = options[api === 'waitUntil' ? 'waitUntilTimeoutMs' : 'executeTimeoutMs'];
+  let result: StateApiResult<WorkflowStateStartResponse | WorkflowStateDecideResponse>;
+  for (let attempt = 1; ; attempt++) {
+    const context: Context = {
+      workflowId: run.workflowId,
+      workflowRunId: run.firstRunId,
+      workflowStartedTimestamp: Math.floor(run.startedAt / 1000),
+      stateExecutionId: call.executionId,
+      firstAttemptTimestamp: Math.floor(firstAttemptAt / 1000),
+      attempt,
+    };
+    // The first attempt sends the body itself; a retry a copy, so each request keeps its context.
+    const request = attempt === 1 ? body : { ...body };
+    request.context = context;
+    const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
+    const outcome = await callWorker(
+      runtime.clock,
+      runtime.tracker,
+      runtime.transport,
+      run.workerUrl,
+      path,
+      request,
+      attemptTimeout,
+    );
+    if (!run.isRunning) {
+      result = 'abandoned';
+      break;
+    }
+    const checked =
+      api === 'waitUntil'
+        ? checkStateApiOutcome('waitUntil', outcome)
+        : checkStateApiOutcome('execute', outcome);
+    if (checked.ok) {
+      if (answerExceedsBlobLimit(checked.response)) {
+        // Temporal refuses the activity result itself: no retry, nothing of it applied (faults doc B23).
+        const message = oversizedAnswerMessage(api);
+        run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: message });
+        result = giveUp(run, call, `${message}`);
+        break;
+      }
+      run.history.add(eventType, call.executionId, { attempt, outcome: 'ok' });
+      result = checked;
+      break;
+    }
+    run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
+    if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts) {
+      result = giveUp(run, call, checked.message);
+      break;
+    }
+    const delay = nextRetryDelayMs(policy, attempt);
+    // Temporal gives up when now + delay is after the deadline; a real attempt always ends a few ms
+    // after it began, so at an exact boundary the real server gives up (measured): `>=` here.
+    if (runtime.clock.now() + delay >= deadline) {
+      result = giveUp(run, call, checked.timeout ? timeoutMessage(api, true) : checked.message);
+      break;
+    }
+    run.history.add('StateApiRetryScheduled', call.executionId, {
+      api,
+      nextAttempt: attempt + 1,
+      delayMs: delay,
+    });
+    await run.sleep(delay);
+    if (!run.isRunning) {
+      result = 'abandoned';
+      break;
+    }
+  }
   run.stateApiCallsInFlight--;
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(result.response);
   run.locks.release(keys, ordinal);
@@ -132,73 +205,6 @@ function buildBody(
   if (data) body[call.api === 'waitUntil' ? 'dataObjects' : 'DataObjects'] = data;
   for (const key in call.extra) if (call.extra[key] !== undefined) body[key] = call.extra[key];
   return body;
-}
-
-async function attemptWithRetries(
-  run: WorkflowRun,
-  call: StateApiCall,
-  body: Record<string, unknown>,
-  policy: ReturnType<typeof effectiveRetryPolicy>,
-): Promise<StateApiResult<WorkflowStateStartResponse | WorkflowStateDecideResponse>> {
-  const { runtime } = run;
-  const firstAttemptAt = runtime.clock.now();
-  const deadline = retryDeadline(firstAttemptAt, policy, run.request.workflowTimeoutSeconds);
-  const path = call.api === 'waitUntil' ? WorkerPaths.waitUntil : WorkerPaths.execute;
-  const eventType = call.api === 'waitUntil' ? 'WaitUntilAttempt' : 'ExecuteAttempt';
-  const timeoutMs = call.options[call.api === 'waitUntil' ? 'waitUntilTimeoutMs' : 'executeTimeoutMs'];
-  for (let attempt = 1; ; attempt++) {
-    const context: Context = {
-      workflowId: run.workflowId,
-      workflowRunId: run.firstRunId,
-      workflowStartedTimestamp: Math.floor(run.startedAt / 1000),
-      stateExecutionId: call.executionId,
-      firstAttemptTimestamp: Math.floor(firstAttemptAt / 1000),
-      attempt,
-    };
-    // The first attempt sends the body itself; a retry a copy, so each request keeps its context.
-    const request = attempt === 1 ? body : { ...body };
-    request.context = context;
-    const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
-    const outcome = await callWorker(
-      runtime.clock,
-      runtime.tracker,
-      runtime.transport,
-      run.workerUrl,
-      path,
-      request,
-      attemptTimeout,
-    );
-    if (!run.isRunning) return 'abandoned';
-    const checked =
-      call.api === 'waitUntil'
-        ? checkStateApiOutcome('waitUntil', outcome)
-        : checkStateApiOutcome('execute', outcome);
-    if (checked.ok) {
-      if (answerExceedsBlobLimit(checked.response)) {
-        // Temporal refuses the activity result itself: no retry, nothing of it applied (faults doc B23).
-        const message = oversizedAnswerMessage(call.api);
-        run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: message });
-        return giveUp(run, call, `${message}`);
-      }
-      run.history.add(eventType, call.executionId, { attempt, outcome: 'ok' });
-      return checked;
-    }
-    run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
-    if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts)
-      return giveUp(run, call, checked.message);
-    const delay = nextRetryDelayMs(policy, attempt);
-    // Temporal gives up when now + delay is after the deadline; a real attempt always ends a few ms
-    // after it began, so at an exact boundary the real server gives up (measured): `>=` here.
-    if (runtime.clock.now() + delay >= deadline)
-      return giveUp(run, call, checked.timeout ? timeoutMessage(call.api, true) : checked.message);
-    run.history.add('StateApiRetryScheduled', call.executionId, {
-      api: call.api,
-      nextAttempt: attempt + 1,
-      delayMs: delay,
-    });
-    await run.sleep(delay);
-    if (!run.isRunning) return 'abandoned';
-  }
 }
 
 function giveUp(run: WorkflowRun, call: StateApiCall, message: string): { ok: false; message: string } {

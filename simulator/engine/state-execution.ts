@@ -118,6 +118,8 @@ function failInternally(run: WorkflowRun, error: unknown): void {
   });
 }
 
+const NO_EXTRA: Record<string, unknown> = {};
+
 const WAIT_UNTIL_FAILED: CommandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
 
 // Stops quietly when the run closes underneath it.
@@ -130,7 +132,7 @@ async function runWaitUntil(run: WorkflowRun, record: ThreadRecord): Promise<voi
     stateId: stateIdOf(record),
     stateInput: movement.stateInput,
     options,
-    extra: {},
+    extra: NO_EXTRA,
     applyBeforeRelease: (response) => applyMutations(run, response, executionId),
   });
   if (result === 'abandoned' || !run.isRunning) return;

@@ -36,32 +36,58 @@ export function callWorker(
       message: `Post "${path}": unsupported protocol scheme ""`,
     });
   tracker.begin();
-  return new Promise<CallOutcome>((resolve) => {
-    let settled = false;
-    let timer: TimerHandle | undefined;
-    const finish = (outcome: CallOutcome): void => {
-      if (settled) return;
-      settled = true;
-      if (timer) clock.clearTimer(timer);
-      tracker.end();
-      resolve(outcome);
-    };
-    timer = clock.setTimer(() => {
-      timer = undefined;
-      finish({ kind: 'timeout' });
-    }, timeoutMs);
-    let pending: Promise<WorkerReply>;
-    try {
-      pending = transport.call(workerUrl, path, body, { timeoutMs });
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    pending.then(
-      (reply) => finish({ kind: 'reply', reply }),
-      (error: unknown) => finish({ kind: 'transportError', message: errorText(error) }),
-    );
+  const call = new PendingCall(clock, tracker);
+  const promise = new Promise<CallOutcome>((resolve) => {
+    call.resolve = resolve;
   });
+  call.timer = clock.setTimer(call.onTimeout, timeoutMs);
+  let pending: Promise<WorkerReply>;
+  try {
+    pending = transport.call(workerUrl, path, body, { timeoutMs });
+  } catch (error) {
+    pending = Promise.reject(error);
+  }
+  pending.then(call.onReply, call.onError);
+  return promise;
 }
+
+// One object per call instead of a closure per callback; it holds nothing of the request.
+class PendingCall {
+  settled = false;
+  timer: TimerHandle | undefined = undefined;
+  resolve: ((outcome: CallOutcome) => void) | undefined = undefined;
+
+  constructor(
+    readonly clock: Clock,
+    readonly tracker: ActivityTracker,
+  ) {}
+
+  readonly onTimeout = (): void => {
+    this.timer = undefined;
+    this.finish(TIMEOUT);
+  };
+
+  readonly onReply = (reply: WorkerReply): void => {
+    this.finish({ kind: 'reply', reply });
+  };
+
+  readonly onError = (error: unknown): void => {
+    this.finish({ kind: 'transportError', message: errorText(error) });
+  };
+
+  finish(outcome: CallOutcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.timer) this.clock.clearTimer(this.timer);
+    this.timer = undefined;
+    this.tracker.end();
+    const resolve = this.resolve!;
+    this.resolve = undefined;
+    resolve(outcome);
+  }
+}
+
+const TIMEOUT: CallOutcome = { kind: 'timeout' };
 
 /**
  * The text of a thrown value.
