@@ -43,13 +43,18 @@ export function buildSignupApp(options: SignupAppOptions): FastifyInstance {
       lastname: request.query.lastname || 'TestDefaultLastName',
     };
     try {
-      await client.startWorkflow(workflow, form.username, timeout, form);
+      await client.startWorkflow(workflow, form.username, timeout, form, {
+        waitForCompletionStateExecutionIds: ['SubmitState-1'],
+      });
     } catch (error) {
       if (error instanceof WorkflowAlreadyStartedError) {
         return reply.code(409).send(`username ${form.username} has already signed up`);
       }
       throw error;
     }
+    // Answer once the form is stored, so a describe or verify right after submit sees it (the
+    // server runs the first state a moment after it answers the start).
+    await client.waitForStateExecutionCompletion(workflow, form.username, 'SubmitState');
     return 'workflow started';
   });
 

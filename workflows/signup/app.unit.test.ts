@@ -45,8 +45,7 @@ describe('the sign-up app, with its iWF client routed to the simulator by msw', 
       status: 200,
       body: 'workflow started',
     });
-    // The start returns before SubmitState runs (as on a real server): let it store the form.
-    await simulator.runUntilIdle();
+    // submit answers once SubmitState has stored the form, so describe sees it at once.
     const described = await get('/signup/describe?username=ada');
     expect(JSON.parse(described.body)).toEqual([
       {
