@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  StateMovement,
-  WorkflowStateDecideResponse,
-  WorkflowStateStartResponse,
-} from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, type RecordedCall, setup } from './fake-worker.ts';
+import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
+import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
+import { deadEnd, decide, execId, noState, noWait, to } from './wire-builders.ts';
 
 // Behaviour tests named after the rules of iwf-server-semantics.md §4 and §5.1–§5.6.
 
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
-const to = (...ids: string[]) => decide(...ids.map((stateId) => ({ stateId, stateOptions: noWait })));
-const deadEnd = () => decide({ stateId: '_SYS_DEAD_END' });
 const waitSignal = (channel: string): WorkflowStateStartResponse => ({
   commandRequest: {
     commandWaitingType: 'ALL_COMPLETED',
@@ -23,8 +14,6 @@ const waitSignal = (channel: string): WorkflowStateStartResponse => ({
 const waitTimer = (seconds: number): WorkflowStateStartResponse => ({
   commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: seconds }] },
 });
-const execId = (c: RecordedCall) => (c.body.context as { stateExecutionId: string }).stateExecutionId;
-const noState = { startStateId: undefined };
 const fail500 = () => new RawReply({ status: 500, text: 'boom', contentType: 'text/plain' });
 
 describe('§4 workflow main loop', () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StateMovement, WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
 import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
+import { decide, noWait } from './wire-builders.ts';
 
 // Behaviour tests named after the rows of the status table of iwf-server-semantics.md §5.13.
 
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
 const output = (id: string, value: string) => ({
   completedStateId: id,
   completedStateExecutionId: `${id}-1`,

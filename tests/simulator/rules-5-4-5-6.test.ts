@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type {
   CommandRequest,
-  StateMovement,
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
 } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, type RecordedCall, setup } from './fake-worker.ts';
+import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { deadEnd, decide, execId, noState, noWait, to } from './wire-builders.ts';
 
 // Behaviour tests named after the rules of iwf-server-semantics.md §5.4–§5.6.
 
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
-const to = (...ids: string[]) => decide(...ids.map((stateId) => ({ stateId, stateOptions: noWait })));
-const deadEnd = () => decide({ stateId: '_SYS_DEAD_END' });
-const execId = (c: RecordedCall) => (c.body.context as { stateExecutionId: string }).stateExecutionId;
-const noState = { startStateId: undefined };
 const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
 
 /** A workflow without a start state whose RPC `go` starts S1 waiting on `request`. */

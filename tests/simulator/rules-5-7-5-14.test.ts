@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  PersistenceLoadingPolicy,
-  StateMovement,
-  WorkflowStateDecideResponse,
-  WorkflowStateStartResponse,
-} from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, type RecordedCall, setup } from './fake-worker.ts';
+import type { PersistenceLoadingPolicy, WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
+import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
+import { deadEnd, decide, execId, lockK, noState, noWait, runIdOf } from './wire-builders.ts';
 
 // Behaviour tests named after the rules of iwf-server-semantics.md §5.7–§5.14.
 
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
-const deadEnd = () => decide({ stateId: '_SYS_DEAD_END' });
-const execId = (c: RecordedCall) => (c.body.context as { stateExecutionId: string }).stateExecutionId;
-const noState = { startStateId: undefined };
-const runIdOf = (reply: { body: unknown }) => (reply.body as { workflowRunId: string }).workflowRunId;
 const channelCommands = (channel: string, n: number): WorkflowStateStartResponse => ({
   commandRequest: {
     commandWaitingType: 'ALL_COMPLETED',
@@ -26,10 +14,6 @@ const channelCommands = (channel: string, n: number): WorkflowStateStartResponse
     })),
   },
 });
-const lockK: PersistenceLoadingPolicy = {
-  persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK',
-  lockingKeys: ['k'],
-};
 const infos = (field: 'internalChannelInfos' | 'signalChannelInfos') =>
   ((req: Record<string, unknown>) => ({ output: encoded(req[field]) })) as never;
 

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { StateMovement, WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
+import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
 import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
+import { decide, lockK, noState, noWait, runIdOf } from './wire-builders.ts';
 
 // Behaviour tests named after the rows of the error table of iwf-server-semantics.md §6.
 // Detail texts marked "measured" were read from the real iWF server (127.0.0.1:8811) with curl.
 
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
-const noState = { startStateId: undefined };
-const runIdOf = (reply: { body: unknown }) => (reply.body as { workflowRunId: string }).workflowRunId;
 const waitForever = {
   waitUntil: () => ({
     commandRequest: {
@@ -24,7 +19,6 @@ const closed = {
   status: 400,
   body: { detail: 'workflow execution already completed', subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS' },
 };
-const lockK = { persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK', lockingKeys: ['k'] };
 
 describe('§6 server-side validations and resulting errors', () => {
   it('§6 start when a run is RUNNING (no TERMINATE_IF_RUNNING, no ignore option) → 400 WORKFLOW_ALREADY_STARTED_SUB_STATUS', async () => {

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  CommandRequest,
-  StateMovement,
-  TimerCommand,
-  WorkflowStateDecideRequest,
-  WorkflowStateDecideResponse,
-} from '../../sdk/wire/types.ts';
+import type { TimerCommand, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
 import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
+import { deadEnd, decide, lockK, noState, noWait, runIdOf, waitOn } from './wire-builders.ts';
 
 // Behaviour tests named after the checklist items of iwf-server-semantics.md §7 (items 10–17; 1–9 are in rules-7.test.ts).
-
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
-const deadEnd = () => decide({ stateId: '_SYS_DEAD_END' });
-const noState = { startStateId: undefined };
-const runIdOf = (reply: { body: unknown }) => (reply.body as { workflowRunId: string }).workflowRunId;
-const waitOn = (commandRequest: CommandRequest) => () => ({ commandRequest });
-const _waitSignal = (channel: string) =>
-  waitOn({
-    commandWaitingType: 'ALL_COMPLETED',
-    signalCommands: [{ commandId: channel, signalChannelName: channel }],
-  });
-const lockK = { persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK' as const, lockingKeys: ['k'] };
 
 describe('§7 checklist (items 10–17)', () => {
   it('§7.10 context.workflowRunId is the first run id for state APIs but the current run id for RPCs', async () => {

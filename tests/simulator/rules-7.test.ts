@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  CommandRequest,
-  StateMovement,
-  WorkflowStateDecideRequest,
-  WorkflowStateDecideResponse,
-} from '../../sdk/wire/types.ts';
+import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
 import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
+import { deadEnd, decide, noWait, runIdOf, waitOn, waitSignal } from './wire-builders.ts';
 
 // Behaviour tests named after the checklist items of iwf-server-semantics.md §7.
-
-const noWait = { skipWaitUntil: true };
-const decide = (...nextStates: StateMovement[]): WorkflowStateDecideResponse => ({
-  stateDecision: { nextStates },
-});
-const deadEnd = () => decide({ stateId: '_SYS_DEAD_END' });
-const _noState = { startStateId: undefined };
-const runIdOf = (reply: { body: unknown }) => (reply.body as { workflowRunId: string }).workflowRunId;
-const waitOn = (commandRequest: CommandRequest) => () => ({ commandRequest });
-const waitSignal = (channel: string) =>
-  waitOn({
-    commandWaitingType: 'ALL_COMPLETED',
-    signalCommands: [{ commandId: channel, signalChannelName: channel }],
-  });
-const _lockK = { persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK' as const, lockingKeys: ['k'] };
 
 describe('§7 checklist', () => {
   it('§7.1 graceful completion does not stop other threads: the workflow completes only when every thread ended; dead ends alone leave it RUNNING', async () => {
