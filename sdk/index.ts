@@ -6,6 +6,7 @@
  * import { workflowSchema, stateInput, dataAttribute, StateDecision, Registry, WorkerService, Client } from 'iwf-ts/sdk';
  */
 export * from './client/client.ts';
+export type * from './client/client-types.ts';
 export * from './client/errors.ts';
 export * from './client/transport.ts';
 export * from './client/unregistered-client.ts';

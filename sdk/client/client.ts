@@ -23,32 +23,11 @@ import type {
   WorkflowStatus,
   WorkflowStopType,
 } from '../wire/types.ts';
-import type { AnyWorkflow, RpcsOf, SchemaOf, StartInputOf } from '../workflow.ts';
+import type { AnyWorkflow, RpcsOf, SchemaOf } from '../workflow.ts';
+import type { StartArgs, StateOutput, WaitOptions } from './client-types.ts';
 import { LongPollTimeoutError } from './errors.ts';
 import { type ClientOptions, outputsOrThrow, UnregisteredClient } from './unregistered-client.ts';
 import type { WorkflowOptions } from './workflow-options.ts';
-
-/** Arguments after the timeout: the start input (optional when the starting state takes none), then options. */
-export type StartArgs<W> =
-  undefined extends StartInputOf<W>
-    ? [input?: StartInputOf<W>, options?: WorkflowOptions<SchemaOf<W>>]
-    : [input: StartInputOf<W>, options?: WorkflowOptions<SchemaOf<W>>];
-
-/** How to wait for a workflow's result. */
-export interface WaitOptions {
-  runId?: string;
-  /** Length of each long poll (the server caps it, 60 s by default). */
-  waitTimeSeconds?: number;
-  /** Make one long poll only and throw LongPollTimeoutError if it ends first, as the official SDKs do. */
-  singleLongPoll?: boolean;
-}
-
-/** A decoded state completion output. */
-export interface StateOutput {
-  completedStateId: string;
-  completedStateExecutionId: string;
-  output: unknown;
-}
 
 /**
  * The typed client: workflows, states, RPCs, keys and channels are checked against their
