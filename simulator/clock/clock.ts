@@ -37,6 +37,11 @@ export interface Clock {
    * always fire one at a time.
    */
   setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle;
+  /**
+   * Like `setTimer`, calling `fn(arg)`: a shared function and its argument instead of a closure per
+   * timer (a waiting workflow's timer lives until it fires, often across many other workflows' steps).
+   */
+  setTimer<A>(fn: (arg: A) => void, ms: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
   /** Cancels a timer; cancelling a fired or cancelled timer does nothing. */
   clearTimer(handle: TimerHandle): void;
 }

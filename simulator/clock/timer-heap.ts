@@ -14,7 +14,9 @@ import type { TimerOwner } from './clock.ts';
 export interface TimerEntry {
   due: number;
   seq: number;
-  fn: () => void;
+  fn: (arg: unknown) => void;
+  /** What `fn` is called with. */
+  arg: unknown;
   index: number;
   /** Whose timer it is (a workflow run), when independent of other owners' timers. */
   owner: TimerOwner | undefined;
@@ -38,8 +40,8 @@ export class TimerHeap {
     return this.items[0];
   }
 
-  push(due: number, fn: () => void, owner?: TimerOwner): TimerEntry {
-    const entry: TimerEntry = { due, seq: this.nextSeq++, fn, index: this.items.length, owner };
+  push(due: number, fn: (arg: unknown) => void, owner?: TimerOwner, arg?: unknown): TimerEntry {
+    const entry: TimerEntry = { due, seq: this.nextSeq++, fn, arg, index: this.items.length, owner };
     this.items.push(entry);
     this.siftUp(entry.index);
     return entry;

@@ -36,9 +36,11 @@ export class VirtualClock implements ControllableClock {
     return this.fake.now;
   }
 
-  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle {
+  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle;
+  setTimer<A>(fn: (arg: A) => void, ms: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
+  setTimer(fn: (arg: unknown) => void, ms: number, owner?: TimerOwner, arg?: unknown): TimerHandle {
     const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    return this.heap.push(this.fake.now + delay, fn, owner);
+    return this.heap.push(this.fake.now + delay, fn, owner, arg);
   }
 
   clearTimer(handle: TimerHandle): void {
@@ -54,7 +56,7 @@ export class VirtualClock implements ControllableClock {
     if (!entry) return false;
     this.moveTo(entry.due);
     entry.owner?.forgetTimer(entry);
-    entry.fn();
+    entry.fn(entry.arg);
     return true;
   }
 
@@ -63,7 +65,7 @@ export class VirtualClock implements ControllableClock {
     if (!first) return 0;
     this.moveTo(first.due);
     first.owner?.forgetTimer(first);
-    first.fn();
+    first.fn(first.arg);
     if (first.owner === undefined) return 1;
     let fired = 1;
     let owners: Set<TimerOwner> | undefined;
@@ -76,7 +78,7 @@ export class VirtualClock implements ControllableClock {
       owners.add(next.owner);
       this.heap.pop();
       next.owner.forgetTimer(next);
-      next.fn();
+      next.fn(next.arg);
       fired++;
     }
     return fired;

@@ -33,7 +33,9 @@ export class WallClock implements Clock {
     return Math.floor(this.realStart + (realDateNow() - this.realStart) * this.speed);
   }
 
-  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle {
+  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle;
+  setTimer<A>(fn: (arg: A) => void, ms: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
+  setTimer(fn: (arg: unknown) => void, ms: number, owner?: TimerOwner, arg?: unknown): TimerHandle {
     const timer: WallTimer = { timeout: undefined };
     const dueReal = realDateNow() + Math.max(0, ms) / this.speed;
     const arm = () => {
@@ -43,7 +45,7 @@ export class WallClock implements Clock {
           if (wait > MAX_TIMEOUT_MS) return arm();
           this.pending.delete(timer);
           owner?.forgetTimer(timer);
-          fn();
+          fn(arg);
         },
         Math.min(wait, MAX_TIMEOUT_MS),
       );

@@ -1,4 +1,5 @@
 import type { ChannelInfo, EncodedObject } from '../../sdk/wire/types.ts';
+import { StableList } from './stable-list.ts';
 
 /**
  * A command waiting on a channel; `owner` is re-evaluated once a delivery batch is complete.
@@ -23,7 +24,9 @@ let nextVersion = 1;
  */
 export class ChannelSet {
   private buffers: Map<string, (EncodedObject | undefined)[]> | undefined;
-  private waiters: Map<string, ChannelWaiter[]> | undefined;
+  // A channel's waiter list stays when it empties: a state that waits on the same channel step after
+  // step would otherwise reallocate the map's table and the list's storage every time.
+  private waiters: Map<string, StableList<ChannelWaiter>> | undefined;
   /**
    * Changes on every push, take and restore, unique across channel sets: tells a checkpoint whether
    * the buffers changed since it copied them.
@@ -55,31 +58,29 @@ export class ChannelSet {
 
   addWaiter(name: string, waiter: ChannelWaiter): void {
     this.waiters ??= new Map();
-    const list = this.waiters.get(name);
-    if (list) list.push(waiter);
-    else this.waiters.set(name, [waiter]);
+    let list = this.waiters.get(name);
+    if (!list) {
+      list = new StableList();
+      this.waiters.set(name, list);
+    }
+    list.push(waiter);
   }
 
   removeWaiter(name: string, waiter: ChannelWaiter): void {
-    const list = this.waiters?.get(name);
-    if (!list) return;
-    const index = list.indexOf(waiter);
-    if (index >= 0) list.splice(index, 1);
-    if (list.length === 0) this.waiters!.delete(name);
+    this.waiters?.get(name)?.remove(waiter);
   }
 
   /** Hands buffered messages of `name` to waiting commands in FIFO order; collects their owners. */
   pump(name: string, touched: Set<{ evaluate(): void }>): void {
     const list = this.waiters?.get(name);
     if (!list) return;
-    while (list.length > 0) {
+    while (list.size > 0) {
       const { found, value } = this.take(name);
       if (!found) break;
       const waiter = list.shift()!;
       waiter.receive(value);
       touched.add(waiter.owner);
     }
-    if (list.length === 0) this.waiters!.delete(name);
   }
 
   /** Sizes of non-empty channels, as RPC requests carry them (always an object). */

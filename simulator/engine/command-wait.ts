@@ -10,6 +10,7 @@ import type {
 import type { TimerHandle } from '../clock/clock.ts';
 import type { HistoryLog } from '../history/history.ts';
 import type { ChannelSet, ChannelWaiter } from './channels.ts';
+import type { LiveThread } from './live-threads.ts';
 
 /**
  * What a command wait needs from its workflow run.
@@ -19,19 +20,28 @@ import type { ChannelSet, ChannelWaiter } from './channels.ts';
  */
 export interface CommandHost {
   now(): number;
-  schedule(fn: () => void, ms: number): TimerHandle;
+  schedule<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
   unschedule(handle: TimerHandle): void;
   readonly signals: ChannelSet;
   readonly internalChannels: ChannelSet;
   readonly history: HistoryLog;
 }
 
-interface TimerCommandState {
-  commandId: string;
-  /** The fixed firing instant in epoch seconds (a duration was fixed when the answer was processed). */
-  firingSeconds: number;
-  fired: boolean;
-  handle: TimerHandle | undefined;
+class TimerCommandState {
+  fired = false;
+  handle: TimerHandle | undefined = undefined;
+
+  constructor(
+    readonly owner: CommandWait,
+    readonly commandId: string,
+    /** The fixed firing instant in epoch seconds (a duration was fixed when the answer was processed). */
+    readonly firingSeconds: number,
+  ) {}
+}
+
+// One function for every command timer: the clock calls it with the timer's state.
+function fireScheduledTimer(timer: TimerCommandState): void {
+  timer.owner.fireTimer(timer, false);
 }
 
 class ChannelCommandState implements ChannelWaiter {
@@ -99,40 +109,50 @@ export class CommandWait {
   done = false;
   /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
   onDone: ((wait: CommandWait) => void) | undefined;
+  /** The thread that waits (set by the engine; lets `onDone` find it without a lookup). */
+  thread: LiveThread | undefined = undefined;
   // Exact-size arrays: a wait lives until its trigger, often across many other workflows' steps.
   private readonly timers: TimerCommandState[];
   private readonly channels: ChannelCommandState[];
   private readonly trigger: DeciderTriggerType | undefined;
+  /** Only for ANY_COMMAND_COMBINATION_COMPLETED: the combinations, as id lists. */
+  private readonly combinations: readonly (readonly string[])[] | undefined;
+  private readonly signalCount: number;
   private readonly total: number;
   private completedCount = 0;
   private completedIds: Map<string, number> | undefined;
 
+  /**
+   * Copies what it needs of `request` (the worker's answer can die young; `request()` rebuilds it),
+   * fixing timer durations at the host's now as the server does when it processes the answer.
+   */
   constructor(
     readonly host: CommandHost,
     readonly executionId: string,
-    private readonly request: CommandRequest,
+    request: CommandRequest,
     private readonly restored?: CommandProgress,
   ) {
     this.trigger = triggerTypeOf(request);
+    this.combinations =
+      this.trigger === 'ANY_COMMAND_COMBINATION_COMPLETED'
+        ? (request.commandCombinations ?? NONE).map((c) => (c.commandIds ?? NONE).slice())
+        : undefined;
     const nowSeconds = Math.floor(host.now() / 1000);
     const timerCommands = request.timerCommands ?? NONE;
     this.timers = new Array(timerCommands.length);
     for (let i = 0; i < timerCommands.length; i++) {
       const timer = timerCommands[i]!;
-      // A duration still present (a request not fixed by compactCommandRequest) is fixed now.
+      // The server fixes a duration when it processes the answer (timers.FixTimerCommandFromActivityOutput):
+      // the deadline is kept across a continue-as-new or a reset.
       const firingSeconds =
         timer.durationSeconds != null
           ? nowSeconds + timer.durationSeconds
           : (timer.firingUnixTimestampSeconds ?? 0);
-      this.timers[i] = {
-        commandId: timer.commandId ?? '',
-        firingSeconds,
-        fired: false,
-        handle: undefined,
-      };
+      this.timers[i] = new TimerCommandState(this, timer.commandId ?? '', firingSeconds);
     }
     const signals = request.signalCommands ?? NONE;
     const internal = request.interStateChannelCommands ?? NONE;
+    this.signalCount = signals.length;
     this.channels = new Array(signals.length + internal.length);
     for (let i = 0; i < signals.length; i++) {
       const signal = signals[i]!;
@@ -166,7 +186,7 @@ export class CommandWait {
         timer.fired = true;
         this.noteCompleted(timer.commandId, 'timer');
       } else {
-        timer.handle = this.host.schedule(() => this.fireTimer(timer, false), ms);
+        timer.handle = this.host.schedule(fireScheduledTimer, ms, timer);
       }
     }
     for (let i = 0; i < this.channels.length; i++) {
@@ -215,7 +235,7 @@ export class CommandWait {
       timer.handle = undefined;
       const ms = delay(timer);
       if (ms <= 0) this.fireTimer(timer, false);
-      else timer.handle = this.host.schedule(() => this.fireTimer(timer, false), ms);
+      else timer.handle = this.host.schedule(fireScheduledTimer, ms, timer);
     }
   }
 
@@ -267,6 +287,41 @@ export class CommandWait {
     return true;
   }
 
+  /**
+   * The command request this wait serves, timers fixed to their firing instants (for a reset
+   * checkpoint or a continue-as-new snapshot).
+   */
+  request(): CommandRequest {
+    const request: CommandRequest = {};
+    if (this.trigger !== undefined) request.deciderTriggerType = this.trigger;
+    if (this.timers.length > 0)
+      request.timerCommands = this.timers.map((t) => ({
+        commandId: t.commandId,
+        firingUnixTimestampSeconds: t.firingSeconds,
+      }));
+    if (this.signalCount > 0)
+      request.signalCommands = this.channels
+        .slice(0, this.signalCount)
+        .map((c) => ({ commandId: c.commandId, signalChannelName: c.name }));
+    if (this.channels.length > this.signalCount)
+      request.interStateChannelCommands = this.channels
+        .slice(this.signalCount)
+        .map((c) => ({ commandId: c.commandId, channelName: c.name }));
+    if (this.combinations)
+      request.commandCombinations = this.combinations.map((ids) => ({ commandIds: ids.slice() }));
+    return request;
+  }
+
+  /** How many commands of each kind it waits for (for the history; undefined for none). */
+  counts(): { timers?: number; signals?: number; internalChannels?: number } {
+    const internal = this.channels.length - this.signalCount;
+    return {
+      timers: this.timers.length || undefined,
+      signals: this.signalCount || undefined,
+      internalChannels: internal || undefined,
+    };
+  }
+
   /** What has completed so far (for a reset checkpoint). */
   progress(): CommandProgress {
     return {
@@ -283,7 +338,7 @@ export class CommandWait {
         timerResults.push({ commandId: t.commandId, timerStatus: t.fired ? 'FIRED' : 'SCHEDULED' });
       results.timerResults = timerResults;
     }
-    if (this.request.signalCommands?.length) {
+    if (this.signalCount > 0) {
       const signalResults: SignalResult[] = [];
       for (const c of this.channels) {
         if (c.kind !== 'signal') continue;
@@ -297,7 +352,7 @@ export class CommandWait {
       }
       results.signalResults = signalResults;
     }
-    if (this.request.interStateChannelCommands?.length) {
+    if (this.channels.length > this.signalCount) {
       const channelResults: InterStateChannelResult[] = [];
       for (const c of this.channels) {
         if (c.kind !== 'internal') continue;
@@ -316,7 +371,8 @@ export class CommandWait {
     return results;
   }
 
-  private fireTimer(timer: TimerCommandState, skipped: boolean): void {
+  /** A timer fired (or was skipped): completes its command and re-checks the trigger. */
+  fireTimer(timer: TimerCommandState, skipped: boolean): void {
     if (timer.fired || this.done) return;
     timer.fired = true;
     timer.handle = undefined;
@@ -345,9 +401,9 @@ export class CommandWait {
   private isCombinationCovered(): boolean {
     const completed = this.completedIds;
     if (!completed) return false;
-    for (const combination of this.request.commandCombinations ?? []) {
+    for (const combination of this.combinations ?? NONE) {
       const needed = new Map<string, number>();
-      for (const id of combination.commandIds ?? []) needed.set(id, (needed.get(id) ?? 0) + 1);
+      for (const id of combination) needed.set(id, (needed.get(id) ?? 0) + 1);
       let covered = true;
       for (const [id, count] of needed) {
         if ((completed.get(id) ?? 0) < count) {

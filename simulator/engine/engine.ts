@@ -107,7 +107,7 @@ export class Engine {
     run.runId = this.runtime.ids.next();
     run.runStartedAt = this.runtime.clock.now();
     // The new run starts the carried timers again from its own start, in whole seconds (§7.15).
-    for (const wait of run.activeWaits.values()) wait.restartTimers();
+    for (let i = 0; i < run.threads.size; i++) run.threads.at(i).wait?.restartTimers();
     run.operationCount = 0;
     run.continueAsNewRequested = false;
     run.journal = new RunJournal({ ...takeSnapshot(run), counters: run.shareExecutionCounters() });

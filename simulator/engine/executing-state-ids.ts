@@ -6,48 +6,64 @@ export const EXECUTING_STATE_IDS_KEY = 'IwfExecutingStateIds';
 
 /**
  * Maintains `IwfExecutingStateIds` per `executingStateIdMode` (default
- * ENABLED_FOR_STATES_WITH_WAIT_UNTIL: only states that do not skip waitUntil count). Remembers
- * which executions it counted, so a mode change mid-flight never leaves a stale id.
+ * ENABLED_FOR_STATES_WITH_WAIT_UNTIL: only states that do not skip waitUntil count). `started` tells
+ * whether it counted an execution; the caller keeps that answer and passes it back to `ended`, so a
+ * mode change mid-flight never leaves a stale id.
+ *
+ * Counts of zero stay in the map: a state that moves to itself (a reminder loop) then changes
+ * nothing, where deleting and re-adding the key would reallocate the map's table every time, and
+ * `started` and `ended` leave publishing to `publish`, called once the step's threads have started
+ * and ended, so the attribute is upserted only when the step changed it.
  *
  * @example
- * ids.started(store, 'ENABLED_FOR_ALL', 'S1', 'S1-1', false);
- * ids.ended(store, 'S1-1');
+ * const counted = ids.started('ENABLED_FOR_ALL', 'S1', false);
+ * if (counted) ids.ended('S1');
+ * ids.publish(store);
  */
 export class ExecutingStateIds {
   private readonly counts = new Map<string, number>();
-  private readonly counted = new Map<string, string>();
   private published = '';
 
-  started(
-    store: PersistenceStore,
-    mode: ExecutingStateIdMode | undefined | null,
-    stateId: string,
-    executionId: string,
-    skipsWaitUntil: boolean,
-  ): void {
-    if (mode === 'DISABLED') return;
-    if (mode !== 'ENABLED_FOR_ALL' && skipsWaitUntil) return;
-    this.counted.set(executionId, stateId);
+  /** Counts an execution that starts (`publish` makes it visible); false when the mode leaves it out. */
+  started(mode: ExecutingStateIdMode | undefined | null, stateId: string, skipsWaitUntil: boolean): boolean {
+    if (mode === 'DISABLED') return false;
+    if (mode !== 'ENABLED_FOR_ALL' && skipsWaitUntil) return false;
     this.counts.set(stateId, (this.counts.get(stateId) ?? 0) + 1);
-    this.publish(store);
+    return true;
   }
 
-  ended(store: PersistenceStore, executionId: string): void {
-    const stateId = this.counted.get(executionId);
-    if (stateId === undefined) return;
-    this.counted.delete(executionId);
-    const n = (this.counts.get(stateId) ?? 1) - 1;
-    if (n === 0) this.counts.delete(stateId);
-    else this.counts.set(stateId, n);
-    this.publish(store);
+  /** Uncounts an execution `started` counted; `publish` makes it visible. */
+  ended(stateId: string): void {
+    const n = this.counts.get(stateId);
+    if (n !== undefined && n > 0) this.counts.set(stateId, n - 1);
   }
 
-  // Sorted unique ids, upserted only when they changed, as the server does.
-  private publish(store: PersistenceStore): void {
-    const ids = this.counts.size <= 1 ? [...this.counts.keys()] : [...this.counts.keys()].sort();
-    const joined = ids.length === 0 ? '' : ids.length === 1 ? ids[0]! : ids.join('\u0000');
+  /** Upserts the sorted unique ids of executing states when they changed, as the server does. */
+  publish(store: PersistenceStore): void {
+    let joined = '';
+    let executing = 0;
+    for (const [stateId, n] of this.counts) {
+      if (n === 0) continue;
+      executing++;
+      joined = executing === 1 ? stateId : `${joined}\u0000${stateId}`;
+    }
+    // Map order is insertion order: several ids are compared and published sorted.
+    const ids = executing <= 1 ? undefined : this.executingIds();
+    if (ids) joined = ids.join('\u0000');
     if (joined === this.published && store.search.has(EXECUTING_STATE_IDS_KEY)) return;
     this.published = joined;
-    store.upsertSearch([{ key: EXECUTING_STATE_IDS_KEY, valueType: 'KEYWORD_ARRAY', stringArrayValue: ids }]);
+    store.upsertSearch([
+      {
+        key: EXECUTING_STATE_IDS_KEY,
+        valueType: 'KEYWORD_ARRAY',
+        stringArrayValue: ids ?? (executing === 0 ? [] : [joined]),
+      },
+    ]);
+  }
+
+  private executingIds(): string[] {
+    const ids: string[] = [];
+    for (const [stateId, n] of this.counts) if (n > 0) ids.push(stateId);
+    return ids.sort();
   }
 }

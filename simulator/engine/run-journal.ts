@@ -6,7 +6,7 @@ import type {
 } from '../../sdk/wire/types.ts';
 import type { Mutations } from './mutations.ts';
 import type { PersistenceMark } from './persistence.ts';
-import { stateIdOfExecution, type ThreadRecord, withProgress } from './thread-record.ts';
+import { stateIdOfExecution, type ThreadRecord } from './thread-record.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
 /**
@@ -163,15 +163,18 @@ export function takeSnapshot(run: WorkflowRun): RunSnapshot {
   return { data: takeRunData(run), threads: threadsOf(run) };
 }
 
-// The live records (immutable), with the progress of command waits in progress.
+// The live records (immutable); a thread waiting on commands gets a record with its wait's
+// request and progress.
 function threadsOf(run: WorkflowRun): ThreadRecord[] {
-  const threads: ThreadRecord[] = new Array(run.threads.size);
-  let i = 0;
-  for (const record of run.threads.values())
-    threads[i++] =
-      record.phase === 'commands'
-        ? withProgress(record, run.activeWaits.get(record.executionId)?.progress())
+  const live = run.threads;
+  const threads: ThreadRecord[] = new Array(live.size);
+  for (let i = 0; i < live.size; i++) {
+    const { record, wait } = live.at(i);
+    threads[i] =
+      record.phase === 'commands' && wait
+        ? { ...record, commandRequest: wait.request(), progress: wait.progress() }
         : record;
+  }
   return threads;
 }
 

@@ -1,9 +1,9 @@
 import type { CommandResults, StateMovement } from '../../sdk/wire/types.ts';
 import { CommandWait } from './command-wait.ts';
-import { compactCommandRequest } from './compact-command-request.ts';
 import { compactMovement } from './compact-movement.ts';
 import { continueAsNewIfDue } from './continue-as-new.ts';
 import { interpretDecision } from './decisions.ts';
+import { LiveThread } from './live-threads.ts';
 import { applyMutations } from './mutations.ts';
 import { callStateApi } from './state-api-call.ts';
 import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
@@ -26,7 +26,7 @@ export function startStateExecutions(
 ): string[] {
   if (movements.length === 0) return [];
   const ids: string[] = new Array(movements.length);
-  const records: ThreadRecord[] = new Array(movements.length);
+  const threads: LiveThread[] = new Array(movements.length);
   for (let i = 0; i < movements.length; i++) {
     const movement = compactMovement(movements[i]!, from);
     const stateId = movement.stateId ?? '';
@@ -37,16 +37,16 @@ export function startStateExecutions(
       executionId,
       phase: options.skipWaitUntil ? 'execute' : 'waitUntil',
     };
-    registerThread(run, record, options);
+    threads[i] = registerThread(run, record, options);
     run.history.add('StateExecutionStarted', executionId, { stateId });
     ids[i] = executionId;
-    records[i] = record;
   }
+  run.executingStateIds.publish(run.systemSearch);
   // Snapshot before any thread runs, so every thread of the batch is at its start in it.
   run.journal.checkpoint(run, ids);
   // The server continues as new between steps, carrying queued states over (§5.11).
   continueAsNewIfDue(run);
-  for (const record of records) launch(run, record);
+  for (const thread of threads) launch(run, thread);
   return ids;
 }
 
@@ -69,44 +69,40 @@ export function startStateExecution(run: WorkflowRun, movement: StateMovement): 
  * launch();
  */
 export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]): () => void {
-  for (const record of records)
-    registerThread(run, record, resolveStateOptions(record.movement.stateOptions));
+  const threads = records.map((record) =>
+    registerThread(run, record, resolveStateOptions(record.movement.stateOptions)),
+  );
+  run.executingStateIds.publish(run.systemSearch);
   return () => {
-    for (const record of records) launch(run, record);
+    for (const thread of threads) launch(run, thread);
   };
 }
 
-function registerThread(run: WorkflowRun, record: ThreadRecord, options: ResolvedStateOptions): void {
+function registerThread(run: WorkflowRun, record: ThreadRecord, options: ResolvedStateOptions): LiveThread {
   run.runningThreads++;
-  run.threads.set(record.executionId, record);
-  // Lock waiters are granted in thread creation order (§5.9): number the threads that may wait.
-  if (options.locksKeys) run.locks.enroll(record.executionId);
-  run.executingStateIds.started(
-    run.systemSearch,
+  const counted = run.executingStateIds.started(
     run.config.executingStateIdMode,
     stateIdOf(record),
-    record.executionId,
     options.skipWaitUntil,
   );
-}
-
-// A thread moves on: its new (immutable) record replaces the old one.
-function advance(run: WorkflowRun, record: ThreadRecord): ThreadRecord {
-  run.threads.set(record.executionId, record);
-  return record;
+  const thread = new LiveThread(record, counted);
+  run.threads.add(thread);
+  // Lock waiters are granted in thread creation order (§5.9): number the threads that may wait.
+  if (options.locksKeys) run.locks.enroll(record.executionId);
+  return thread;
 }
 
 // Runs a thread from its phase: waitUntil, then commands (a wait that holds no async frame: the
 // command wait calls `resumeAfterCommands` when it completes), then execute.
-function launch(run: WorkflowRun, record: ThreadRecord): void {
-  if (record.phase === 'waitUntil')
-    runWaitUntil(run, record).catch((error: unknown) => failInternally(run, error));
-  else if (record.phase === 'commands') beginCommands(run, record);
-  else launchExecute(run, record);
+function launch(run: WorkflowRun, thread: LiveThread): void {
+  const phase = thread.record.phase;
+  if (phase === 'waitUntil') runWaitUntil(run, thread).catch((error: unknown) => failInternally(run, error));
+  else if (phase === 'commands') beginCommands(run, thread);
+  else launchExecute(run, thread);
 }
 
-function launchExecute(run: WorkflowRun, record: ThreadRecord): void {
-  runExecute(run, record).catch((error: unknown) => failInternally(run, error));
+function launchExecute(run: WorkflowRun, thread: LiveThread): void {
+  runExecute(run, thread).catch((error: unknown) => failInternally(run, error));
 }
 
 // A bug of the simulator must not leave the workflow silently stuck.
@@ -123,13 +119,13 @@ const NO_EXTRA: Record<string, unknown> = {};
 const WAIT_UNTIL_FAILED: CommandResults = { stateStartApiSucceeded: false, stateWaitUntilFailed: true };
 
 // Stops quietly when the run closes underneath it.
-async function runWaitUntil(run: WorkflowRun, record: ThreadRecord): Promise<void> {
-  const { movement, executionId } = record;
+async function runWaitUntil(run: WorkflowRun, thread: LiveThread): Promise<void> {
+  const { movement, executionId } = thread.record;
   const options = resolveStateOptions(movement.stateOptions);
   const result = await callStateApi(run, {
     api: 'waitUntil',
     executionId,
-    stateId: stateIdOf(record),
+    stateId: stateIdOf(thread.record),
     stateInput: movement.stateInput,
     options,
     extra: NO_EXTRA,
@@ -141,43 +137,44 @@ async function runWaitUntil(run: WorkflowRun, record: ThreadRecord): Promise<voi
       run.close('FAILED', { errorType: 'STATE_API_FAIL_ERROR_TYPE', errorMessage: result.message });
       return;
     }
-    launchExecute(
-      run,
-      advance(run, { movement, executionId, phase: 'execute', commandResults: WAIT_UNTIL_FAILED }),
-    );
+    thread.record = { movement, executionId, phase: 'execute', commandResults: WAIT_UNTIL_FAILED };
+    launchExecute(run, thread);
     return;
   }
   const response = result.response;
-  const next = advance(run, {
+  // The live record keeps no command request: the wait copies what it needs and rebuilds the
+  // request for a snapshot (a continue-as-new right below takes one).
+  thread.record = {
     movement,
     executionId,
     phase: 'commands',
-    commandRequest: compactCommandRequest(response.commandRequest, run.now()),
     stateLocals: response.upsertStateLocals ?? undefined,
-  });
+  };
+  const request = response.commandRequest;
+  if (request) thread.wait = new CommandWait(run, executionId, request);
   continueAsNewIfDue(run);
-  beginCommands(run, next);
+  beginCommands(run, thread);
 }
 
-// Starts the command wait; proceeds to execute at once when the trigger is already met.
-function beginCommands(run: WorkflowRun, record: ThreadRecord): void {
-  const request = record.commandRequest;
-  if (!request) {
-    proceedToExecute(run, record, { stateStartApiSucceeded: true, stateWaitUntilFailed: false });
-    return;
-  }
+// Starts the command wait (a restored thread's from its record); proceeds to execute at once when
+// there is none or its trigger is already met.
+function beginCommands(run: WorkflowRun, thread: LiveThread): void {
+  const record = thread.record;
   const { executionId } = record;
-  const wait = new CommandWait(run, executionId, request, record.progress);
-  run.history.add('CommandsRequested', executionId, {
-    timers: request.timerCommands?.length,
-    signals: request.signalCommands?.length,
-    internalChannels: request.interStateChannelCommands?.length,
-  });
-  if (wait.start()) {
-    if (run.isRunning) proceedToExecute(run, record, wait.results());
+  if (!thread.wait && record.commandRequest)
+    thread.wait = new CommandWait(run, executionId, record.commandRequest, record.progress);
+  const wait = thread.wait;
+  if (!wait) {
+    proceedToExecute(run, thread, { stateStartApiSucceeded: true, stateWaitUntilFailed: false });
     return;
   }
-  run.activeWaits.set(executionId, wait);
+  if (run.history.enabled) run.history.add('CommandsRequested', executionId, wait.counts());
+  wait.thread = thread;
+  if (wait.start()) {
+    thread.wait = undefined;
+    if (run.isRunning) proceedToExecute(run, thread, wait.results());
+    return;
+  }
   wait.onDone = resumeAfterCommands;
 }
 
@@ -189,26 +186,21 @@ function resumeAfterCommands(wait: CommandWait): void {
 
 function continueAfterCommands(wait: CommandWait): void {
   const run = wait.host as WorkflowRun;
-  run.activeWaits.delete(wait.executionId);
-  const record = run.threads.get(wait.executionId);
-  if (!run.isRunning || !record) return;
-  proceedToExecute(run, record, wait.results());
+  const thread = wait.thread;
+  if (!thread || thread.wait !== wait) return;
+  thread.wait = undefined;
+  if (!run.isRunning) return;
+  proceedToExecute(run, thread, wait.results());
 }
 
-function proceedToExecute(run: WorkflowRun, record: ThreadRecord, commandResults: CommandResults): void {
-  launchExecute(
-    run,
-    advance(run, {
-      movement: record.movement,
-      executionId: record.executionId,
-      phase: 'execute',
-      stateLocals: record.stateLocals,
-      commandResults,
-    }),
-  );
+function proceedToExecute(run: WorkflowRun, thread: LiveThread, commandResults: CommandResults): void {
+  const { movement, executionId, stateLocals } = thread.record;
+  thread.record = { movement, executionId, phase: 'execute', stateLocals, commandResults };
+  launchExecute(run, thread);
 }
 
-async function runExecute(run: WorkflowRun, record: ThreadRecord): Promise<void> {
+async function runExecute(run: WorkflowRun, thread: LiveThread): Promise<void> {
+  const record = thread.record;
   const { movement, executionId } = record;
   const stateId = stateIdOf(record);
   const options = resolveStateOptions(movement.stateOptions);
@@ -234,7 +226,7 @@ async function runExecute(run: WorkflowRun, record: ThreadRecord): Promise<void>
     run.history.add('StateExecutionFinished', executionId, {
       proceedTo: options.executeFailureProceedStateId,
     });
-    endThread(run, record, [
+    endThread(run, thread, [
       {
         stateId: options.executeFailureProceedStateId,
         stateInput: stateInput ?? undefined,
@@ -246,7 +238,7 @@ async function runExecute(run: WorkflowRun, record: ThreadRecord): Promise<void>
   const next = interpretDecision(run, stateId, executionId, result.response.stateDecision ?? {});
   if (!run.isRunning) return;
   run.history.add('StateExecutionFinished', executionId);
-  endThread(run, record, next);
+  endThread(run, thread, next);
 }
 
 // Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (§2.17).
@@ -266,12 +258,16 @@ function noteStateCompletion(
 // The thread leaves before its next states start, so a continue-as-new between them carries the
 // next states and not this finished thread; the running count drops last so a graceful completion
 // waits for the next states.
-function endThread(run: WorkflowRun, record: ThreadRecord, next: readonly StateMovement[]): void {
-  run.threads.delete(record.executionId);
+function endThread(run: WorkflowRun, thread: LiveThread, next: readonly StateMovement[]): void {
+  const record = thread.record;
+  run.threads.remove(thread);
+  thread.end();
   run.locks.leave(record.executionId);
-  run.executingStateIds.ended(run.systemSearch, record.executionId);
+  if (thread.countedAsExecuting) run.executingStateIds.ended(stateIdOf(record));
   run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
+  // Published once the next states counted themselves: a state that moves to itself changes nothing.
   if (next.length > 0) startStateExecutions(run, next, record.movement);
+  else run.executingStateIds.publish(run.systemSearch);
   run.runningThreads--;
   if (run.isRunning && run.runningThreads === 0 && run.gracefulCompletionRequested) run.close('COMPLETED');
   else if (next.length === 0) continueAsNewIfDue(run);

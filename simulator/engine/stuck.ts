@@ -13,8 +13,7 @@ export function markStuck(run: WorkflowRun, cause: string, executionId?: string)
   if (run.stuck !== undefined || !run.isRunning) return;
   const text = `workflow task fails and is retried forever: ${cause}. The workflow stays RUNNING until it times out or is stopped (as on a real server). Fix: upsert the type the attribute is registered with, or register the attribute.`;
   run.stuck = text;
-  for (const wait of run.activeWaits.values()) wait.abandon();
-  run.activeWaits.clear();
+  run.threads.abandonWaits();
   run.history.add('Diagnostic', executionId, { problem: text });
   run.runtime.log(`workflow ${run.workflowId} (${run.runId}): ${text}`);
 }

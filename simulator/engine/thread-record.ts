@@ -44,13 +44,3 @@ export function stateIdOf(record: ThreadRecord): string {
 export function stateIdOfExecution(executionId: string): string {
   return executionId.slice(0, executionId.lastIndexOf('-'));
 }
-
-/**
- * The record with the command progress of a wait in progress (for a reset checkpoint).
- *
- * @example
- * const frozen = withProgress(record, run.activeWaits.get(record.executionId)?.progress());
- */
-export function withProgress(record: ThreadRecord, progress: CommandProgress | undefined): ThreadRecord {
-  return progress ? { ...record, progress } : record;
-}

@@ -8,13 +8,14 @@ import type {
 import type { TimerHandle, TimerOwner } from '../clock/clock.ts';
 import { HistoryLog } from '../history/history.ts';
 import { ChannelSet } from './channels.ts';
-import type { CommandHost, CommandWait } from './command-wait.ts';
+import type { CommandHost } from './command-wait.ts';
 import { ExecutingStateIds } from './executing-state-ids.ts';
+import { LiveThreads } from './live-threads.ts';
 import { LockTable } from './locks.ts';
 import { PersistenceStore } from './persistence.ts';
 import { RunJournal } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
-import type { ThreadRecord } from './thread-record.ts';
+import { StableList } from './stable-list.ts';
 
 /**
  * One run of a workflow and all its state (semantics §4): status, outputs, channels, data, locks,
@@ -42,8 +43,8 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   firstRunId: string;
   /** Set on the closed stand-in of a run id that continued as new: the run that carries on. */
   continuedTo: WorkflowRun | undefined;
-  /** Live threads by execution id, with where each stands (for reset checkpoints). */
-  readonly threads = new Map<string, ThreadRecord>();
+  /** Live threads in creation order, with where each stands (for reset checkpoints) and its wait. */
+  readonly threads = new LiveThreads();
   journal = new RunJournal(undefined);
   /** Operations counted toward the continue-as-new threshold (§5.11). */
   operationCount = 0;
@@ -69,13 +70,13 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   runningThreads = 0;
   gracefulCompletionRequested = false;
   requestId: string | undefined;
-  /** Command waits in progress by state execution id (for timer skips). */
-  readonly activeWaits = new Map<string, CommandWait>();
   /** Keys of state completions that `/waitForStateCompletion` can observe. */
   completedWaitKeys: Set<string> | undefined;
   private executionCounters = new Map<string, number>();
   private countersShared = false;
-  private readonly timers = new Set<TimerHandle>();
+  // A few per run, added and removed step after step: a list that keeps its storage (a Set
+  // reallocated its table).
+  private readonly timers = new StableList<TimerHandle>();
   private closeListeners: (() => void)[] | undefined;
   private stateCompletionListeners: (() => void)[] | undefined;
 
@@ -112,19 +113,22 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   }
 
   /** A timer owned by this run: cancelled when the run closes; independent of other runs' timers. */
-  schedule(fn: () => void, ms: number): TimerHandle {
-    const handle = this.runtime.clock.setTimer(fn, ms, this);
-    this.timers.add(handle);
+  schedule(fn: () => void, ms: number): TimerHandle;
+  /** Like `schedule`, calling `fn(arg)` (no closure per timer). */
+  schedule<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
+  schedule(fn: (arg: unknown) => void, ms: number, arg?: unknown): TimerHandle {
+    const handle = this.runtime.clock.setTimer(fn, ms, this, arg);
+    this.timers.push(handle);
     return handle;
   }
 
   /** Called by the clock right before one of this run's timers fires. */
   forgetTimer(handle: TimerHandle): void {
-    this.timers.delete(handle);
+    this.timers.remove(handle);
   }
 
   unschedule(handle: TimerHandle): void {
-    this.timers.delete(handle);
+    this.timers.remove(handle);
     this.runtime.clock.clearTimer(handle);
   }
 
@@ -199,10 +203,9 @@ export class WorkflowRun implements CommandHost, TimerOwner {
       if (failure.errorMessage) this.errorMessage = failure.errorMessage;
       this.failureCarriesResults = failure.carriesResults === true;
     }
-    for (const handle of this.timers) this.runtime.clock.clearTimer(handle);
+    for (let i = 0; i < this.timers.size; i++) this.runtime.clock.clearTimer(this.timers.at(i));
     this.timers.clear();
-    for (const wait of this.activeWaits.values()) wait.abandon();
-    this.activeWaits.clear();
+    this.threads.abandonWaits();
     this.signals.clearWaiters();
     this.internalChannels.clearWaiters();
     this.history.add('WorkflowClosed', undefined, {

@@ -60,7 +60,7 @@ export class HistoryLog {
 
   constructor(
     private readonly now: () => number,
-    private readonly enabled: boolean,
+    readonly enabled: boolean,
   ) {}
 
   add(type: HistoryEventType, executionId?: string, attrs?: Record<string, unknown>): void {

@@ -77,7 +77,7 @@ export function handleSkipTimer(engine: Engine, request: WorkflowSkipTimerReques
   if (!request?.workflowId) return Replies.workflowIdNotSet();
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-  const wait = run.isRunning ? run.activeWaits.get(request.workflowStateExecutionId ?? '') : undefined;
+  const wait = run.isRunning ? run.threads.find(request.workflowStateExecutionId ?? '')?.wait : undefined;
   if (!wait?.skipTimer(commandId, index))
     return Replies.error(400, MISSING_TIMER, 'UNCATEGORIZED_SUB_STATUS');
   countOperations(run, 1);
