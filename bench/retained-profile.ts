@@ -5,7 +5,7 @@
  * that round and still alive), per workflow, grouped by kind and by what holds them.
  *
  * @example
- * node --expose-gc --import tsx bench/retained-profile.ts 1000   # workflows; TOP=40 for more rows
+ * node --expose-gc --import tsx bench/retained-profile.ts 1000 [--history]   # workflows; TOP=40 for more rows
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,8 @@ const top = Number(process.env.TOP ?? 30);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
-const rig = signupRig({ recordHistory: false });
+const recordHistory = process.argv.includes('--history');
+const rig = signupRig({ recordHistory });
 await startSignups(rig, workflows, 'user');
 await rig.advanceBy(3 * HOUR_MS);
 
