@@ -22,6 +22,10 @@ export class PersistenceStore {
   // Keys in the order workers get them, kept until a new key arrives (loads happen on every call).
   private sortedDataKeys: string[] | undefined;
   private sortedSearchKeys: string[] | undefined;
+  // Every value sorted by key, kept until any write: most states load all attributes on every call.
+  // Frozen, because every load of it shares it.
+  private allDataSorted: readonly KeyValue[] | undefined;
+  private allSearchSorted: readonly SearchAttribute[] | undefined;
 
   get data(): ReadonlyMap<string, KeyValue> {
     return this.dataMap;
@@ -64,12 +68,15 @@ export class PersistenceStore {
     for (let i = 0; i < mark.length; i++) this.apply(mark.log[i]!);
     this.sortedDataKeys = undefined;
     this.sortedSearchKeys = undefined;
+    this.allDataSorted = undefined;
+    this.allSearchSorted = undefined;
     this.rebase();
   }
 
   upsertData(items: readonly KeyValue[] | undefined | null): void {
     if (!items || items.length === 0) return;
     if (this.journaled) this.log.push({ kind: 'data', items });
+    this.allDataSorted = undefined;
     for (const item of items) {
       const key = item.key ?? '';
       if (!this.dataMap.has(key)) this.sortedDataKeys = undefined;
@@ -80,6 +87,7 @@ export class PersistenceStore {
   upsertSearch(items: readonly SearchAttribute[] | undefined | null): void {
     if (!items || items.length === 0) return;
     if (this.journaled) this.log.push({ kind: 'search', items });
+    this.allSearchSorted = undefined;
     for (const item of items) {
       const key = item.key ?? '';
       if (!this.searchMap.has(key)) this.sortedSearchKeys = undefined;
@@ -99,14 +107,23 @@ export class PersistenceStore {
     else this.datetimeMap.set(write.key, write.nanos);
   }
 
-  /** DAs per a loading policy; undefined means "send nothing" (no field), `[]` is LOAD_NONE. */
-  loadData(policy: PersistenceLoadingPolicy | undefined): KeyValue[] | undefined {
-    return load({ map: this.dataMap, sortedKeys: this.dataKeys() }, policy, true);
+  /**
+   * DAs per a loading policy; undefined means "send nothing" (no field), `[]` is LOAD_NONE. A load
+   * of all attributes is shared by every load until the next write: read it, never change it.
+   */
+  loadData(policy: PersistenceLoadingPolicy | undefined): readonly KeyValue[] | undefined {
+    this.allDataSorted ??= Object.freeze(
+      sortedValues({ map: this.dataMap, sortedKeys: this.dataKeys() }, undefined),
+    );
+    return load({ map: this.dataMap, sortedKeys: this.dataKeys() }, this.allDataSorted, policy, true);
   }
 
-  /** SAs per a loading policy; unlike DAs an empty partial key list loads none. */
-  loadSearch(policy: PersistenceLoadingPolicy | undefined): SearchAttribute[] | undefined {
-    return load({ map: this.searchMap, sortedKeys: this.searchKeys() }, policy, false);
+  /** SAs per a loading policy; unlike DAs an empty partial key list loads none. Shared like `loadData`'s. */
+  loadSearch(policy: PersistenceLoadingPolicy | undefined): readonly SearchAttribute[] | undefined {
+    this.allSearchSorted ??= Object.freeze(
+      sortedValues({ map: this.searchMap, sortedKeys: this.searchKeys() }, undefined),
+    );
+    return load({ map: this.searchMap, sortedKeys: this.searchKeys() }, this.allSearchSorted, policy, false);
   }
 
   /** DAs for the client API: the given keys (all when empty), unknown keys skipped, sorted. */
@@ -176,31 +193,29 @@ interface SortedMap<T> {
 
 function load<T extends { key?: string }>(
   sorted: SortedMap<T>,
+  all: readonly T[],
   policy: PersistenceLoadingPolicy | undefined,
   emptyPartialMeansAll: boolean,
-): T[] | undefined {
+): readonly T[] | undefined {
   const type = policy?.persistenceLoadingType;
-  let result: T[];
+  let result: readonly T[];
   switch (type) {
     case 'LOAD_NONE':
       return [];
     case 'LOAD_PARTIAL_WITHOUT_LOCKING': {
       const keys = policy?.partialLoadingKeys;
       // Quirk of the real server: for DAs an empty key list means "all" (semantics §5.9).
-      if (!keys || keys.length === 0) result = emptyPartialMeansAll ? sortedValues(sorted, undefined) : [];
+      if (!keys || keys.length === 0) result = emptyPartialMeansAll ? all : [];
       else result = sortedValues(sorted, keys);
       break;
     }
     case 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK': {
       const keys = [...(policy?.partialLoadingKeys ?? []), ...(policy?.lockingKeys ?? [])];
-      result =
-        keys.length === 0 && emptyPartialMeansAll
-          ? sortedValues(sorted, undefined)
-          : sortedValues(sorted, keys);
+      result = keys.length === 0 && emptyPartialMeansAll ? all : sortedValues(sorted, keys);
       break;
     }
     default:
-      result = sortedValues(sorted, undefined);
+      result = all;
   }
   return result.length === 0 ? undefined : result;
 }

@@ -46,8 +46,17 @@ export interface StateApiCall {
   options: ResolvedStateOptions;
   /** Extra fields of the execute request (`commandResults`, `stateLocals`). */
   extra: Record<string, unknown>;
-  /** Applies a successful answer's upserts before the locks are released, in the same step (§5.9). */
-  applyBeforeRelease: (response: WorkflowStateStartResponse & WorkflowStateDecideResponse) => void;
+  /** The movement's `waitForKey` (execute: names the completion `/waitForStateCompletion` sees). */
+  waitForKey?: string | undefined;
+  /**
+   * Applies a successful answer's upserts before the locks are released, in the same step (§5.9).
+   * A shared function taking the call, not a closure per call.
+   */
+  applyBeforeRelease: (
+    run: WorkflowRun,
+    call: StateApiCall,
+    response: WorkflowStateStartResponse & WorkflowStateDecideResponse,
+  ) => void;
 }
 
 /** Resolves never: a call Temporal would refuse to schedule leaves the state stuck (faults doc B24). */
@@ -180,7 +189,7 @@ export async function callStateApi(
     }
   }
   run.stateApiCallsInFlight--;
-  if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(result.response);
+  if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(run, call, result.response);
   run.locks.release(keys, ordinal);
   if (run.stuck !== undefined) return STUCK;
   return result;

@@ -1,11 +1,16 @@
-import type { CommandResults, StateMovement } from '../../sdk/wire/types.ts';
+import type {
+  CommandResults,
+  StateMovement,
+  WorkflowStateDecideResponse,
+  WorkflowStateStartResponse,
+} from '../../sdk/wire/types.ts';
 import { CommandWait } from './command-wait.ts';
 import { compactMovement } from './compact-movement.ts';
 import { continueAsNewIfDue } from './continue-as-new.ts';
 import { interpretDecision } from './decisions.ts';
 import { LiveThread } from './live-threads.ts';
 import { applyMutations } from './mutations.ts';
-import { callStateApi } from './state-api-call.ts';
+import { callStateApi, type StateApiCall } from './state-api-call.ts';
 import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
 import { stateIdOf, type ThreadRecord } from './thread-record.ts';
 import type { WorkflowRun } from './workflow-run.ts';
@@ -129,7 +134,7 @@ async function runWaitUntil(run: WorkflowRun, thread: LiveThread): Promise<void>
     stateInput: movement.stateInput,
     options,
     extra: NO_EXTRA,
-    applyBeforeRelease: (response) => applyMutations(run, response, executionId),
+    applyBeforeRelease: applyWaitUntilAnswer,
   });
   if (result === 'abandoned' || !run.isRunning) return;
   if (!result.ok) {
@@ -212,10 +217,8 @@ async function runExecute(run: WorkflowRun, thread: LiveThread): Promise<void> {
     stateInput,
     options,
     extra: { stateLocals: record.stateLocals, commandResults: record.commandResults },
-    applyBeforeRelease: (response) => {
-      noteStateCompletion(run, stateId, executionId, movement.waitForKey);
-      applyMutations(run, response, executionId);
-    },
+    waitForKey: movement.waitForKey,
+    applyBeforeRelease: applyExecuteAnswer,
   });
   if (result === 'abandoned' || !run.isRunning) return;
   if (!result.ok) {
@@ -239,6 +242,23 @@ async function runExecute(run: WorkflowRun, thread: LiveThread): Promise<void> {
   if (!run.isRunning) return;
   run.history.add('StateExecutionFinished', executionId);
   endThread(run, thread, next);
+}
+
+function applyWaitUntilAnswer(
+  run: WorkflowRun,
+  call: StateApiCall,
+  response: WorkflowStateStartResponse,
+): void {
+  applyMutations(run, response, call.executionId);
+}
+
+function applyExecuteAnswer(
+  run: WorkflowRun,
+  call: StateApiCall,
+  response: WorkflowStateDecideResponse,
+): void {
+  noteStateCompletion(run, call.stateId, call.executionId, call.waitForKey);
+  applyMutations(run, response, call.executionId);
 }
 
 // Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (§2.17).

@@ -40,18 +40,28 @@ export function callWorker(
   const promise = new Promise<CallOutcome>((resolve) => {
     call.resolve = resolve;
   });
-  call.timer = clock.setTimer(call.onTimeout, timeoutMs);
+  call.timer = clock.setTimer(timeOut, timeoutMs, undefined, call);
   let pending: Promise<WorkerReply>;
   try {
     pending = transport.call(workerUrl, path, body, { timeoutMs });
   } catch (error) {
     pending = Promise.reject(error);
   }
-  pending.then(call.onReply, call.onError);
+  // Anonymous callbacks on purpose: named function values (class-field arrows) get a
+  // defineProperty('name') per instance from tsx/esbuild's keepNames, measured at ~5 % of the time.
+  pending.then(
+    (reply) => call.finish({ kind: 'reply', reply }),
+    (error: unknown) => call.finish({ kind: 'transportError', message: errorText(error) }),
+  );
   return promise;
 }
 
-// One object per call instead of a closure per callback; it holds nothing of the request.
+function timeOut(call: PendingCall): void {
+  call.timer = undefined;
+  call.finish(TIMEOUT);
+}
+
+// One object per call, holding nothing of the request.
 class PendingCall {
   settled = false;
   timer: TimerHandle | undefined = undefined;
@@ -61,19 +71,6 @@ class PendingCall {
     readonly clock: Clock,
     readonly tracker: ActivityTracker,
   ) {}
-
-  readonly onTimeout = (): void => {
-    this.timer = undefined;
-    this.finish(TIMEOUT);
-  };
-
-  readonly onReply = (reply: WorkerReply): void => {
-    this.finish({ kind: 'reply', reply });
-  };
-
-  readonly onError = (error: unknown): void => {
-    this.finish({ kind: 'transportError', message: errorText(error) });
-  };
 
   finish(outcome: CallOutcome): void {
     if (this.settled) return;

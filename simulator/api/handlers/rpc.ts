@@ -1,5 +1,7 @@
 import { WorkerPaths } from '../../../sdk/wire/paths.ts';
 import type {
+  KeyValue,
+  SearchAttribute,
   WorkflowRpcRequest,
   WorkflowWorkerRpcRequest,
   WorkflowWorkerRpcResponse,
@@ -88,10 +90,11 @@ async function callRpc(
     rpcName: request.rpcName ?? '',
   };
   if (request.input != null) body.input = request.input;
+  // Loads are shared and frozen (see loadData); a request only carries them to the worker.
   const search = run.persistence.loadSearch(searchPolicy);
-  if (search) body.searchAttributes = search;
+  if (search) body.searchAttributes = search as SearchAttribute[];
   const data = run.persistence.loadData(dataPolicy);
-  if (data) body.dataAttributes = data;
+  if (data) body.dataAttributes = data as KeyValue[];
   body.signalChannelInfos = run.signals.infos();
   body.internalChannelInfos = run.internalChannels.infos();
   const { runtime } = engine;
