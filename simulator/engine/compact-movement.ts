@@ -2,23 +2,27 @@ import type { StateMovement, WorkflowStateOptions } from '../../sdk/wire/types.t
 
 /**
  * The movement a thread keeps (for its life and in reset checkpoints), as one small flat object:
- * only the fields the engine reads, and the state options of `previous` when they are equal (a state
- * that moves to itself, as a reminder loop does, sends equal options every time).
+ * only the fields the engine reads. A state that moves to itself (a reminder loop) sends an equal
+ * movement every time: then `previous` itself is kept, else its equal state options and input.
  *
  * @example
  * const kept = compactMovement(decided, finishedThread.movement);
  */
 export function compactMovement(movement: StateMovement, previous?: StateMovement): StateMovement {
-  const options = movement.stateOptions ?? undefined;
-  const previousOptions = previous?.stateOptions ?? undefined;
+  const options = (movement.stateOptions ?? undefined) as WorkflowStateOptions | undefined;
+  const input = movement.stateInput ?? undefined;
+  const waitForKey = movement.waitForKey ?? undefined;
+  if (!previous)
+    return { stateId: movement.stateId, stateInput: input, stateOptions: options, waitForKey };
+  const sameOptions = sameJson(options, previous.stateOptions ?? undefined);
+  const sameInput = sameJson(input, previous.stateInput ?? undefined);
+  if (sameOptions && sameInput && movement.stateId === previous.stateId && waitForKey === previous.waitForKey)
+    return previous;
   return {
     stateId: movement.stateId,
-    stateInput: movement.stateInput ?? undefined,
-    stateOptions:
-      options !== undefined && previousOptions !== undefined && sameJson(options, previousOptions)
-        ? previousOptions
-        : (options as WorkflowStateOptions | undefined),
-    waitForKey: movement.waitForKey ?? undefined,
+    stateInput: sameInput ? previous.stateInput : input,
+    stateOptions: sameOptions ? previous.stateOptions : options,
+    waitForKey,
   };
 }
 

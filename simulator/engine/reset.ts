@@ -1,7 +1,13 @@
 import type { WorkflowResetRequest } from '../../sdk/wire/types.ts';
 import { applyClientInput } from './client-inputs.ts';
 import type { Engine } from './engine.ts';
-import { type Checkpoint, RunJournal, restoreSnapshot } from './run-journal.ts';
+import {
+  type Checkpoint,
+  RunJournal,
+  restoreSnapshot,
+  startedIds,
+  threadRecords,
+} from './run-journal.ts';
 import { resumeThreads } from './state-execution.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
@@ -60,11 +66,11 @@ export function resetRun(
     fresh.restoreExecutionCounters(journal.countersAt(checkpoint));
     const inputCount = checkpoint?.inputCount ?? 0;
     fresh.journal.inputs.push(...journal.inputs.slice(0, inputCount));
-    const launch = resumeThreads(fresh, snapshot.threads);
+    const launch = resumeThreads(fresh, threadRecords(snapshot));
     // Temporal puts re-applied signals before the restarted activities, so a later reset to the
     // same point keeps them even with skipSignalReapply (measured): checkpoint after them.
     reapplyInputs(fresh, journal, inputCount, request);
-    if (checkpoint) fresh.journal.checkpoint(fresh, checkpoint.executionIds);
+    if (checkpoint) fresh.journal.checkpoint(fresh, startedIds(checkpoint));
     launch();
   } else {
     engine.beginRun(fresh, () => reapplyInputs(fresh, journal, 0, request));

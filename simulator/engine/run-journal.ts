@@ -40,7 +40,23 @@ export interface RunSnapshot {
   readonly data: RunData;
   /** Execution counters: in beginning snapshots only; a checkpoint's follow from the checkpoints before it. */
   readonly counters?: ReadonlyMap<string, number>;
-  readonly threads: readonly ThreadRecord[];
+  /** Where each thread stood: a lone thread's record is kept without an array (see `threadRecords`). */
+  readonly threads: ThreadRecord | readonly ThreadRecord[];
+}
+
+/**
+ * The thread records of a snapshot, as a list.
+ *
+ * @example
+ * const launch = resumeThreads(run, threadRecords(checkpoint));
+ */
+export function threadRecords(snapshot: RunSnapshot): readonly ThreadRecord[] {
+  const threads = snapshot.threads;
+  return isRecordList(threads) ? threads : [threads];
+}
+
+function isRecordList(threads: RunSnapshot['threads']): threads is readonly ThreadRecord[] {
+  return Array.isArray(threads);
 }
 
 /**
@@ -62,10 +78,11 @@ export type JournalInput =
  * follow from the execution ids.
  *
  * @example
- * journal.checkpoints.find((c) => c.executionIds.includes('S2-4'));
+ * journal.checkpoints.find((c) => startedIds(c).includes('S2-4'));
  */
 export interface Checkpoint extends RunSnapshot {
-  readonly executionIds: readonly string[];
+  /** The executions the batch started: one id kept without an array (see `startedIds`). */
+  readonly executionIds: string | readonly string[];
   /** Number of journal inputs received before this point. */
   readonly inputCount: number;
 }
@@ -88,14 +105,18 @@ export class RunJournal {
     this.inputs.push(input);
   }
 
-  /** Records a reset point for executions just started together. */
+  /**
+   * Records a reset point for executions just started together. It lives as long as the run, one
+   * per step: a lone execution id and a lone thread are kept without arrays.
+   */
   checkpoint(run: WorkflowRun, executionIds: readonly string[]): void {
     const previous = this.checkpoints[this.checkpoints.length - 1] ?? this.beginning;
+    const threads = threadsOf(run);
     this.checkpoints.push({
-      executionIds: executionIds.slice(),
+      executionIds: executionIds.length === 1 ? executionIds[0]! : executionIds.slice(),
       inputCount: this.inputs.length,
       data: takeRunData(run, previous?.data),
-      threads: threadsOf(run),
+      threads: threads.length === 1 ? threads[0]! : threads,
     });
   }
 
@@ -104,7 +125,7 @@ export class RunJournal {
     const counters = new Map(this.beginning?.counters ?? []);
     if (!checkpoint) return counters;
     for (const each of this.checkpoints) {
-      for (const id of each.executionIds)
+      for (const id of startedIds(each))
         counters.set(stateIdOfExecution(id), Number(id.slice(id.lastIndexOf('-') + 1)));
       if (each === checkpoint) break;
     }
@@ -114,10 +135,21 @@ export class RunJournal {
   /** The first checkpoint that started the state id (or execution id); undefined when none. */
   find(by: 'stateId' | 'executionId', id: string): Checkpoint | undefined {
     for (const checkpoint of this.checkpoints)
-      for (const executionId of checkpoint.executionIds)
+      for (const executionId of startedIds(checkpoint))
         if ((by === 'stateId' ? stateIdOfExecution(executionId) : executionId) === id) return checkpoint;
     return undefined;
   }
+}
+
+/**
+ * The execution ids a checkpoint's batch started, as a list.
+ *
+ * @example
+ * startedIds(checkpoint); // ['S2-1', 'S3-1']
+ */
+export function startedIds(checkpoint: Checkpoint): readonly string[] {
+  const ids = checkpoint.executionIds;
+  return typeof ids === 'string' ? [ids] : ids;
 }
 
 const NO_OUTPUTS: readonly StateCompletionOutput[] = [];

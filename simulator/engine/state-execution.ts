@@ -70,7 +70,7 @@ export function startStateExecution(run: WorkflowRun, movement: StateMovement): 
  * at once and run only when `launch` is called, so re-applied inputs can land first.
  *
  * @example
- * const launch = resumeThreads(run, checkpoint.threads);
+ * const launch = resumeThreads(run, threadRecords(checkpoint));
  * launch();
  */
 export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]): () => void {
