@@ -1,6 +1,6 @@
 import { createClock, type Clock as FakeClock } from '@sinonjs/fake-timers';
 import type { ControllableClock, TimerHandle, TimerOwner } from './clock.ts';
-import { type TimerEntry, TimerHeap } from './timer-heap.ts';
+import { type TimerEntry, TimerQueue } from './timer-queue.ts';
 
 /**
  * Most timers one batch fires: enough to save most event-loop turns, few enough that the
@@ -14,7 +14,7 @@ export const DEFAULT_VIRTUAL_START_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
 
 /**
  * Virtual time: a private `@sinonjs/fake-timers` clock (never installed, no global is patched) keeps
- * "now" and offers a fake `Date`; our own heap orders timers, because the fake clock looks up the
+ * "now" and offers a fake `Date`; our own queue orders timers, because the fake clock looks up the
  * next timer by scanning all of them and the simulator may hold tens of thousands.
  *
  * @example
@@ -26,7 +26,7 @@ export class VirtualClock implements ControllableClock {
   readonly controllable = true as const;
   /** The underlying fake clock; its `Date` follows virtual time (for an opt-in Date fake). */
   readonly fake: FakeClock;
-  private readonly heap = new TimerHeap();
+  private readonly queue = new TimerQueue();
 
   constructor(startMs: number = DEFAULT_VIRTUAL_START_MS) {
     this.fake = createClock(startMs);
@@ -40,19 +40,19 @@ export class VirtualClock implements ControllableClock {
   setTimer<A>(fn: (arg: A) => void, ms: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
   setTimer(fn: (arg: unknown) => void, ms: number, owner?: TimerOwner, arg?: unknown): TimerHandle {
     const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    return this.heap.push(this.fake.now + delay, fn, owner, arg);
+    return this.queue.push(this.fake.now + delay, fn, owner, arg);
   }
 
   clearTimer(handle: TimerHandle): void {
-    this.heap.remove(handle as TimerEntry);
+    this.queue.remove(handle as TimerEntry);
   }
 
   nextDueTime(): number | undefined {
-    return this.heap.peek()?.due;
+    return this.queue.peek()?.due;
   }
 
   fireNext(): boolean {
-    const entry = this.heap.pop();
+    const entry = this.queue.pop();
     if (!entry) return false;
     this.moveTo(entry.due);
     entry.owner?.forgetTimer(entry);
@@ -61,7 +61,7 @@ export class VirtualClock implements ControllableClock {
   }
 
   fireNextBatch(): number {
-    const first = this.heap.pop();
+    const first = this.queue.pop();
     if (!first) return 0;
     this.moveTo(first.due);
     first.owner?.forgetTimer(first);
@@ -70,13 +70,13 @@ export class VirtualClock implements ControllableClock {
     let fired = 1;
     let owners: Set<TimerOwner> | undefined;
     for (;;) {
-      const next = this.heap.peek();
+      const next = this.queue.peek();
       if (fired >= MAX_BATCH) break;
       if (!next || next.due !== first.due || next.owner === undefined || next.owner === first.owner) break;
       owners ??= new Set([first.owner]);
       if (owners.has(next.owner)) break;
       owners.add(next.owner);
-      this.heap.pop();
+      this.queue.pop();
       next.owner.forgetTimer(next);
       next.fn(next.arg);
       fired++;
@@ -89,11 +89,11 @@ export class VirtualClock implements ControllableClock {
   }
 
   pendingTimers(): number {
-    return this.heap.size;
+    return this.queue.size;
   }
 
   /** Drops every pending timer (used when the simulator closes). */
   clearAll(): void {
-    this.heap.clear();
+    this.queue.clear();
   }
 }

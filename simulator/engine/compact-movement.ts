@@ -12,8 +12,7 @@ export function compactMovement(movement: StateMovement, previous?: StateMovemen
   const options = (movement.stateOptions ?? undefined) as WorkflowStateOptions | undefined;
   const input = movement.stateInput ?? undefined;
   const waitForKey = movement.waitForKey ?? undefined;
-  if (!previous)
-    return { stateId: movement.stateId, stateInput: input, stateOptions: options, waitForKey };
+  if (!previous) return { stateId: movement.stateId, stateInput: input, stateOptions: options, waitForKey };
   const sameOptions = sameJson(options, previous.stateOptions ?? undefined);
   const sameInput = sameJson(input, previous.stateInput ?? undefined);
   if (sameOptions && sameInput && movement.stateId === previous.stateId && waitForKey === previous.waitForKey)

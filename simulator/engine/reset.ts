@@ -1,13 +1,7 @@
 import type { WorkflowResetRequest } from '../../sdk/wire/types.ts';
 import { applyClientInput } from './client-inputs.ts';
 import type { Engine } from './engine.ts';
-import {
-  type Checkpoint,
-  RunJournal,
-  restoreSnapshot,
-  startedIds,
-  threadRecords,
-} from './run-journal.ts';
+import { type Checkpoint, RunJournal, restoreSnapshot, startedIds, threadRecords } from './run-journal.ts';
 import { resumeThreads } from './state-execution.ts';
 import type { WorkflowRun } from './workflow-run.ts';
 
