@@ -33,10 +33,17 @@ class TimerCommandState {
 
   constructor(
     readonly owner: CommandWait,
-    readonly commandId: string,
+    public commandId: string,
     /** The fixed firing instant in epoch seconds (a duration was fixed when the answer was processed). */
-    readonly firingSeconds: number,
+    public firingSeconds: number,
   ) {}
+
+  reset(commandId: string, firingSeconds: number): void {
+    this.commandId = commandId;
+    this.firingSeconds = firingSeconds;
+    this.fired = false;
+    this.handle = undefined;
+  }
 }
 
 // One function for every command timer: the clock calls it with the timer's state.
@@ -51,10 +58,19 @@ class ChannelCommandState implements ChannelWaiter {
 
   constructor(
     readonly owner: CommandWait,
-    readonly kind: 'signal' | 'internal',
-    readonly commandId: string,
-    readonly name: string,
+    public kind: 'signal' | 'internal',
+    public commandId: string,
+    public name: string,
   ) {}
+
+  reset(kind: 'signal' | 'internal', commandId: string, name: string): void {
+    this.kind = kind;
+    this.commandId = commandId;
+    this.name = name;
+    this.received = false;
+    this.value = undefined;
+    this.waiting = false;
+  }
 
   receive(value: EncodedObject | undefined): void {
     this.waiting = false;
@@ -77,6 +93,8 @@ export interface CommandProgress {
 }
 
 const NONE: readonly never[] = [];
+const NO_TIMERS: TimerCommandState[] = [];
+const NO_CHANNELS: ChannelCommandState[] = [];
 
 const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
   ALL_COMPLETED: 'ALL_COMMAND_COMPLETED',
@@ -108,19 +126,21 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
 export class CommandWait {
   done = false;
   /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
-  onDone: ((wait: CommandWait) => void) | undefined;
+  onDone: ((wait: CommandWait) => void) | undefined = undefined;
   /** The thread that waits (set by the engine; lets `onDone` find it without a lookup). */
   thread: LiveThread | undefined = undefined;
+  executionId!: string;
   // Exact-size arrays: a wait lives until its trigger, often across many other workflows' steps.
-  private readonly timers: TimerCommandState[];
-  private readonly channels: ChannelCommandState[];
-  private readonly trigger: DeciderTriggerType | undefined;
+  private timers: TimerCommandState[] = NO_TIMERS;
+  private channels: ChannelCommandState[] = NO_CHANNELS;
+  private trigger: DeciderTriggerType | undefined;
   /** Only for ANY_COMMAND_COMBINATION_COMPLETED: the combinations, as id lists. */
-  private readonly combinations: readonly (readonly string[])[] | undefined;
-  private readonly signalCount: number;
-  private readonly total: number;
+  private combinations: readonly (readonly string[])[] | undefined;
+  private signalCount = 0;
+  private total = 0;
   private completedCount = 0;
   private completedIds: Map<string, number> | undefined;
+  private restored: CommandProgress | undefined;
 
   /**
    * Copies what it needs of `request` (the worker's answer can die young; `request()` rebuilds it),
@@ -128,18 +148,41 @@ export class CommandWait {
    */
   constructor(
     readonly host: CommandHost,
-    readonly executionId: string,
+    executionId: string,
     request: CommandRequest,
-    private readonly restored?: CommandProgress,
+    restored?: CommandProgress,
   ) {
+    this.init(executionId, request, restored);
+  }
+
+  /**
+   * Serves a new request of the same run once this wait is done, keeping its objects when the
+   * request has as many commands of each kind: a state that waits step after step (a reminder
+   * loop) then allocates no wait that would outlive the young generation.
+   */
+  reuse(executionId: string, request: CommandRequest): CommandWait {
+    if (!this.done) throw new Error(`command wait of ${this.executionId} reused before it was done`);
+    this.init(executionId, request, undefined);
+    return this;
+  }
+
+  private init(executionId: string, request: CommandRequest, restored: CommandProgress | undefined): void {
+    this.executionId = executionId;
+    this.restored = restored;
+    this.done = false;
+    this.onDone = undefined;
+    this.thread = undefined;
+    this.completedCount = 0;
+    this.completedIds = undefined;
     this.trigger = triggerTypeOf(request);
     this.combinations =
       this.trigger === 'ANY_COMMAND_COMBINATION_COMPLETED'
         ? (request.commandCombinations ?? NONE).map((c) => (c.commandIds ?? NONE).slice())
         : undefined;
-    const nowSeconds = Math.floor(host.now() / 1000);
+    const nowSeconds = Math.floor(this.host.now() / 1000);
     const timerCommands = request.timerCommands ?? NONE;
-    this.timers = new Array(timerCommands.length);
+    const keepTimers = this.timers.length === timerCommands.length;
+    if (!keepTimers) this.timers = new Array(timerCommands.length);
     for (let i = 0; i < timerCommands.length; i++) {
       const timer = timerCommands[i]!;
       // The server fixes a duration when it processes the answer (timers.FixTimerCommandFromActivityOutput):
@@ -148,31 +191,35 @@ export class CommandWait {
         timer.durationSeconds != null
           ? nowSeconds + timer.durationSeconds
           : (timer.firingUnixTimestampSeconds ?? 0);
-      this.timers[i] = new TimerCommandState(this, timer.commandId ?? '', firingSeconds);
+      const commandId = timer.commandId ?? '';
+      if (keepTimers) this.timers[i]!.reset(commandId, firingSeconds);
+      else this.timers[i] = new TimerCommandState(this, commandId, firingSeconds);
     }
     const signals = request.signalCommands ?? NONE;
     const internal = request.interStateChannelCommands ?? NONE;
     this.signalCount = signals.length;
-    this.channels = new Array(signals.length + internal.length);
+    const keepChannels = this.channels.length === signals.length + internal.length;
+    if (!keepChannels) this.channels = new Array(signals.length + internal.length);
     for (let i = 0; i < signals.length; i++) {
       const signal = signals[i]!;
-      this.channels[i] = new ChannelCommandState(
-        this,
-        'signal',
-        signal.commandId ?? '',
-        signal.signalChannelName ?? '',
-      );
+      this.setChannel(i, keepChannels, 'signal', signal.commandId, signal.signalChannelName);
     }
     for (let i = 0; i < internal.length; i++) {
       const channel = internal[i]!;
-      this.channels[signals.length + i] = new ChannelCommandState(
-        this,
-        'internal',
-        channel.commandId ?? '',
-        channel.channelName ?? '',
-      );
+      this.setChannel(signals.length + i, keepChannels, 'internal', channel.commandId, channel.channelName);
     }
     this.total = this.timers.length + this.channels.length;
+  }
+
+  private setChannel(
+    index: number,
+    keep: boolean,
+    kind: 'signal' | 'internal',
+    commandId: string | null | undefined,
+    name: string | null | undefined,
+  ): void {
+    if (keep) this.channels[index]!.reset(kind, commandId ?? '', name ?? '');
+    else this.channels[index] = new ChannelCommandState(this, kind, commandId ?? '', name ?? '');
   }
 
   /** Registers the commands; true when the trigger is already met (no waiting needed). */

@@ -12,11 +12,25 @@ import type { ThreadRecord } from './thread-record.ts';
  */
 export class LiveThread {
   wait: CommandWait | undefined = undefined;
+  /** A finished wait kept for the thread's next command phase (`CommandWait.reuse`). */
+  spareWait: CommandWait | undefined = undefined;
 
   constructor(
     public record: ThreadRecord,
-    readonly countedAsExecuting: boolean,
+    public countedAsExecuting: boolean,
   ) {}
+
+  /**
+   * Carries the next state execution of a thread that ended (one next state, the common case): the
+   * thread object and its spare wait serve again instead of new ones that would live until that
+   * execution's next step, which at thousands of workflows means surviving into the old generation.
+   */
+  continueAs(record: ThreadRecord, countedAsExecuting: boolean): LiveThread {
+    this.record = record;
+    this.countedAsExecuting = countedAsExecuting;
+    this.wait = undefined;
+    return this;
+  }
 
   get executionId(): string {
     return this.record.executionId;
@@ -30,6 +44,7 @@ export class LiveThread {
   end(): void {
     this.record = ENDED;
     this.wait = undefined;
+    this.spareWait = undefined;
   }
 }
 

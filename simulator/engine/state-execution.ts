@@ -28,6 +28,7 @@ export function startStateExecutions(
   run: WorkflowRun,
   movements: readonly StateMovement[],
   from?: StateMovement,
+  ended?: LiveThread,
 ): string[] {
   if (movements.length === 0) return [];
   const ids: string[] = new Array(movements.length);
@@ -42,7 +43,7 @@ export function startStateExecutions(
       executionId,
       phase: options.skipWaitUntil ? 'execute' : 'waitUntil',
     };
-    threads[i] = registerThread(run, record, options);
+    threads[i] = registerThread(run, record, options, i === 0 ? ended : undefined);
     run.history.add('StateExecutionStarted', executionId, { stateId });
     ids[i] = executionId;
   }
@@ -83,14 +84,19 @@ export function resumeThreads(run: WorkflowRun, records: readonly ThreadRecord[]
   };
 }
 
-function registerThread(run: WorkflowRun, record: ThreadRecord, options: ResolvedStateOptions): LiveThread {
+function registerThread(
+  run: WorkflowRun,
+  record: ThreadRecord,
+  options: ResolvedStateOptions,
+  ended?: LiveThread,
+): LiveThread {
   run.runningThreads++;
   const counted = run.executingStateIds.started(
     run.config.executingStateIdMode,
     stateIdOf(record),
     options.skipWaitUntil,
   );
-  const thread = new LiveThread(record, counted);
+  const thread = ended ? ended.continueAs(record, counted) : new LiveThread(record, counted);
   run.threads.add(thread);
   // Lock waiters are granted in thread creation order (§5.9): number the threads that may wait.
   if (options.locksKeys) run.locks.enroll(record.executionId);
@@ -156,7 +162,11 @@ async function runWaitUntil(run: WorkflowRun, thread: LiveThread): Promise<void>
     stateLocals: response.upsertStateLocals ?? undefined,
   };
   const request = response.commandRequest;
-  if (request) thread.wait = new CommandWait(run, executionId, request);
+  if (request) {
+    const spare = thread.spareWait;
+    thread.spareWait = undefined;
+    thread.wait = spare ? spare.reuse(executionId, request) : new CommandWait(run, executionId, request);
+  }
   continueAsNewIfDue(run);
   beginCommands(run, thread);
 }
@@ -177,7 +187,9 @@ function beginCommands(run: WorkflowRun, thread: LiveThread): void {
   wait.thread = thread;
   if (wait.start()) {
     thread.wait = undefined;
-    if (run.isRunning) proceedToExecute(run, thread, wait.results());
+    const results = wait.results();
+    thread.spareWait = wait;
+    if (run.isRunning) proceedToExecute(run, thread, results);
     return;
   }
   wait.onDone = resumeAfterCommands;
@@ -195,7 +207,9 @@ function continueAfterCommands(wait: CommandWait): void {
   if (!thread || thread.wait !== wait) return;
   thread.wait = undefined;
   if (!run.isRunning) return;
-  proceedToExecute(run, thread, wait.results());
+  const results = wait.results();
+  thread.spareWait = wait;
+  proceedToExecute(run, thread, results);
 }
 
 function proceedToExecute(run: WorkflowRun, thread: LiveThread, commandResults: CommandResults): void {
@@ -281,13 +295,15 @@ function noteStateCompletion(
 function endThread(run: WorkflowRun, thread: LiveThread, next: readonly StateMovement[]): void {
   const record = thread.record;
   run.threads.remove(thread);
-  thread.end();
   run.locks.leave(record.executionId);
   if (thread.countedAsExecuting) run.executingStateIds.ended(stateIdOf(record));
   run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
   // Published once the next states counted themselves: a state that moves to itself changes nothing.
-  if (next.length > 0) startStateExecutions(run, next, record.movement);
-  else run.executingStateIds.publish(run.systemSearch);
+  if (next.length > 0) startStateExecutions(run, next, record.movement, thread);
+  else {
+    thread.end();
+    run.executingStateIds.publish(run.systemSearch);
+  }
   run.runningThreads--;
   if (run.isRunning && run.runningThreads === 0 && run.gracefulCompletionRequested) run.close('COMPLETED');
   else if (next.length === 0) continueAsNewIfDue(run);
