@@ -9,6 +9,20 @@ export const IN_PROCESS_TARGET = 50_000;
 export interface SignupRun {
   executions: number;
   ms: number;
+  /**
+   * The run's three parts (in-process runs only): starting the workflows (each runs SubmitState and
+   * its first waitUntil), advancing time (the reminders: `advanceExecutions` state executions with
+   * every workflow live), verifying them all (an RPC and the final VerifyState each).
+   */
+  phases?: SignupPhases;
+}
+
+/** The parts of an in-process sign-up run; see `SignupRun.phases`. */
+export interface SignupPhases {
+  startMs: number;
+  advanceMs: number;
+  verifyMs: number;
+  advanceExecutions: number;
 }
 
 /**
@@ -23,15 +37,19 @@ export async function runSignups(options: {
   workflows: number;
   reminders: number;
   recordHistory: boolean;
-}): Promise<SignupRun> {
+}): Promise<SignupRun & { phases: SignupPhases }> {
   const rig = signupRig({ recordHistory: options.recordHistory });
-  const ms = await timeIt(async () => {
-    await startSignups(rig, options.workflows, 'user');
-    await rig.advanceBy(options.reminders * HOUR_MS);
-    await verifySignups(rig, options.workflows, 'user', options.reminders);
-  });
+  const startMs = await timeIt(() => startSignups(rig, options.workflows, 'user'));
+  const executionsBefore = rig.emails.total;
+  const advanceMs = await timeIt(() => rig.advanceBy(options.reminders * HOUR_MS));
+  const advanceExecutions = rig.emails.total - executionsBefore;
+  const verifyMs = await timeIt(() => verifySignups(rig, options.workflows, 'user', options.reminders));
   await rig.close();
-  return { executions: rig.emails.total, ms };
+  return {
+    executions: rig.emails.total,
+    ms: startMs + advanceMs + verifyMs,
+    phases: { startMs, advanceMs, verifyMs, advanceExecutions },
+  };
 }
 
 /**
