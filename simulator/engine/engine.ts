@@ -79,7 +79,7 @@ export class Engine {
     if (runs) runs.push(run);
     else this.workflows.set(workflowId, [run]);
     this.runsInOrder.push(run);
-    run.continueAsNew = () => this.continueAsNew(run);
+    run.continuer = this;
     return run;
   }
 
@@ -87,7 +87,7 @@ export class Engine {
    * Continue-as-new (§5.11): the live run takes a new run id and carries everything on; its old id
    * stays describable as a closed CONTINUED_AS_NEW run whose journal keeps the old reset points.
    */
-  private continueAsNew(run: WorkflowRun): void {
+  continueAsNew(run: WorkflowRun): void {
     const oldRunId = run.runId;
     const frozen = new WorkflowRun(this.runtime, run.request, run.workflowId, oldRunId);
     frozen.status = 'CONTINUED_AS_NEW';

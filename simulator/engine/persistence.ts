@@ -12,9 +12,11 @@ export class PersistenceStore {
   /** `journaled`: keep the log of writes reset checkpoints need (not for system attributes). */
   constructor(private readonly journaled = true) {}
 
-  private dataMap = new Map<string, KeyValue>();
-  private searchMap = new Map<string, SearchAttribute>();
-  private datetimeMap = new Map<string, bigint>();
+  // Created on first write (many runs never write search attributes or DATETIMEs; a Map is ~150 B):
+  // until then they are the shared empty map, which nothing writes to.
+  private dataMap: Map<string, KeyValue> = emptyMap();
+  private searchMap: Map<string, SearchAttribute> = emptyMap();
+  private datetimeMap: Map<string, bigint> = emptyMap();
   // Reset checkpoints remember a position in this log of writes instead of copying the maps: a
   // checkpoint costs nothing, a reset replays the log from `base` (rare).
   private base: PersistenceBase = EMPTY_BASE;
@@ -53,18 +55,18 @@ export class PersistenceStore {
   /** Starts a new log from the contents now (at continue-as-new), so old writes can be dropped. */
   rebase(): void {
     this.base = {
-      data: new Map(this.dataMap),
-      search: new Map(this.searchMap),
-      datetimes: new Map(this.datetimeMap),
+      data: copyOf(this.dataMap),
+      search: copyOf(this.searchMap),
+      datetimes: copyOf(this.datetimeMap),
     };
     this.log = [];
   }
 
   /** Replaces the contents with those at a mark (of this or another store). */
   restore(mark: PersistenceMark): void {
-    this.dataMap = new Map(mark.base.data);
-    this.searchMap = new Map(mark.base.search);
-    this.datetimeMap = new Map(mark.base.datetimes);
+    this.dataMap = copyOf(mark.base.data);
+    this.searchMap = copyOf(mark.base.search);
+    this.datetimeMap = copyOf(mark.base.datetimes);
     for (let i = 0; i < mark.length; i++) this.apply(mark.log[i]!);
     this.sortedDataKeys = undefined;
     this.sortedSearchKeys = undefined;
@@ -77,6 +79,7 @@ export class PersistenceStore {
     if (!items || items.length === 0) return;
     if (this.journaled) this.log.push({ kind: 'data', items });
     this.allDataSorted = undefined;
+    if (this.dataMap === EMPTY) this.dataMap = new Map();
     for (const item of items) {
       const key = item.key ?? '';
       if (!this.dataMap.has(key)) this.sortedDataKeys = undefined;
@@ -88,6 +91,7 @@ export class PersistenceStore {
     if (!items || items.length === 0) return;
     if (this.journaled) this.log.push({ kind: 'search', items });
     this.allSearchSorted = undefined;
+    if (this.searchMap === EMPTY) this.searchMap = new Map();
     for (const item of items) {
       const key = item.key ?? '';
       if (!this.searchMap.has(key)) this.sortedSearchKeys = undefined;
@@ -97,14 +101,21 @@ export class PersistenceStore {
 
   indexDatetime(key: string, nanos: bigint): void {
     if (this.journaled) this.log.push({ kind: 'datetime', key, nanos });
+    if (this.datetimeMap === EMPTY) this.datetimeMap = new Map();
     this.datetimeMap.set(key, nanos);
   }
 
   private apply(write: PersistenceWrite): void {
-    if (write.kind === 'data') for (const item of write.items) this.dataMap.set(item.key ?? '', item);
-    else if (write.kind === 'search')
+    if (write.kind === 'data') {
+      if (this.dataMap === EMPTY) this.dataMap = new Map();
+      for (const item of write.items) this.dataMap.set(item.key ?? '', item);
+    } else if (write.kind === 'search') {
+      if (this.searchMap === EMPTY) this.searchMap = new Map();
       for (const item of write.items) this.searchMap.set(item.key ?? '', item);
-    else this.datetimeMap.set(write.key, write.nanos);
+    } else {
+      if (this.datetimeMap === EMPTY) this.datetimeMap = new Map();
+      this.datetimeMap.set(write.key, write.nanos);
+    }
   }
 
   /**
@@ -155,7 +166,18 @@ interface PersistenceBase {
   readonly datetimes: ReadonlyMap<string, bigint>;
 }
 
-const EMPTY_BASE: PersistenceBase = { data: new Map(), search: new Map(), datetimes: new Map() };
+// The one empty map of every store that was never written to: never written to itself.
+const EMPTY: Map<string, never> = new Map<string, never>();
+
+function emptyMap<V>(): Map<string, V> {
+  return EMPTY as Map<string, V>;
+}
+
+function copyOf<V>(map: ReadonlyMap<string, V>): Map<string, V> {
+  return map.size === 0 ? emptyMap() : new Map(map);
+}
+
+const EMPTY_BASE: PersistenceBase = { data: EMPTY, search: EMPTY, datetimes: EMPTY };
 
 /**
  * A position in a store's history of writes: what `restore` brings back.
@@ -223,8 +245,14 @@ function load<T extends { key?: string }>(
 function sortedValues<T>(sorted: SortedMap<T>, keys: readonly string[] | undefined): T[] {
   const { map, sortedKeys } = sorted;
   if (map.size === 0) return [];
+  if (!keys) {
+    // Exact size: the all-values list is kept until the next write.
+    const all: T[] = new Array(sortedKeys.length);
+    for (let i = 0; i < sortedKeys.length; i++) all[i] = map.get(sortedKeys[i]!)!;
+    return all;
+  }
   const out: T[] = [];
-  for (const key of sortedKeys) if (!keys || keys.includes(key)) out.push(map.get(key)!);
+  for (const key of sortedKeys) if (keys.includes(key)) out.push(map.get(key)!);
   return out;
 }
 

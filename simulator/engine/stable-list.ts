@@ -1,3 +1,6 @@
+// The storage of every list that never held an item (never written to).
+const NO_ITEMS: never[] = [];
+
 /**
  * An ordered list whose storage never shrinks. A JavaScript array that empties and fills again
  * (a state ends, the next one starts) has its backing store trimmed by V8 and reallocated on the next
@@ -10,7 +13,7 @@
  * list.size; // 0
  */
 export class StableList<T> {
-  private readonly items: (T | undefined)[] = [];
+  private items: (T | undefined)[] = NO_ITEMS;
   private count = 0;
 
   get size(): number {
@@ -23,7 +26,9 @@ export class StableList<T> {
   }
 
   push(item: T): void {
-    if (this.count < this.items.length) this.items[this.count] = item;
+    // The first item gets an array of one (an empty array grown by push reserves 17 slots).
+    if (this.items === NO_ITEMS) this.items = [item];
+    else if (this.count < this.items.length) this.items[this.count] = item;
     else this.items.push(item);
     this.count++;
   }

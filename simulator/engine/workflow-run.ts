@@ -52,8 +52,8 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   stateApiCallsInFlight = 0;
   /** Locking RPCs accepted and not answered yet (running or waiting for their keys). */
   lockingRpcsInProgress = 0;
-  /** Continues this run as new under a fresh run id; set by the engine. */
-  continueAsNew: (() => void) | undefined;
+  /** Continues this run as new under a fresh run id (the engine; one object for every run). */
+  continuer: { continueAsNew(run: WorkflowRun): void } | undefined;
   readonly executingStateIds = new ExecutingStateIds();
   /** Started by a cron schedule (such runs carry no IwfWorkflowType). */
   scheduled = false;
@@ -92,7 +92,9 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     this.runStartedAt = this.startedAt;
     this.firstRunId = runId;
     this.continuedTo = undefined;
-    this.history = new HistoryLog(() => runtime.clock.now(), runtime.recordHistory);
+    this.history = runtime.recordHistory
+      ? new HistoryLog(() => runtime.clock.now(), true)
+      : HistoryLog.DISABLED;
     this.config = {
       continueAsNewThreshold: 100,
       ...(request.workflowStartOptions?.workflowConfigOverride ?? {}),

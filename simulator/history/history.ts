@@ -61,6 +61,9 @@ export interface HistoryEvent {
  * log.add('SignalReceived', undefined, { channel: 'approve' });
  */
 export class HistoryLog {
+  /** The log of every run that records no history: it records nothing. */
+  static readonly DISABLED = new HistoryLog(() => 0, false);
+
   private readonly times: number[] = [];
   private readonly types: HistoryEventType[] = [];
   private readonly executionIds: (string | undefined)[] = [];
