@@ -56,7 +56,11 @@ export class ChannelSet {
     return { found: true, value };
   }
 
-  addWaiter(name: string, waiter: ChannelWaiter): void {
+  /**
+   * Queues a waiter on channel `name`; returns the list it waits in, from which the waiter removes
+   * itself (`list.remove(waiter)`) without another lookup.
+   */
+  addWaiter(name: string, waiter: ChannelWaiter): StableList<ChannelWaiter> {
     this.waiters ??= new Map();
     let list = this.waiters.get(name);
     if (!list) {
@@ -64,10 +68,7 @@ export class ChannelSet {
       this.waiters.set(name, list);
     }
     list.push(waiter);
-  }
-
-  removeWaiter(name: string, waiter: ChannelWaiter): void {
-    this.waiters?.get(name)?.remove(waiter);
+    return list;
   }
 
   /** Hands buffered messages of `name` to waiting commands in FIFO order; collects their owners. */

@@ -11,6 +11,7 @@ import type { TimerHandle } from '../clock/clock.ts';
 import type { HistoryLog } from '../history/history.ts';
 import type { ChannelSet, ChannelWaiter } from './channels.ts';
 import type { LiveThread } from './live-threads.ts';
+import type { StableList } from './stable-list.ts';
 
 /**
  * What a command wait needs from its workflow run.
@@ -20,8 +21,9 @@ import type { LiveThread } from './live-threads.ts';
  */
 export interface CommandHost {
   now(): number;
-  schedule<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
-  unschedule(handle: TimerHandle): void;
+  /** A timer the wait cancels itself (`abandon` when the run closes), so the host need not track it. */
+  scheduleHeld<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
+  unscheduleHeld(handle: TimerHandle): void;
   readonly signals: ChannelSet;
   readonly internalChannels: ChannelSet;
   readonly history: HistoryLog;
@@ -55,6 +57,8 @@ class ChannelCommandState implements ChannelWaiter {
   received = false;
   value: EncodedObject | undefined;
   waiting = false;
+  /** The channel's waiter list it is queued in, while waiting. */
+  waitingIn: StableList<ChannelWaiter> | undefined = undefined;
 
   constructor(
     readonly owner: CommandWait,
@@ -70,10 +74,12 @@ class ChannelCommandState implements ChannelWaiter {
     this.received = false;
     this.value = undefined;
     this.waiting = false;
+    this.waitingIn = undefined;
   }
 
   receive(value: EncodedObject | undefined): void {
     this.waiting = false;
+    this.waitingIn = undefined;
     this.received = true;
     this.value = value;
     this.owner.noteCompleted(this.commandId, this.kind, this.name);
@@ -233,7 +239,7 @@ export class CommandWait {
         timer.fired = true;
         this.noteCompleted(timer.commandId, 'timer');
       } else {
-        timer.handle = this.host.schedule(fireScheduledTimer, ms, timer);
+        timer.handle = this.host.scheduleHeld(fireScheduledTimer, ms, timer);
       }
     }
     for (let i = 0; i < this.channels.length; i++) {
@@ -248,7 +254,7 @@ export class CommandWait {
       if (found) command.receive(value);
       else {
         command.waiting = true;
-        set.addWaiter(command.name, command);
+        command.waitingIn = set.addWaiter(command.name, command);
       }
     }
     this.evaluate();
@@ -259,11 +265,12 @@ export class CommandWait {
   evaluate(): void {
     if (this.done || !this.isTriggerMet()) return;
     this.done = true;
-    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unschedule(timer.handle);
+    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unscheduleHeld(timer.handle);
     for (const command of this.channels) {
       if (!command.waiting) continue;
       command.waiting = false;
-      this.setOf(command).removeWaiter(command.name, command);
+      command.waitingIn?.remove(command);
+      command.waitingIn = undefined;
     }
     this.host.history.add('CommandsCompleted', this.executionId, { trigger: this.trigger });
     this.onDone?.(this);
@@ -278,11 +285,11 @@ export class CommandWait {
     const delay = this.timerDelay();
     for (const timer of this.timers) {
       if (timer.fired || !timer.handle) continue;
-      this.host.unschedule(timer.handle);
+      this.host.unscheduleHeld(timer.handle);
       timer.handle = undefined;
       const ms = delay(timer);
       if (ms <= 0) this.fireTimer(timer, false);
-      else timer.handle = this.host.schedule(fireScheduledTimer, ms, timer);
+      else timer.handle = this.host.scheduleHeld(fireScheduledTimer, ms, timer);
     }
   }
 
@@ -300,9 +307,11 @@ export class CommandWait {
   abandon(): void {
     if (this.done) return;
     this.done = true;
-    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unschedule(timer.handle);
-    for (const command of this.channels)
-      if (command.waiting) this.setOf(command).removeWaiter(command.name, command);
+    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unscheduleHeld(timer.handle);
+    for (const command of this.channels) {
+      if (command.waiting) command.waitingIn?.remove(command);
+      command.waitingIn = undefined;
+    }
   }
 
   noteCompleted(commandId: string, kind: 'timer' | 'signal' | 'internal', name?: string): void {
@@ -328,7 +337,7 @@ export class CommandWait {
     }
     if (!timer) return false;
     if (!timer.fired) {
-      if (timer.handle) this.host.unschedule(timer.handle);
+      if (timer.handle) this.host.unscheduleHeld(timer.handle);
       this.fireTimer(timer, true);
     }
     return true;

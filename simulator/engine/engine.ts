@@ -162,7 +162,7 @@ export class Engine {
     });
     this.runtime.log(`workflow ${run.workflowId} (${run.runId}) started, type ${run.workflowType}`);
     const timeoutSeconds = request.workflowTimeoutSeconds ?? 0;
-    if (timeoutSeconds > 0) run.schedule(() => run.close('TIMEOUT'), timeoutSeconds * 1000);
+    if (timeoutSeconds > 0) run.armTimeout(timeoutSeconds * 1000);
   }
 
   /**

@@ -123,6 +123,8 @@ export class PersistenceStore {
    * of all attributes is shared by every load until the next write: read it, never change it.
    */
   loadData(policy: PersistenceLoadingPolicy | undefined): readonly KeyValue[] | undefined {
+    // Nothing stored: the answer of `load` for every policy, without touching the rest.
+    if (this.dataMap.size === 0) return emptyLoad(policy);
     this.allDataSorted ??= Object.freeze(
       sortedValues({ map: this.dataMap, sortedKeys: this.dataKeys() }, undefined),
     );
@@ -131,6 +133,7 @@ export class PersistenceStore {
 
   /** SAs per a loading policy; unlike DAs an empty partial key list loads none. Shared like `loadData`'s. */
   loadSearch(policy: PersistenceLoadingPolicy | undefined): readonly SearchAttribute[] | undefined {
+    if (this.searchMap.size === 0) return emptyLoad(policy);
     this.allSearchSorted ??= Object.freeze(
       sortedValues({ map: this.searchMap, sortedKeys: this.searchKeys() }, undefined),
     );
@@ -240,6 +243,11 @@ function load<T extends { key?: string }>(
       result = all;
   }
   return result.length === 0 ? undefined : result;
+}
+
+// What `load` answers for an empty map: LOAD_NONE's empty list, else nothing (an empty load is left out).
+function emptyLoad(policy: PersistenceLoadingPolicy | undefined): [] | undefined {
+  return policy?.persistenceLoadingType === 'LOAD_NONE' ? [] : undefined;
 }
 
 function sortedValues<T>(sorted: SortedMap<T>, keys: readonly string[] | undefined): T[] {

@@ -74,9 +74,10 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   completedWaitKeys: Set<string> | undefined;
   private executionCounters = new Map<string, number>();
   private countersShared = false;
-  // A few per run, added and removed step after step: a list that keeps its storage (a Set
-  // reallocated its table).
-  private readonly timers = new StableList<TimerHandle>();
+  // Retry backoffs and start delays (created on the first); a list that keeps its storage (a Set
+  // reallocated its table). Command timers are their wait's, the timeout has its own field.
+  private timers: StableList<TimerHandle> | undefined;
+  private timeoutTimer: TimerHandle | undefined;
   private closeListeners: (() => void)[] | undefined;
   private stateCompletionListeners: (() => void)[] | undefined;
 
@@ -115,22 +116,38 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   }
 
   /** A timer owned by this run: cancelled when the run closes; independent of other runs' timers. */
-  schedule(fn: () => void, ms: number): TimerHandle;
-  /** Like `schedule`, calling `fn(arg)` (no closure per timer). */
-  schedule<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
-  schedule(fn: (arg: unknown) => void, ms: number, arg?: unknown): TimerHandle {
-    const handle = this.runtime.clock.setTimer(fn, ms, this, arg);
+  schedule(fn: () => void, ms: number): TimerHandle {
+    const handle = this.runtime.clock.setTimer(fn, ms, this);
+    this.timers ??= new StableList();
     this.timers.push(handle);
     return handle;
   }
 
+  /**
+   * A timer of this run that its holder cancels (a command wait, which the run abandons when it
+   * closes). Not tracked: firing it touches nothing else of the run, which matters when thousands
+   * of workflows take turns and each turn's objects are out of the CPU's caches.
+   */
+  scheduleHeld<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle {
+    return this.runtime.clock.setTimer(fn, ms, this, arg);
+  }
+
+  unscheduleHeld(handle: TimerHandle): void {
+    this.runtime.clock.clearTimer(handle);
+  }
+
+  /** Arms the workflow timeout (§2.1): the run closes as TIMEOUT after `ms`. */
+  armTimeout(ms: number): void {
+    this.timeoutTimer = this.runtime.clock.setTimer(timeOutRun, ms, this, this);
+  }
+
   /** Called by the clock right before one of this run's timers fires. */
   forgetTimer(handle: TimerHandle): void {
-    this.timers.remove(handle);
+    this.timers?.remove(handle);
   }
 
   unschedule(handle: TimerHandle): void {
-    this.timers.remove(handle);
+    this.timers?.remove(handle);
     this.runtime.clock.clearTimer(handle);
   }
 
@@ -205,8 +222,13 @@ export class WorkflowRun implements CommandHost, TimerOwner {
       if (failure.errorMessage) this.errorMessage = failure.errorMessage;
       this.failureCarriesResults = failure.carriesResults === true;
     }
-    for (let i = 0; i < this.timers.size; i++) this.runtime.clock.clearTimer(this.timers.at(i));
-    this.timers.clear();
+    const timers = this.timers;
+    if (timers) {
+      for (let i = 0; i < timers.size; i++) this.runtime.clock.clearTimer(timers.at(i));
+      timers.clear();
+    }
+    if (this.timeoutTimer) this.runtime.clock.clearTimer(this.timeoutTimer);
+    this.timeoutTimer = undefined;
     this.threads.abandonWaits();
     this.signals.clearWaiters();
     this.internalChannels.clearWaiters();
@@ -224,4 +246,8 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     if (listeners) for (const listener of listeners) listener();
     return true;
   }
+}
+
+function timeOutRun(run: WorkflowRun): void {
+  run.close('TIMEOUT');
 }
