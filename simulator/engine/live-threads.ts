@@ -32,10 +32,6 @@ export class LiveThread {
     return this;
   }
 
-  get executionId(): string {
-    return this.record.executionId;
-  }
-
   /**
    * Drops what the thread holds once it ended. A thread that waited long was promoted to the old
    * generation; dead there, it would keep its last record (young, with its command results) alive
