@@ -372,7 +372,8 @@ export const failureScenarios: Scenario[] = [
       expectStateApiFailure(
         'result',
         result,
-        /^activity error \(type: StateApiWaitUntil, .*\): activity StartToClose timeout \(type: StartToClose\)/,
+        // One attempt: the cause is said once (after retries it is said twice; see above).
+        /^activity error \(type: StateApiWaitUntil, .*\): activity StartToClose timeout \(type: StartToClose\)$/,
       );
       expectEqual('waitUntil attempts', ctx.worker.callsOf(id, 'waitUntil').length, 1);
     },

@@ -167,14 +167,17 @@ export async function callStateApi(
     }
     run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
     if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts) {
-      result = giveUp(run, call, checked.message);
+      // Measured: a timeout after retries is said twice, a lone attempt's once (Go SDK traffic, faults doc B20).
+      const message =
+        checked.timeout && attempt >= 2 ? timeoutMessage(api, 'lastOfRetries') : checked.message;
+      result = giveUp(run, call, message);
       break;
     }
     const delay = nextRetryDelayMs(policy, attempt);
     // Temporal gives up when now + delay is after the deadline; a real attempt always ends a few ms
     // after it began, so at an exact boundary the real server gives up (measured): `>=` here.
     if (runtime.clock.now() + delay >= deadline) {
-      result = giveUp(run, call, checked.timeout ? timeoutMessage(api, true) : checked.message);
+      result = giveUp(run, call, checked.timeout ? timeoutMessage(api, 'noTimeForRetry') : checked.message);
       break;
     }
     run.history.add('StateApiRetryScheduled', call.executionId, {

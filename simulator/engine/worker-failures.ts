@@ -40,7 +40,8 @@ export function checkStateApiOutcome(
   api: StateApi,
   outcome: CallOutcome,
 ): CheckedStateApi<WorkflowStateStartResponse | WorkflowStateDecideResponse> {
-  if (outcome.kind === 'timeout') return { ok: false, message: timeoutMessage(api, false), timeout: true };
+  if (outcome.kind === 'timeout')
+    return { ok: false, message: timeoutMessage(api, 'attempt'), timeout: true };
   if (outcome.kind === 'transportError') return httpFailure(0, undefined, outcome.message);
   const reply = outcome.reply;
   if (reply.status !== 200)
@@ -90,13 +91,21 @@ export function oversizedAnswerMessage(api: StateApi): string {
  * The text of a deadline failure; `scheduleToClose` when retries stopped at maximumAttemptsDurationSeconds.
  *
  * @example
- * timeoutMessage('execute', false); // 'activity error (type: StateApiExecute, …): activity StartToClose timeout …'
+ * timeoutMessage('execute', 'attempt'); // 'activity error (type: StateApiExecute, …): activity StartToClose timeout …'
+ *
+ * `attempt`: one attempt timed out (the text of a call that is not retried, measured with
+ * maximumAttempts 1); `lastOfRetries`: the last of two or more attempts timed out (Temporal wraps the
+ * last failure in its own, so the cause is said twice); `noTimeForRetry`: the next retry would end
+ * after the retry policy's time budget.
  */
-export function timeoutMessage(api: StateApi, scheduleToClose: boolean): string {
+export function timeoutMessage(api: StateApi, end: 'attempt' | 'lastOfRetries' | 'noTimeForRetry'): string {
   const startToClose = 'activity StartToClose timeout (type: StartToClose)';
-  const cause = scheduleToClose
-    ? `Not enough time to schedule next retry before activity ScheduleToClose timeout, giving up retrying (type: ScheduleToClose): ${startToClose}`
-    : `${startToClose}: ${startToClose}`;
+  const cause =
+    end === 'noTimeForRetry'
+      ? `Not enough time to schedule next retry before activity ScheduleToClose timeout, giving up retrying (type: ScheduleToClose): ${startToClose}`
+      : end === 'lastOfRetries'
+        ? `${startToClose}: ${startToClose}`
+        : startToClose;
   return activityError(api, cause, false);
 }
 

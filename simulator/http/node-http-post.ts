@@ -64,7 +64,14 @@ export function postJson(
       const req = (secure ? https.request : http.request)(url, {
         method: 'POST',
         agent: secure ? agents.https : agents.http,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+        // The headers the real server's Go client sends (its generated client sets Accept; Go's
+        // transport asks for gzip and decodes it, as decodeBody does).
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'accept-encoding': 'gzip',
+          'content-length': Buffer.byteLength(json),
+        },
       });
       current = req;
       req.on('response', (res) => {

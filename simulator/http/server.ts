@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX, registerAdminRoutes } from './admin-routes.ts';
@@ -44,6 +45,9 @@ export function buildSimulatorServer(
       const raw = typeof request.body === 'string' ? request.body : '';
       const answer = await simulator.handle({ method: request.method, path, rawBody: raw });
       reply.code(answer.status);
+      // Go's server says "status code 420" where it knows no reason phrase; node would say "unknown",
+      // which clients show (the Go SDK's ApiError status is "420 status code 420").
+      if (STATUS_CODES[answer.status] === undefined) reply.raw.statusMessage = `status code ${answer.status}`;
       for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);
       if (typeof answer.body === 'string') {
         return reply.type(answer.contentType ?? 'text/plain; charset=utf-8').send(answer.body);

@@ -147,6 +147,17 @@ describe('faults doc table B: worker faults on the state APIs', () => {
     );
   });
 
+  it('B20: a timeout with no retry (maximumAttempts 1) states its cause once, as the real server does', async () => {
+    const hangs = new FakeWorker({ S1: { waitUntil: () => HANG, execute: () => HANG } });
+    const { outcome } = await failureOf(hangs, {
+      waitUntilApiTimeoutSeconds: 1,
+      waitUntilApiRetryPolicy: { maximumAttempts: 1 },
+    });
+    expect(outcome.errorMessage).toBe(
+      'activity error (type: StateApiWaitUntil, scheduledEventID: 8, startedEventID: 9, identity: ): activity StartToClose timeout (type: StartToClose)',
+    );
+  });
+
   it('B22: a refused connection fails with status 0 and the transport error', async () => {
     const worker = new FakeWorker({
       S1: {

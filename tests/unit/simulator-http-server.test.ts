@@ -49,6 +49,31 @@ describe('the simulator HTTP server under bad input', () => {
     });
   });
 
+  it('gives a status without a standard reason phrase Go’s text, "status code 420" (clients show it)', async () => {
+    const start = await post(
+      '/api/v1/workflow/start',
+      JSON.stringify({
+        workflowId: 'still-running',
+        iwfWorkflowType: 'Idle',
+        workflowTimeoutSeconds: 0,
+        iwfWorkerUrl: 'http://127.0.0.1:1',
+      }),
+    );
+    expect(start.status).toBe(200);
+    const response = await fetch(`${url}/api/v1/workflow/getWithWait`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workflowId: 'still-running', waitTimeSeconds: 1 }),
+    });
+    expect([response.status, response.statusText]).toEqual([420, 'status code 420']);
+    const ok = await fetch(`${url}/api/v1/workflow/get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workflowId: 'still-running' }),
+    });
+    expect([ok.status, ok.statusText]).toEqual([200, 'OK']);
+  });
+
   it('answers unknown paths and wrong methods with a text 404, never 405', async () => {
     expect(await post('/api/v1/workflow/nope', '{}')).toMatchObject({
       status: 404,
@@ -118,6 +143,33 @@ describe('the simulator HTTP server under bad input', () => {
     });
     await garbage.close();
     expect((await fetch(`${url}/info/healthcheck`)).status).toBe(200);
+  });
+
+  it('calls the worker with the real server’s Accept headers and reads a gzipped answer', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const seen: Record<string, string | undefined>[] = [];
+    const worker = Fastify();
+    worker.post('/api/v1/workflowState/decide', async (request, reply) => {
+      seen.push({ accept: request.headers.accept, encoding: request.headers['accept-encoding'] });
+      const body = gzipSync(
+        JSON.stringify({ stateDecision: { nextStates: [{ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }] } }),
+      );
+      return reply.type('application/json').header('content-encoding', 'gzip').send(body);
+    });
+    const workerUrl = await listenOrExplain(worker, { host: '127.0.0.1', port: 0 }, 'worker', 'port');
+    const start = JSON.stringify({
+      workflowId: 'gzip',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 30,
+      iwfWorkerUrl: workerUrl,
+      startStateId: 'S1',
+      stateOptions: { skipWaitUntil: true },
+    });
+    await post('/api/v1/workflow/start', start);
+    const result = JSON.parse((await post('/api/v1/workflow/getWithWait', '{"workflowId":"gzip"}')).text);
+    expect(result.workflowStatus).toBe('COMPLETED');
+    expect(seen).toEqual([{ accept: 'application/json', encoding: 'gzip' }]);
+    await worker.close();
   });
 
   it('explains a taken port instead of crashing with EADDRINUSE', async () => {
