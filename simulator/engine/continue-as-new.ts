@@ -34,8 +34,8 @@ export function requestContinueAsNew(run: WorkflowRun): void {
  * continueAsNewIfDue(run);
  */
 export function continueAsNewIfDue(run: WorkflowRun): void {
-  if (!run.isRunning || run.stateApiCallsInFlight > 0 || !run.continuer) return;
+  if (!run.isRunning || run.stateApiCallsInFlight > 0 || !run.hooks) return;
   const threshold = run.config.continueAsNewThreshold ?? DEFAULT_CONTINUE_AS_NEW_THRESHOLD;
   const due = run.continueAsNewRequested || (threshold > 0 && run.operationCount >= threshold);
-  if (due) run.continuer.continueAsNew(run);
+  if (due) run.hooks.continueAsNew(run);
 }

@@ -4,9 +4,10 @@ import { CronSchedules } from './cron-schedules.ts';
 import { indexSearchAttributes } from './mutations.ts';
 import { RunJournal, takeSnapshot } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
+import { signalStateCompletionWorkflow, stateCompletionWorkflowId } from './state-completion-workflows.ts';
 import { startStateExecution } from './state-execution.ts';
 import { afterReply } from './step-latency.ts';
-import { WorkflowRun } from './workflow-run.ts';
+import { type RunHooks, WorkflowRun } from './workflow-run.ts';
 
 // Captured at load: a real-time long-poll cap must not follow a test's fake timers.
 const realSetTimeout = globalThis.setTimeout;
@@ -41,7 +42,7 @@ export interface WaitHooks {
  * const run = engine.createRun(request, 'wf-1');
  * engine.beginRun(run);
  */
-export class Engine {
+export class Engine implements RunHooks {
   private readonly workflows = new Map<string, WorkflowRun[]>();
   private readonly runsInOrder: WorkflowRun[] = [];
   readonly schedules = new CronSchedules();
@@ -79,7 +80,7 @@ export class Engine {
     if (runs) runs.push(run);
     else this.workflows.set(workflowId, [run]);
     this.runsInOrder.push(run);
-    run.continuer = this;
+    run.hooks = this;
     return run;
   }
 
@@ -87,6 +88,11 @@ export class Engine {
    * Continue-as-new (§5.11): the live run takes a new run id and carries everything on; its old id
    * stays describable as a closed CONTINUED_AS_NEW run whose journal keeps the old reset points.
    */
+  /** The server signals-with-start the state's helper workflow (see state-completion-workflows.ts). */
+  stateCompleted(run: WorkflowRun, key: string): void {
+    signalStateCompletionWorkflow(this, stateCompletionWorkflowId(run.workflowId, key));
+  }
+
   continueAsNew(run: WorkflowRun): void {
     const oldRunId = run.runId;
     const frozen = new WorkflowRun(this.runtime, run.request, run.workflowId, oldRunId);
@@ -149,7 +155,7 @@ export class Engine {
   openRun(run: WorkflowRun): void {
     const request = run.request;
     const delaySeconds = request.workflowStartOptions?.workflowStartDelaySeconds ?? 0;
-    if (!run.scheduled)
+    if (!run.scheduled && !run.systemWorkflow)
       run.systemSearch.upsertSearch([
         { key: 'IwfWorkflowType', valueType: 'KEYWORD', stringValue: run.workflowType },
       ]);

@@ -286,7 +286,7 @@ function noteStateCompletion(
   const byId = request.waitForCompletionStateIds?.includes(stateId);
   const byExecution = request.waitForCompletionStateExecutionIds?.includes(executionId);
   if (!byId && !byExecution) return;
-  run.markStateCompleted(waitForKey ? `${stateId}_${waitForKey}` : executionId);
+  run.hooks?.stateCompleted(run, waitForKey ? `${stateId}_${waitForKey}` : executionId);
 }
 
 // The thread leaves before its next states start, so a continue-as-new between them carries the

@@ -18,6 +18,19 @@ import type { EngineRuntime } from './runtime.ts';
 import { StableList } from './stable-list.ts';
 
 /**
+ * What the engine does on behalf of a run.
+ *
+ * @example
+ * run.hooks?.continueAsNew(run);
+ */
+export interface RunHooks {
+  /** Continues the run as new under a fresh run id. */
+  continueAsNew(run: WorkflowRun): void;
+  /** A state registered for `/waitForStateCompletion` completed; `key` is `<stateId>_<waitForKey>` or its execution id. */
+  stateCompleted(run: WorkflowRun, key: string): void;
+}
+
+/**
  * One run of a workflow and all its state (semantics §4): status, outputs, channels, data, locks,
  * pending timers, threads and the waiters of long polls.
  *
@@ -52,11 +65,13 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   stateApiCallsInFlight = 0;
   /** Locking RPCs accepted and not answered yet (running or waiting for their keys). */
   lockingRpcsInProgress = 0;
-  /** Continues this run as new under a fresh run id (the engine; one object for every run). */
-  continuer: { continueAsNew(run: WorkflowRun): void } | undefined;
+  /** What the engine does for a run (one object for every run): continue-as-new, state completions. */
+  hooks: RunHooks | undefined;
   readonly executingStateIds = new ExecutingStateIds();
   /** Started by a cron schedule (such runs carry no IwfWorkflowType). */
   scheduled = false;
+  /** One of the server's own helper workflows (`__IwfSystem_…`): no IwfWorkflowType, no states. */
+  systemWorkflow = false;
   /** Why every workflow task of this run fails (it makes no progress), when it does. */
   stuck: string | undefined;
   readonly persistence = new PersistenceStore();
@@ -70,8 +85,6 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   runningThreads = 0;
   gracefulCompletionRequested = false;
   requestId: string | undefined;
-  /** Keys of state completions that `/waitForStateCompletion` can observe. */
-  completedWaitKeys: Set<string> | undefined;
   private executionCounters = new Map<string, number>();
   private countersShared = false;
   // Retry backoffs and start delays (created on the first); a list that keeps its storage (a Set
@@ -79,7 +92,6 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   private timers: StableList<TimerHandle> | undefined;
   private timeoutTimer: TimerHandle | undefined;
   private closeListeners: (() => void)[] | undefined;
-  private stateCompletionListeners: (() => void)[] | undefined;
 
   constructor(
     readonly runtime: EngineRuntime,
@@ -188,25 +200,6 @@ export class WorkflowRun implements CommandHost, TimerOwner {
       const index = list.indexOf(listener);
       if (index >= 0) list.splice(index, 1);
     };
-  }
-
-  onStateCompletion(listener: () => void): () => void {
-    this.stateCompletionListeners ??= [];
-    this.stateCompletionListeners.push(listener);
-    return () => {
-      const list = this.stateCompletionListeners;
-      if (!list) return;
-      const index = list.indexOf(listener);
-      if (index >= 0) list.splice(index, 1);
-    };
-  }
-
-  /** Records a completion observable by `/waitForStateCompletion` and wakes its waiters. */
-  markStateCompleted(key: string): void {
-    this.completedWaitKeys ??= new Set();
-    this.completedWaitKeys.add(key);
-    const listeners = this.stateCompletionListeners;
-    if (listeners) for (const listener of [...listeners]) listener();
   }
 
   /** Closes the run once; later calls do nothing and return false. */

@@ -287,6 +287,55 @@ describe('§7 checklist (items 10–17)', () => {
     });
   });
 
+  it('§7.16 the server waits on a helper workflow __IwfSystem_<workflowId>_<key> that clients can get', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        execute: () => ({
+          stateDecision: { nextStates: [{ stateId: 'S2', waitForKey: 'k1', stateOptions: noWait }] },
+        }),
+      },
+      S2: { execute: () => complete() },
+    });
+    const { simulator, start, post, result } = setup(worker);
+    await start('parent', {
+      stateOptions: noWait,
+      waitForCompletionStateExecutionIds: ['S1-1'],
+      waitForCompletionStateIds: ['S2'],
+    });
+    await result('parent');
+    const statusOf = async (workflowId: string) =>
+      ((await post('get', { workflowId })).body as { workflowStatus?: string }).workflowStatus;
+    // Completed states signal-with-start their helpers, whether or not anybody waited.
+    expect(await statusOf('__IwfSystem_parent_S1-1')).toBe('COMPLETED');
+    expect(await statusOf('__IwfSystem_parent_S2_k1')).toBe('COMPLETED');
+    // A non-empty waitForKey names the helper, whatever stateExecutionId says.
+    const byKey = await post('waitForStateCompletion', {
+      workflowId: 'parent',
+      stateId: 'S2',
+      waitForKey: 'k1',
+      stateExecutionId: 'S9-9',
+      waitTimeSeconds: 1,
+    });
+    expect(byKey.status).toBe(200);
+    // Waiting for a state that never completes starts a helper that runs for an hour, then times out.
+    const waited = await post('waitForStateCompletion', {
+      workflowId: 'parent',
+      stateExecutionId: 'S3-1',
+      waitTimeSeconds: 1,
+    });
+    expect(waited.status).toBe(420);
+    expect(await statusOf('__IwfSystem_parent_S3-1')).toBe('RUNNING');
+    await simulator.advanceBy(60 * 60 * 1000);
+    expect(await statusOf('__IwfSystem_parent_S3-1')).toBe('TIMEOUT');
+    // Helpers carry no IwfWorkflowType: searches by type do not see them.
+    expect(simulator.listWorkflows().map((w) => w.workflowId)).toEqual([
+      'parent',
+      '__IwfSystem_parent_S1-1',
+      '__IwfSystem_parent_S2_k1',
+      '__IwfSystem_parent_S3-1',
+    ]);
+  });
+
   it('§7.17 a cron start returns workflowRunId ""', async () => {
     const { start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
     expect(

@@ -60,7 +60,11 @@ describe('the sign-up app, with its iWF client routed to the simulator by msw', 
     expect(await get('/signup/verify?username=ada&source=email')).toEqual({ status: 200, body: 'done' });
     await simulator.runUntilIdle();
     expect(emails.sent.map((e) => e.kind)).toEqual(['verification', 'welcome']);
-    expect(simulator.listWorkflows()).toMatchObject([{ workflowId: 'ada', status: 'COMPLETED' }]);
+    // Submit waited for SubmitState-1: the server's helper workflow for it completed too.
+    expect(simulator.listWorkflows()).toMatchObject([
+      { workflowId: 'ada', status: 'COMPLETED' },
+      { workflowId: '__IwfSystem_ada_SubmitState-1', status: 'COMPLETED' },
+    ]);
   });
 
   it('answers 409 to a second submit for the same username', async () => {

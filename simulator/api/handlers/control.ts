@@ -9,6 +9,11 @@ import type { ApiReply } from '../../contracts.ts';
 import { applyClientInput } from '../../engine/client-inputs.ts';
 import { requestContinueAsNew } from '../../engine/continue-as-new.ts';
 import type { Engine } from '../../engine/engine.ts';
+import {
+  isStateCompleted,
+  startStateCompletionWorkflow,
+  stateCompletionWorkflowId,
+} from '../../engine/state-completion-workflows.ts';
 import { Replies } from '../replies.ts';
 import { longPollLimit } from './get.ts';
 
@@ -96,18 +101,27 @@ export async function handleWaitForStateCompletion(
   engine: Engine,
   request: WorkflowWaitForStateCompletionRequest | null,
 ): Promise<ApiReply> {
-  const key =
-    request?.stateExecutionId ||
-    (request?.waitForKey ? `${request.stateId ?? ''}_${request.waitForKey}` : undefined);
+  // As the server names the helper workflow: a non-empty waitForKey wins over the execution id, and
+  // a missing stateId (with a key) or execution id (without) is a nil pointer there.
+  const key = request?.waitForKey
+    ? request.stateId != null
+      ? `${request.stateId}_${request.waitForKey}`
+      : undefined
+    : (request?.stateExecutionId ?? undefined);
   if (!request || key === undefined)
     return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
   const done = Replies.ok({ stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } });
-  const run = engine.currentRun(request.workflowId ?? '');
-  if (run?.completedWaitKeys?.has(key)) return done;
-  const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
-    run ? run.onStateCompletion(() => run.completedWaitKeys?.has(key) && resolve('done')) : () => {},
+  // The server waits on its helper workflow, not on the workflow itself (waitForOn: old, the default).
+  const helper = startStateCompletionWorkflow(
+    engine,
+    stateCompletionWorkflowId(request.workflowId ?? '', key),
   );
-  if (outcome === 'timeout')
+  if (isStateCompleted(helper)) return done;
+  const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
+    helper.onClose(() => resolve('closed')),
+  );
+  // The helper timing out (an hour) is a long-poll timeout too (IsWorkflowTimeoutError).
+  if (outcome === 'timeout' || !isStateCompleted(helper))
     return Replies.longPollTimeout('waiting has exceeded timeout limit, please retry');
   return done;
 }
