@@ -138,9 +138,12 @@ function validationFailure(
 }
 
 // Go's generated client: the status line as the worker sent it ("<code> <reason phrase>", Flask
-// sends `500 INTERNAL SERVER ERROR`), and for 400 the detail pointer printed with %s.
+// sends `500 INTERNAL SERVER ERROR`, Tomcat `501 ` with no phrase), and for 400 the detail pointer
+// printed with %s. A reply that never crossed HTTP (in-process) gets the standard phrase, as a
+// typical worker framework would send.
 function statusErrorText(status: number, reason: string | undefined, body: unknown): string {
-  const text = `${status} ${reason || (STATUS_CODES[status] ?? '')}`.trimEnd();
+  const text =
+    reason === undefined ? `${status} ${STATUS_CODES[status] ?? ''}`.trimEnd() : `${status} ${reason}`;
   if (status !== 400) return text;
   const detail =
     typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;

@@ -44,8 +44,8 @@ export function httpWorkerTransport(): WorkerTransport {
           deadline - Date.now(),
         );
       }
-      const reply: WorkerReply = { status: answer.status, text: answer.text };
-      if (answer.statusText) reply.statusText = answer.statusText;
+      // The reason phrase as sent, empty included (Tomcat sends none): it ends up in error texts.
+      const reply: WorkerReply = { status: answer.status, text: answer.text, statusText: answer.statusText };
       const contentType = answer.headers['content-type'];
       if (contentType) reply.contentType = contentType;
       return reply;
@@ -77,8 +77,7 @@ async function fetchCall(
   } catch (error) {
     throw new Error(`Post "${url}": ${describeFetchFailure(url, error)}`);
   }
-  const reply: WorkerReply = { status: response.status, text };
-  if (response.statusText) reply.statusText = response.statusText;
+  const reply: WorkerReply = { status: response.status, text, statusText: response.statusText };
   const contentType = response.headers.get('content-type');
   if (contentType) reply.contentType = contentType;
   return reply;

@@ -172,6 +172,33 @@ describe('the simulator HTTP server under bad input', () => {
     await worker.close();
   });
 
+  it('quotes a worker status line without a reason phrase as Go does ("501 ", as Tomcat sends it)', async () => {
+    const { createServer } = await import('node:net');
+    const tomcat = createServer((socket) => {
+      socket.once('data', () =>
+        socket.end(
+          'HTTP/1.1 501 \r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => tomcat.listen(0, '127.0.0.1', resolve));
+    const { port } = tomcat.address() as { port: number };
+    const start = JSON.stringify({
+      workflowId: 'no-reason',
+      iwfWorkflowType: 'T',
+      workflowTimeoutSeconds: 30,
+      iwfWorkerUrl: `http://127.0.0.1:${port}`,
+      startStateId: 'S1',
+      stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } },
+    });
+    await post('/api/v1/workflow/start', start);
+    const result = JSON.parse(
+      (await post('/api/v1/workflow/getWithWait', '{"workflowId":"no-reason"}')).text,
+    );
+    expect(result.errorMessage).toBe('statusCode: 501, responseBody: {}, errMsg: 501 ');
+    await new Promise((resolve) => tomcat.close(resolve));
+  });
+
   it('explains a taken port instead of crashing with EADDRINUSE', async () => {
     const port = Number(new URL(url).port);
     const second = Fastify();
