@@ -75,8 +75,9 @@ export class PersistenceStore {
     this.rebase();
   }
 
-  upsertData(items: readonly KeyValue[] | undefined | null): void {
-    if (!items || items.length === 0) return;
+  upsertData(given: readonly KeyValue[] | undefined | null): void {
+    if (!given || given.length === 0) return;
+    const items = withoutNulls(given);
     if (this.journaled) this.log.push({ kind: 'data', items });
     this.allDataSorted = undefined;
     if (this.dataMap === EMPTY) this.dataMap = new Map();
@@ -87,8 +88,9 @@ export class PersistenceStore {
     }
   }
 
-  upsertSearch(items: readonly SearchAttribute[] | undefined | null): void {
-    if (!items || items.length === 0) return;
+  upsertSearch(given: readonly SearchAttribute[] | undefined | null): void {
+    if (!given || given.length === 0) return;
+    const items = withoutNulls(given);
     if (this.journaled) this.log.push({ kind: 'search', items });
     this.allSearchSorted = undefined;
     if (this.searchMap === EMPTY) this.searchMap = new Map();
@@ -167,6 +169,47 @@ interface PersistenceBase {
   readonly data: ReadonlyMap<string, KeyValue>;
   readonly search: ReadonlyMap<string, SearchAttribute>;
   readonly datetimes: ReadonlyMap<string, bigint>;
+}
+
+/**
+ * The items as the real server keeps them: its Go models drop null fields (`omitempty`), so a
+ * `{"key":"k","value":null}` from a Java client is sent to workers as `{"key":"k"}` and a search
+ * attribute's null value fields disappear. Items without nulls are kept as they are.
+ *
+ * @example
+ * withoutNulls([{ key: 'k', value: null }]); // [{ key: 'k' }]
+ */
+export function withoutNulls<T extends object>(items: readonly T[]): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const clean = dropNullFields(item);
+    if (clean !== item) {
+      out ??= items.slice();
+      out[i] = clean;
+    }
+  }
+  return out ?? items;
+}
+
+// The object without its null fields (one level, and one more inside `value`); itself when it has none.
+function dropNullFields<T extends object>(item: T): T {
+  const record = item as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const value = record[key];
+    if (value === null) {
+      copy ??= { ...record };
+      delete copy[key];
+    } else if (key === 'value' && typeof value === 'object' && !Array.isArray(value)) {
+      const inner = dropNullFields(value as object);
+      if (inner !== value) {
+        copy ??= { ...record };
+        copy[key] = inner;
+      }
+    }
+  }
+  return (copy ?? item) as T;
 }
 
 // The one empty map of every store that was never written to: never written to itself.

@@ -35,6 +35,44 @@ async function loadedWith(policy: PersistenceLoadingPolicy): Promise<KeyValue[] 
 const keysOf = (items: KeyValue[] | undefined) => items?.map((kv) => kv.key);
 
 describe('data attributes and locking (semantics §5.9)', () => {
+  it('drops null fields of attributes as the server’s Go models do (a Java client sends them)', async () => {
+    const seen: WorkflowStateDecideRequest[] = [];
+    const worker = new FakeWorker({
+      S1: {
+        execute: (request) => {
+          seen.push(request);
+          return complete();
+        },
+      },
+    });
+    const { start, post, result } = setup(worker);
+    await start('nulls', {
+      stateOptions: { skipWaitUntil: true },
+      workflowStartOptions: {
+        dataAttributes: [{ key: 'empty', value: null }],
+        searchAttributes: [
+          {
+            key: 'CustomIntField',
+            valueType: 'INT',
+            integerValue: 100,
+            stringValue: null,
+            doubleValue: null,
+            boolValue: null,
+            stringArrayValue: null,
+          },
+        ],
+      },
+    });
+    await result('nulls');
+    expect(seen[0]!.DataObjects).toEqual([{ key: 'empty' }]);
+    expect(seen[0]!.searchAttributes).toEqual([
+      { key: 'CustomIntField', valueType: 'INT', integerValue: 100 },
+    ]);
+    expect((await post('dataobjects/get', { workflowId: 'nulls' })).body).toEqual({
+      objects: [{ key: 'empty' }],
+    });
+  });
+
   it('sends all data attributes sorted by key by default', async () => {
     expect(keysOf(await loadedWith({}))).toEqual(['a', 'b', 'c']);
   });
