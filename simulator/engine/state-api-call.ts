@@ -89,7 +89,11 @@ export async function callStateApi(
   const pause = stepPause(run.runtime);
   if (pause) {
     await pause;
-    if (!run.isRunning) return 'abandoned';
+    // The step was scheduled before the pause (a real server's activity is dispatched once its
+    // workflow task completed): a run closed meanwhile still gets the call, and drops its answer
+    // (measured: a stop sent right after start still sees the first waitUntil). A call that must
+    // first take locks would not have been scheduled.
+    if (!run.isRunning && keys.length > 0) return 'abandoned';
   }
   if (run.stuck !== undefined) return STUCK;
   const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);

@@ -39,6 +39,19 @@ describe('the start reply and worker call ordering of a real server', () => {
     await simulator.close();
   });
 
+  it('still calls the worker for a step scheduled before a stop, and drops its answer', async () => {
+    const worker = oneStateWorker();
+    const { simulator, start, post } = setup(worker, { clock: 'wall', stepLatencyMs: 40 });
+    await start('wf', { workflowTimeoutSeconds: 10 });
+    // A client's stop arrives after the start reply travelled: the first step is scheduled by then.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await post('stop', { workflowId: 'wf' })).status).toBe(200);
+    await simulator.runUntilIdle();
+    expect(worker.calls.map((call) => call.path)).toEqual(['/api/v1/workflowState/start']);
+    expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'CANCELED' });
+    await simulator.close();
+  });
+
   it('never adds latency on the virtual clock, whatever stepLatencyMs says', async () => {
     const worker = oneStateWorker();
     const { simulator, start, result } = setup(worker, { stepLatencyMs: 5_000 });
