@@ -102,6 +102,49 @@ describe('faults doc table A: client API bad input', () => {
     expect(simulator.listWorkflows()).toHaveLength(0);
   });
 
+  it('refuses a workflow retry policy Temporal refuses, with its text, after filling defaults as it does', async () => {
+    const { simulator, start } = setup(new FakeWorker({}));
+    const refusal = async (retryPolicy: Record<string, number>) =>
+      (
+        (await start(`wf-${JSON.stringify(retryPolicy)}`, { workflowStartOptions: { retryPolicy } }))
+          .body as {
+          detail?: string;
+        }
+      ).detail;
+    expect(await refusal({ backoffCoefficient: 0.5 })).toBe(
+      'BackoffCoefficient cannot be less than 1 on retry policy.',
+    );
+    expect(await refusal({ initialIntervalSeconds: -1 })).toBe(
+      'invalid InitialInterval set on retry policy: negative duration',
+    );
+    expect(await refusal({ initialIntervalSeconds: 10, maximumIntervalSeconds: 1 })).toBe(
+      'MaximumInterval cannot be less than InitialInterval on retry policy.',
+    );
+    expect(await refusal({ maximumAttempts: 0, maximumIntervalSeconds: -1 })).toBe(
+      'invalid MaximumInterval set on retry policy: negative duration',
+    );
+    expect(await refusal({ maximumAttempts: -1 })).toBe(
+      'MaximumAttempts cannot be negative on retry policy.',
+    );
+    expect(simulator.listWorkflows()).toHaveLength(0);
+    // Zeros take Temporal's defaults, and one attempt skips the checks: both start.
+    expect(
+      await refusal({ backoffCoefficient: 0, initialIntervalSeconds: 0, maximumIntervalSeconds: 0 }),
+    ).toBeUndefined();
+    expect(await refusal({ maximumAttempts: 1, backoffCoefficient: 0.5 })).toBeUndefined();
+  });
+
+  it('refuses a signal without a channel name with Temporal’s 500', async () => {
+    const { start, post } = setup(new FakeWorker({}));
+    await start('idle', { startStateId: undefined });
+    for (const signalChannelName of [undefined, '']) {
+      expect(await post('signal', { workflowId: 'idle', signalChannelName })).toEqual({
+        status: 500,
+        body: { detail: 'SignalName is not set on request.', subStatus: 'UNCATEGORIZED_SUB_STATUS' },
+      });
+    }
+  });
+
   it('A19 A20: any startStateId, even unknown or "", goes to the worker (execution ids NoSuchState-1, -1)', async () => {
     const seen: WorkflowStateStartRequest[] = [];
     const { simulator, start } = setup(echoWorker(seen));

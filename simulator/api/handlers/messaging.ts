@@ -17,6 +17,8 @@ import { sizeLimitReply } from './limits.ts';
  * handleSignal(engine, { workflowId: 'wf', signalChannelName: 'approve' });
  */
 export function handleSignal(engine: Engine, request: WorkflowSignalRequest): ApiReply | Promise<ApiReply> {
+  // Temporal's frontend checks the name before it looks the workflow up (measured: 500).
+  if (!request.signalChannelName) return Replies.internal('SignalName is not set on request.');
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();

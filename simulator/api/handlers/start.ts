@@ -1,4 +1,8 @@
-import type { WorkflowIDReusePolicy, WorkflowStartRequest } from '../../../sdk/wire/types.ts';
+import type {
+  WorkflowIDReusePolicy,
+  WorkflowRetryPolicy,
+  WorkflowStartRequest,
+} from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/workflow-run.ts';
@@ -96,14 +100,42 @@ function alreadyStarted(request: WorkflowStartRequest, existing: WorkflowRun, de
   return Replies.error(400, detail, 'WORKFLOW_ALREADY_STARTED_SUB_STATUS');
 }
 
+/**
+ * Temporal's answer to a workflow retry policy, as the real server gets there: iWF fills missing
+ * fields (1 s, ×2, 100 s, unlimited), Temporal's frontend fills zeros with its defaults
+ * (`retrypolicy.EnsureDefaults`) and then validates (`retrypolicy.Validate`), in this order.
+ *
+ * @example
+ * workflowRetryPolicyProblem({ backoffCoefficient: 0.5 }); // 'BackoffCoefficient cannot be less than 1 on retry policy.'
+ */
+export function workflowRetryPolicyProblem(policy: WorkflowRetryPolicy | undefined): string | undefined {
+  if (!policy) return undefined;
+  const maximumAttempts = policy.maximumAttempts ?? 0;
+  // One attempt disables retries: Temporal validates nothing else.
+  if (maximumAttempts === 1) return undefined;
+  const initialGiven = policy.initialIntervalSeconds ?? 1;
+  const initial = initialGiven === 0 ? 1 : initialGiven;
+  const backoffGiven = policy.backoffCoefficient ?? 2;
+  const backoff = backoffGiven === 0 ? 2 : backoffGiven;
+  const maximumGiven = policy.maximumIntervalSeconds ?? 100;
+  const maximum = maximumGiven === 0 ? 100 * initial : maximumGiven;
+  if (initial < 0) return 'invalid InitialInterval set on retry policy: negative duration';
+  if (backoff < 1) return 'BackoffCoefficient cannot be less than 1 on retry policy.';
+  if (maximum < 0) return 'invalid MaximumInterval set on retry policy: negative duration';
+  if (maximum > 0 && maximum < initial)
+    return 'MaximumInterval cannot be less than InitialInterval on retry policy.';
+  if (maximumAttempts < 0) return 'MaximumAttempts cannot be negative on retry policy.';
+  return undefined;
+}
+
 function backendRefusal(request: WorkflowStartRequest): string | undefined {
   const options = request.workflowStartOptions;
   if ((request.workflowTimeoutSeconds ?? 0) < 0)
     return 'An invalid WorkflowExecutionTimeoutSeconds is set on request. cause: negative duration';
   if ((options?.workflowStartDelaySeconds ?? 0) < 0)
     return 'An invalid WorkflowStartDelaySeconds is set on request. cause: negative duration';
-  if ((options?.retryPolicy?.maximumAttempts ?? 0) < 0)
-    return 'MaximumAttempts cannot be negative on retry policy.';
+  const retryProblem = workflowRetryPolicyProblem(options?.retryPolicy ?? undefined);
+  if (retryProblem) return retryProblem;
   if ((request.workflowId ?? '').length > 1000) return 'WorkflowId length exceeds limit.';
   const typeSize = (request.iwfWorkflowType ?? '').length + 2;
   if (typeSize > 2048)
