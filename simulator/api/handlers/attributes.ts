@@ -82,34 +82,80 @@ export function handleGetSearchAttributes(
   for (const { key = '', valueType } of keys) {
     const stored = run.persistence.search.get(key) ?? run.systemSearch.search.get(key);
     if (!stored) continue;
-    const attribute: SearchAttribute = { key };
-    if (valueType) attribute.valueType = valueType;
-    switch (valueType ?? stored.valueType) {
-      case 'INT':
-        attribute.integerValue = stored.integerValue;
-        break;
-      case 'DOUBLE':
-        attribute.doubleValue = stored.doubleValue;
-        break;
-      case 'BOOL':
-        attribute.boolValue = stored.boolValue;
-        break;
-      case 'KEYWORD_ARRAY':
-        attribute.stringArrayValue = stored.stringArrayValue;
-        break;
-      case 'DATETIME': {
-        // Temporal answers what it indexed: UTC RFC 3339 (measured), not the upserted text.
-        const nanos = run.persistence.indexedDatetimes.get(key);
-        attribute.stringValue = nanos === undefined ? stored.stringValue : formatUtcNanos(nanos);
-        break;
-      }
-      default:
-        attribute.stringValue = stored.stringValue;
-    }
-    found.push(attribute);
+    const value = indexedValue(run, key, stored);
+    // Not indexed (an empty keyword array removes the attribute): skipped, as a nil value is.
+    if (value === undefined) continue;
+    const converted = asRequested(key, valueType ?? '', value);
+    if (typeof converted === 'string') return Replies.internal(converted);
+    found.push(converted);
   }
   // Nothing found: the field is omitted (measured), like for an empty key list.
   return Replies.ok(found.length > 0 ? { searchAttributes: found } : {});
+}
+
+// The value as Temporal indexed it, as a JSON value: a value left out is the type's zero value.
+function indexedValue(run: WorkflowRun, key: string, stored: SearchAttribute): unknown {
+  switch (stored.valueType) {
+    case 'INT':
+      return stored.integerValue ?? 0;
+    case 'DOUBLE':
+      return stored.doubleValue ?? 0;
+    case 'BOOL':
+      return stored.boolValue ?? false;
+    case 'KEYWORD_ARRAY':
+      return stored.stringArrayValue?.length ? stored.stringArrayValue : undefined;
+    case 'DATETIME': {
+      // Temporal answers what it indexed: UTC RFC 3339 (measured), not the upserted text.
+      const nanos = run.persistence.indexedDatetimes.get(key);
+      return nanos === undefined ? (stored.stringValue ?? '') : formatUtcNanos(nanos);
+    }
+    default:
+      return stored.stringValue ?? '';
+  }
+}
+
+/**
+ * The attribute typed as the client asked (the server's `mapToIwfSearchAttribute`), or the
+ * server's error text when the indexed value is not of that type (a 500).
+ */
+function asRequested(key: string, valueType: string, value: unknown): SearchAttribute | string {
+  const attribute = { key, valueType } as SearchAttribute;
+  switch (valueType) {
+    case 'KEYWORD':
+    case 'DATETIME':
+    case 'TEXT':
+      if (typeof value !== 'string') break;
+      attribute.stringValue = value;
+      return attribute;
+    case 'INT':
+      if (typeof value !== 'number') break;
+      attribute.integerValue = Math.trunc(value);
+      return attribute;
+    case 'DOUBLE':
+      if (typeof value !== 'number') break;
+      attribute.doubleValue = value;
+      return attribute;
+    case 'BOOL':
+      if (typeof value !== 'boolean') break;
+      attribute.boolValue = value;
+      return attribute;
+    case 'KEYWORD_ARRAY':
+      if (!Array.isArray(value)) break;
+      // A non-string element makes the server return a nil attribute, which it then dereferences.
+      if (value.some((element) => typeof element !== 'string'))
+        return 'runtime error: invalid memory address or nil pointer dereference';
+      attribute.stringArrayValue = value as string[];
+      return attribute;
+    default:
+      return `unsupported search attribute value type ${valueType}`;
+  }
+  return `unable to convert value ${goText(value)} to type ${valueType} for key ${key}`;
+}
+
+// Go's %v of a decoded JSON value.
+function goText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(goText).join(' ')}]`;
+  return String(value);
 }
 
 /**
