@@ -66,9 +66,19 @@ export class SearchAttributeRegistry {
     return SYSTEM_SEARCH_ATTRIBUTES[name] ?? this.types.get(name);
   }
 
-  /** Why Temporal would refuse these values (unknown name, wrong type, bad DATETIME), or undefined. */
+  /**
+   * Why the server would refuse these values, or undefined: first iWF's own mapping of every value
+   * (a missing value type, a DATETIME it cannot parse), then Temporal's checks (unknown name, type).
+   */
   problem(attributes: readonly SearchAttribute[] | undefined | null, nowMs: number): string | undefined {
     if (!attributes) return undefined;
+    for (const attribute of attributes) {
+      if (!attribute.valueType) return 'unsupported search attribute value type ';
+      if (attribute.valueType === 'DATETIME') {
+        const parsed = parseIwfDatetime(attribute.stringValue ?? '', nowMs);
+        if (typeof parsed === 'string') return parsed;
+      }
+    }
     for (const attribute of attributes) {
       const key = attribute.key ?? '';
       let registered = this.typeOf(key);
@@ -81,10 +91,6 @@ export class SearchAttributeRegistry {
         this.log(
           `search attribute ${key} (${given}) is not registered: the simulator registers it; a real server refuses it until you create it (temporal operator search-attribute create --name ${key} --type ${TEMPORAL_TYPE_NAMES[given]})`,
         );
-      }
-      if (given === 'DATETIME') {
-        const parsed = parseIwfDatetime(attribute.stringValue ?? '', nowMs);
-        if (typeof parsed === 'string') return parsed;
       }
       if (!given || !compatible(given, registered))
         return `invalid value for search attribute ${key} of type ${TEMPORAL_TYPE_NAMES[registered]}: ${goValueText(attribute)}`;

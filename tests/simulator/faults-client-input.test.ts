@@ -134,6 +134,18 @@ describe('faults doc table A: client API bad input', () => {
     expect(await refusal({ maximumAttempts: 1, backoffCoefficient: 0.5 })).toBeUndefined();
   });
 
+  it('refuses a start whose search attribute has no valueType with the server’s own mapping error', async () => {
+    const { simulator, start } = setup(new FakeWorker({}));
+    const reply = await start('untyped', {
+      workflowStartOptions: { searchAttributes: [{ key: 'CustomKeywordField', stringValue: 'x' }] },
+    });
+    expect(reply).toEqual({
+      status: 500,
+      body: { detail: 'unsupported search attribute value type ', subStatus: 'UNCATEGORIZED_SUB_STATUS' },
+    });
+    expect(simulator.listWorkflows()).toHaveLength(0);
+  });
+
   it('refuses a signal without a channel name with Temporal’s 500', async () => {
     const { start, post } = setup(new FakeWorker({}));
     await start('idle', { startStateId: undefined });
