@@ -33,8 +33,11 @@ const MINUTE_MS = 60_000;
 export function parseCron(text: string): CronExpression | string {
   const expanded = SHORTCUTS[text.trim()] ?? text.trim();
   const fields = expanded.split(/\s+/);
+  // Temporal's schedule parser (the text a real server answers) takes 5 to 7 fields.
+  if (fields.length < 5 || fields.length > 7)
+    return 'Invalid schedule spec: CronString does not have 5-7 fields';
   if (fields.length !== 5)
-    return `invalid cron expression "${text}": expected 5 fields, got ${fields.length}`;
+    return `invalid cron expression "${text}": the simulator supports 5 fields (minute hour day-of-month month day-of-week); a real server also takes a year (6 fields) and seconds (7)`;
   const minutes = parseField(fields[0]!, 0, 59, []);
   const hours = parseField(fields[1]!, 0, 23, []);
   const days = parseField(fields[2]!, 1, 31, []);
