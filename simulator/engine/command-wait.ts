@@ -8,7 +8,7 @@ import type {
   TimerResult,
 } from '../../sdk/wire/types.ts';
 import type { TimerHandle } from '../clock/clock.ts';
-import type { HistoryLog } from '../history/history.ts';
+import { type HistoryLog, sharedAttributes } from '../history/history.ts';
 import type { ChannelSet, ChannelWaiter } from './channels.ts';
 import type { LiveThread } from './live-threads.ts';
 import type { StableList } from './stable-list.ts';
@@ -99,6 +99,12 @@ export interface CommandProgress {
 }
 
 const NONE: readonly never[] = [];
+const TRIGGER_ATTRIBUTES: Record<string, { trigger: DeciderTriggerType | undefined }> = {
+  '': sharedAttributes({ trigger: undefined }),
+  ALL_COMMAND_COMPLETED: sharedAttributes({ trigger: 'ALL_COMMAND_COMPLETED' }),
+  ANY_COMMAND_COMPLETED: sharedAttributes({ trigger: 'ANY_COMMAND_COMPLETED' }),
+  ANY_COMMAND_COMBINATION_COMPLETED: sharedAttributes({ trigger: 'ANY_COMMAND_COMBINATION_COMPLETED' }),
+};
 const NO_TIMERS: TimerCommandState[] = [];
 const NO_CHANNELS: ChannelCommandState[] = [];
 
@@ -272,7 +278,12 @@ export class CommandWait {
       command.waitingIn?.remove(command);
       command.waitingIn = undefined;
     }
-    this.host.history.add('CommandsCompleted', this.executionId, { trigger: this.trigger });
+    if (this.host.history.enabled)
+      this.host.history.add(
+        'CommandsCompleted',
+        this.executionId,
+        TRIGGER_ATTRIBUTES[this.trigger ?? ''] ?? { trigger: this.trigger },
+      );
     this.onDone?.(this);
   }
 
@@ -320,7 +331,8 @@ export class CommandWait {
       this.completedIds ??= new Map();
       this.completedIds.set(commandId, (this.completedIds.get(commandId) ?? 0) + 1);
     }
-    this.host.history.add('CommandCompleted', this.executionId, { kind, commandId, channel: name });
+    if (this.host.history.enabled)
+      this.host.history.add('CommandCompleted', this.executionId, { kind, commandId, channel: name });
   }
 
   /**

@@ -28,10 +28,11 @@ export function interpretDecision(
   decision: StateDecision,
 ): readonly StateMovement[] {
   const next = decision.nextStates ?? [];
-  run.history.add('Decision', executionId, {
-    nextStates: next.map((m) => m.stateId),
-    conditionalClose: decision.conditionalClose?.conditionalCloseType,
-  });
+  if (run.history.enabled)
+    run.history.add('Decision', executionId, {
+      nextStates: next.map((m) => m.stateId),
+      conditionalClose: decision.conditionalClose?.conditionalCloseType,
+    });
   const conditional = decision.conditionalClose;
   if (conditional) {
     const type = conditional.conditionalCloseType;

@@ -6,6 +6,7 @@ import type {
   WorkflowStateDecideResponse,
   WorkflowStateStartResponse,
 } from '../../sdk/wire/types.ts';
+import { sharedAttributes } from '../history/history.ts';
 import { answerExceedsBlobLimit } from './blob-limit.ts';
 import { lockKeys } from './locks.ts';
 import { lockingKeysOf } from './persistence.ts';
@@ -58,6 +59,9 @@ export interface StateApiCall {
     response: WorkflowStateStartResponse & WorkflowStateDecideResponse,
   ) => void;
 }
+
+// The attributes of nearly every attempt event.
+const FIRST_ATTEMPT_OK = sharedAttributes({ attempt: 1, outcome: 'ok' });
 
 /** Resolves never: a call Temporal would refuse to schedule leaves the state stuck (faults doc B24). */
 const STUCK = new Promise<never>(() => {});
@@ -165,7 +169,12 @@ export async function callStateApi(
         result = giveUp(run, call, `${message}`);
         break;
       }
-      run.history.add(eventType, call.executionId, { attempt, outcome: 'ok' });
+      if (run.history.enabled)
+        run.history.add(
+          eventType,
+          call.executionId,
+          attempt === 1 ? FIRST_ATTEMPT_OK : { attempt, outcome: 'ok' },
+        );
       result = checked;
       break;
     }

@@ -4,6 +4,7 @@ import type {
   WorkflowStateDecideResponse,
   WorkflowStateStartResponse,
 } from '../../sdk/wire/types.ts';
+import { sharedAttributes } from '../history/history.ts';
 import { CommandWait } from './command-wait.ts';
 import { compactMovement } from './compact-movement.ts';
 import { continueAsNewIfDue } from './continue-as-new.ts';
@@ -44,7 +45,8 @@ export function startStateExecutions(
       phase: options.skipWaitUntil ? 'execute' : 'waitUntil',
     };
     threads[i] = registerThread(run, record, options, i === 0 ? ended : undefined);
-    run.history.add('StateExecutionStarted', executionId, { stateId });
+    if (run.history.enabled)
+      run.history.add('StateExecutionStarted', executionId, startedAttributes(stateId));
     ids[i] = executionId;
   }
   run.executingStateIds.publish(run.systemSearch);
@@ -114,6 +116,18 @@ function launch(run: WorkflowRun, thread: LiveThread): void {
 
 function launchExecute(run: WorkflowRun, thread: LiveThread): void {
   runExecute(run, thread).catch((error: unknown) => failInternally(run, error));
+}
+
+// One attribute object per state id for its StateExecutionStarted events (a few hundred at most).
+const STARTED_ATTRIBUTES = new Map<string, { stateId: string }>();
+
+function startedAttributes(stateId: string): { stateId: string } {
+  let attrs = STARTED_ATTRIBUTES.get(stateId);
+  if (!attrs) {
+    attrs = sharedAttributes({ stateId });
+    if (STARTED_ATTRIBUTES.size < 1_000) STARTED_ATTRIBUTES.set(stateId, attrs);
+  }
+  return attrs;
 }
 
 // A bug of the simulator must not leave the workflow silently stuck.

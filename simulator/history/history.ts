@@ -102,13 +102,30 @@ export class HistoryLog {
   }
 }
 
+// Attribute objects made once and shared by construction (the engine's constants for its most
+// frequent events): stored without building a key.
+const PRESHARED = new WeakSet<object>();
+
+/**
+ * Marks an attribute object as one the engine shares between events (never changed after): the
+ * log stores it as it is, with no lookup.
+ *
+ * @example
+ * const FIRST_ATTEMPT_OK = sharedAttributes({ attempt: 1, outcome: 'ok' });
+ */
+export function sharedAttributes<T extends object>(attrs: T): T {
+  PRESHARED.add(attrs);
+  return attrs;
+}
+
 /** Most distinct attribute objects kept for sharing; later ones are stored as given. */
 const MAX_SHARED = 10_000;
-const sharedAttributes = new Map<string, Readonly<Record<string, unknown>>>();
+const sharedByKey = new Map<string, Readonly<Record<string, unknown>>>();
 
 // The one stored copy of small attributes made of primitives (`{ attempt: 1, outcome: 'ok' }` recurs
 // in every step); anything else (arrays, objects, many keys) is stored as given.
 function shared(attrs: Record<string, unknown>): Readonly<Record<string, unknown>> {
+  if (PRESHARED.has(attrs)) return attrs;
   let key = '';
   let keys = 0;
   for (const name in attrs) {
@@ -119,11 +136,11 @@ function shared(attrs: Record<string, unknown>): Readonly<Record<string, unknown
     // Length-prefixed, so no value can be mistaken for another whatever characters it holds.
     key += `${name}\u0000${type[0]}${text.length}:${text}`;
   }
-  const known = sharedAttributes.get(key);
+  const known = sharedByKey.get(key);
   if (known) return known;
-  if (sharedAttributes.size >= MAX_SHARED) return attrs;
+  if (sharedByKey.size >= MAX_SHARED) return attrs;
   // A copy: the caller's object stays the caller's.
   const copy = { ...attrs };
-  sharedAttributes.set(key, copy);
+  sharedByKey.set(key, copy);
   return copy;
 }
