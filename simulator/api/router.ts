@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { ApiReply, ApiRequest } from '../contracts.ts';
 import type { Engine } from '../engine/engine.ts';
-import { checkSchema } from '../schema/schema.ts';
+import { checkSchema, matchFieldNames } from '../schema/schema.ts';
 import { RequestSchemas } from '../schema/wire-schemas.ts';
 import {
   handleGetDataObjects,
@@ -74,8 +74,10 @@ export async function routeRequest(engine: Engine, request: ApiRequest): Promise
   if (method === 'GET' && GET_PATHS.has(path)) return answerGet(path);
   const target = POST_ROUTES[path];
   if (!target || method !== 'POST') return redirectOrNotFound(method, path);
-  const body = parseBody(request);
-  if (body === INVALID) return Replies.invalidSchema();
+  const parsed = parseBody(request);
+  if (parsed === INVALID) return Replies.invalidSchema();
+  // Go matches JSON keys to fields case-insensitively: `WorkflowId` is a workflowId there too.
+  const body = matchFieldNames(parsed, RequestSchemas[path]!);
   if (checkSchema(body, RequestSchemas[path]!)) return Replies.invalidSchema();
   if (target.requiresWorkflowId && !(body as { workflowId?: string } | null)?.workflowId)
     return Replies.workflowIdNotSet();
@@ -94,10 +96,40 @@ function parseBody(request: ApiRequest): unknown {
     try {
       return JSON.parse(request.rawBody);
     } catch {
-      return INVALID;
+      // Go's decoder reads the first JSON value and ignores what follows it (measured).
+      const end = endOfFirstValue(request.rawBody);
+      if (end === undefined || end === request.rawBody.length) return INVALID;
+      try {
+        return JSON.parse(request.rawBody.slice(0, end));
+      } catch {
+        return INVALID;
+      }
     }
   }
   return request.body === undefined ? INVALID : request.body;
+}
+
+// Where the first JSON value of `text` ends (after leading whitespace), or undefined when it has no
+// complete object or array first. Scalars are left to JSON.parse.
+function endOfFirstValue(text: string): number | undefined {
+  let i = 0;
+  while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  if (text[i] !== '{' && text[i] !== '[') return undefined;
+  let depth = 0;
+  let inString = false;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return undefined;
 }
 
 function answerGet(path: string): ApiReply {

@@ -60,6 +60,71 @@ export function checkSchema(value: unknown, schema: Schema): string | undefined 
   return check(value, schema, '', '');
 }
 
+/**
+ * The value with its object keys matched to the schema's fields as Go's `encoding/json` matches
+ * them: an exact name first, else a case-insensitive one (`WorkflowId` fills `workflowId`), a later
+ * key overwriting an earlier one for the same field. Keys that match no field stay as they are.
+ * Returns the value itself when every key is already exact.
+ *
+ * @example
+ * matchFieldNames({ WorkflowId: 'wf' }, obj('WorkflowGetRequest', { workflowId: str })); // { workflowId: 'wf' }
+ */
+export function matchFieldNames(value: unknown, schema: Schema): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (schema.t === 'array') {
+    if (!Array.isArray(value)) return value;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const matched = matchFieldNames(value[i], schema.of);
+      if (matched !== value[i]) {
+        out ??= value.slice();
+        out[i] = matched;
+      }
+    }
+    return out ?? value;
+  }
+  if (schema.t === 'map') {
+    if (Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const key in record) {
+      const matched = matchFieldNames(record[key], schema.of);
+      if (matched !== record[key]) {
+        out ??= { ...record };
+        out[key] = matched;
+      }
+    }
+    return out ?? value;
+  }
+  if (schema.t !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  const fields = schema.fields;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    const name = key in fields ? key : foldedField(fields, key);
+    const field = name === undefined ? undefined : fields[name];
+    const fieldSchema = field === undefined ? undefined : typeof field === 'function' ? field() : field;
+    const matched = fieldSchema === undefined ? record[key] : matchFieldNames(record[key], fieldSchema);
+    if (name !== undefined && name !== key) {
+      changed = true;
+      // A later key for the same field wins, as Go decodes in order.
+      delete out[name];
+      out[name] = matched;
+    } else {
+      if (matched !== record[key]) changed = true;
+      out[key] = matched;
+    }
+  }
+  return changed ? out : value;
+}
+
+function foldedField(fields: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  for (const name in fields) if (name.toLowerCase() === lower) return name;
+  return undefined;
+}
+
 function isValid(value: unknown, schema: Schema): boolean {
   if (value === null || value === undefined) return true;
   switch (schema.t) {

@@ -40,6 +40,20 @@ describe('the simulator HTTP server under bad input', () => {
     });
   });
 
+  it('decodes bodies as Go does: field names in any case, and only the first JSON value', async () => {
+    const started = await post(
+      '/api/v1/workflow/start',
+      '{"WORKFLOWID":"go-json","IwfWorkflowType":"T","workflowTimeoutSeconds":30,"iwfWorkerUrl":"http://127.0.0.1:1"} trailing',
+    );
+    expect(started.status).toBe(200);
+    const described = await post('/api/v1/workflow/get', '{"WorkflowId":"go-json"}{"workflowId":"other"}');
+    expect([described.status, JSON.parse(described.text).workflowStatus]).toEqual([200, 'RUNNING']);
+    // A later key for the same field wins, as Go decodes in order.
+    const later = await post('/api/v1/workflow/get', '{"workflowId":"nobody","WORKFLOWID":"go-json"}');
+    expect(later.status).toBe(200);
+    expect((await post('/api/v1/workflow/get', '{"workflowId":')).status).toBe(400);
+  });
+
   it('reads a JSON body sent as text/plain, as the real server does', async () => {
     const reply = await post('/api/v1/workflow/get', '{"workflowId":"nobody"}', 'text/plain');
     expect(reply.status).toBe(400);
