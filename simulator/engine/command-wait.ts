@@ -3,15 +3,18 @@ import type {
   CommandResults,
   DeciderTriggerType,
   EncodedObject,
-  InterStateChannelResult,
-  SignalResult,
-  TimerResult,
 } from '../../sdk/wire/types.ts';
 import type { TimerHandle } from '../clock/clock.ts';
 import { type HistoryLog, sharedAttributes } from '../history/history.ts';
-import type { ChannelSet, ChannelWaiter } from './channels.ts';
+import type { ChannelSet } from './channels.ts';
+import {
+  ChannelCommandState,
+  type CommandStateOwner,
+  commandResults,
+  fireScheduledTimer,
+  TimerCommandState,
+} from './command-states.ts';
 import type { LiveThread } from './live-threads.ts';
-import type { StableList } from './stable-list.ts';
 
 /**
  * What a command wait needs from its workflow run.
@@ -27,63 +30,6 @@ export interface CommandHost {
   readonly signals: ChannelSet;
   readonly internalChannels: ChannelSet;
   readonly history: HistoryLog;
-}
-
-class TimerCommandState {
-  fired = false;
-  handle: TimerHandle | undefined = undefined;
-
-  constructor(
-    readonly owner: CommandWait,
-    public commandId: string,
-    /** The fixed firing instant in epoch seconds (a duration was fixed when the answer was processed). */
-    public firingSeconds: number,
-  ) {}
-
-  reset(commandId: string, firingSeconds: number): void {
-    this.commandId = commandId;
-    this.firingSeconds = firingSeconds;
-    this.fired = false;
-    this.handle = undefined;
-  }
-}
-
-// One function for every command timer: the clock calls it with the timer's state.
-function fireScheduledTimer(timer: TimerCommandState): void {
-  timer.owner.fireTimer(timer, false);
-}
-
-class ChannelCommandState implements ChannelWaiter {
-  received = false;
-  value: EncodedObject | undefined;
-  waiting = false;
-  /** The channel's waiter list it is queued in, while waiting. */
-  waitingIn: StableList<ChannelWaiter> | undefined = undefined;
-
-  constructor(
-    readonly owner: CommandWait,
-    public kind: 'signal' | 'internal',
-    public commandId: string,
-    public name: string,
-  ) {}
-
-  reset(kind: 'signal' | 'internal', commandId: string, name: string): void {
-    this.kind = kind;
-    this.commandId = commandId;
-    this.name = name;
-    this.received = false;
-    this.value = undefined;
-    this.waiting = false;
-    this.waitingIn = undefined;
-  }
-
-  receive(value: EncodedObject | undefined): void {
-    this.waiting = false;
-    this.waitingIn = undefined;
-    this.received = true;
-    this.value = value;
-    this.owner.noteCompleted(this.commandId, this.kind, this.name);
-  }
 }
 
 /**
@@ -135,7 +81,7 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
  * if (!wait.start()) wait.onDone = (done) => proceed(done.results());
  * const results = wait.results();
  */
-export class CommandWait {
+export class CommandWait implements CommandStateOwner {
   done = false;
   /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
   onDone: ((wait: CommandWait) => void) | undefined = undefined;
@@ -399,44 +345,7 @@ export class CommandWait {
   }
 
   results(): CommandResults {
-    const results: CommandResults = {};
-    if (this.timers.length > 0) {
-      const timerResults: TimerResult[] = [];
-      for (const t of this.timers)
-        timerResults.push({ commandId: t.commandId, timerStatus: t.fired ? 'FIRED' : 'SCHEDULED' });
-      results.timerResults = timerResults;
-    }
-    if (this.signalCount > 0) {
-      const signalResults: SignalResult[] = [];
-      for (const c of this.channels) {
-        if (c.kind !== 'signal') continue;
-        const r: SignalResult = {
-          commandId: c.commandId,
-          signalChannelName: c.name,
-          signalRequestStatus: c.received ? 'RECEIVED' : 'WAITING',
-        };
-        if (c.received && c.value != null) r.signalValue = c.value;
-        signalResults.push(r);
-      }
-      results.signalResults = signalResults;
-    }
-    if (this.channels.length > this.signalCount) {
-      const channelResults: InterStateChannelResult[] = [];
-      for (const c of this.channels) {
-        if (c.kind !== 'internal') continue;
-        const r: InterStateChannelResult = {
-          commandId: c.commandId,
-          channelName: c.name,
-          requestStatus: c.received ? 'RECEIVED' : 'WAITING',
-        };
-        if (c.received && c.value != null) r.value = c.value;
-        channelResults.push(r);
-      }
-      results.interStateChannelResults = channelResults;
-    }
-    results.stateStartApiSucceeded = true;
-    results.stateWaitUntilFailed = false;
-    return results;
+    return commandResults(this.timers, this.channels, this.signalCount);
   }
 
   /** A timer fired (or was skipped): completes its command and re-checks the trigger. */

@@ -127,19 +127,17 @@ export class PersistenceStore {
   loadData(policy: PersistenceLoadingPolicy | undefined): readonly KeyValue[] | undefined {
     // Nothing stored: the answer of `load` for every policy, without touching the rest.
     if (this.dataMap.size === 0) return emptyLoad(policy);
-    this.allDataSorted ??= Object.freeze(
-      sortedValues({ map: this.dataMap, sortedKeys: this.dataKeys() }, undefined),
-    );
-    return load({ map: this.dataMap, sortedKeys: this.dataKeys() }, this.allDataSorted, policy, true);
+    const sorted = { map: this.dataMap, sortedKeys: this.dataKeys() };
+    this.allDataSorted ??= Object.freeze(sortedValues(sorted, undefined));
+    return load(sorted, this.allDataSorted, policy, true);
   }
 
   /** SAs per a loading policy; unlike DAs an empty partial key list loads none. Shared like `loadData`'s. */
   loadSearch(policy: PersistenceLoadingPolicy | undefined): readonly SearchAttribute[] | undefined {
     if (this.searchMap.size === 0) return emptyLoad(policy);
-    this.allSearchSorted ??= Object.freeze(
-      sortedValues({ map: this.searchMap, sortedKeys: this.searchKeys() }, undefined),
-    );
-    return load({ map: this.searchMap, sortedKeys: this.searchKeys() }, this.allSearchSorted, policy, false);
+    const sorted = { map: this.searchMap, sortedKeys: this.searchKeys() };
+    this.allSearchSorted ??= Object.freeze(sortedValues(sorted, undefined));
+    return load(sorted, this.allSearchSorted, policy, false);
   }
 
   /** DAs for the client API: the given keys (all when empty), unknown keys skipped, sorted. */
