@@ -4,8 +4,8 @@ import { Client, fetchTransport, Registry, WorkerService } from '../sdk/index.ts
 import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts';
 import { Simulator } from '../simulator/index.ts';
 import { simulatorHandler } from '../simulator/msw/handlers.ts';
-import { createHttpEnvironment } from '../simulator/testing/http-environment.ts';
-import { DEFAULT_START_TIME, inProcessWorkerTransport } from '../simulator/testing/in-process-environment.ts';
+import { createHttpEnvironment } from '../testing/http-environment.ts';
+import { DEFAULT_START_TIME, inProcessWorkerTransport } from '../testing/in-process-environment.ts';
 import { countedSignupWorkflow, type SignupRig } from './signup-fixture.ts';
 
 /**

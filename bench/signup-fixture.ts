@@ -5,7 +5,7 @@ import {
   IN_PROCESS_WORKER_URL,
   inProcessClientTransport,
   inProcessWorkerTransport,
-} from '../simulator/testing/in-process-environment.ts';
+} from '../testing/in-process-environment.ts';
 import type { Email, EmailSender } from '../workflows/signup/emails.ts';
 import {
   createSignupWorkflow,

@@ -27,7 +27,6 @@ export * from './schema.ts';
 export * from './schema-spec.ts';
 export * from './state.ts';
 export * from './state-options.ts';
-export * from './testing/state-tester.ts';
 export * from './wire/paths.ts';
 export type * as wire from './wire/types.ts';
 export * from './worker/worker-errors.ts';

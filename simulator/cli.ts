@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SEARCH_ATTRIBUTE_VALUE_TYPES, type SearchAttributeValueType } from '../sdk/wire/types.ts';
-import { DEFAULT_SEARCH_ATTRIBUTES } from './engine/search-attribute-registry.ts';
+import { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
 import { httpWorkerTransport } from './http/http-worker-transport.ts';
 import { listenOrExplain } from './http/listen.ts';
 import { buildSimulatorServer } from './http/server.ts';

@@ -10,7 +10,7 @@ export { type Clock, type ControllableClock, isControllableClock, type TimerHand
 export { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
 export { WallClock } from './clock/wall-clock.ts';
 export type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from './contracts.ts';
-export { DEFAULT_SEARCH_ATTRIBUTES } from './engine/search-attribute-registry.ts';
+export { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
 export { formatHistory } from './history/format-history.ts';
 export type { HistoryEvent, HistoryEventType } from './history/history.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';

@@ -4,10 +4,13 @@ import { type Clock, type ControllableClock, isControllableClock } from './clock
 import { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
 import { WallClock } from './clock/wall-clock.ts';
 import type { ApiReply, ApiRequest, WorkerTransport } from './contracts.ts';
-import { ActivityTracker } from './engine/activity-tracker.ts';
-import { Engine } from './engine/engine.ts';
-import { IdGenerator } from './engine/ids.ts';
-import { DEFAULT_SEARCH_ATTRIBUTES, SearchAttributeRegistry } from './engine/search-attribute-registry.ts';
+import {
+  DEFAULT_SEARCH_ATTRIBUTES,
+  SearchAttributeRegistry,
+} from './engine/attributes/search-attribute-registry.ts';
+import { Engine } from './engine/runs/engine.ts';
+import { IdGenerator } from './engine/runs/ids.ts';
+import { ActivityTracker } from './engine/runs/in-flight-work.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 

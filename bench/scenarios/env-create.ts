@@ -1,4 +1,4 @@
-import { createTestEnvironment } from '../../simulator/testing/index.ts';
+import { createTestEnvironment } from '../../testing/index.ts';
 import { createSignupWorkflow } from '../../workflows/signup/signup-workflow.ts';
 import { measure, timeIt } from '../measure.ts';
 import { CountingEmailSender, REMINDER_SECONDS } from '../signup-fixture.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCron } from '../../simulator/engine/cron-expression.ts';
+import { parseCron } from '../../simulator/engine/schedules/cron-expression.ts';
 import { complete, FakeWorker, setup } from './fake-worker.ts';
 
 const at = (iso: string) => Date.parse(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/search-attribute-registry.ts';
+import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/attributes/search-attribute-registry.ts';
 import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
 
 const waitForSignal = {

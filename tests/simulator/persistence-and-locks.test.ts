@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyValue, PersistenceLoadingPolicy, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/search-attribute-registry.ts';
+import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/attributes/search-attribute-registry.ts';
 import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
 
 const initial = {

@@ -3,7 +3,7 @@
  * conform to the official iWF OpenAPI spec (skipped, with a note, when ../shared is absent).
  */
 import { afterEach, beforeEach } from 'vitest';
-import { forgetEnvironments, observeExchanges, takeRecentHistories } from '../../simulator/testing/index.ts';
+import { forgetEnvironments, observeExchanges, takeRecentHistories } from '../../testing/index.ts';
 import { OpenApiContract } from './openapi-contract.ts';
 
 const contract = OpenApiContract.load();

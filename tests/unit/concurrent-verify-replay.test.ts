@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Registry, WorkerService } from '../../sdk/index.ts';
 import { Simulator } from '../../simulator/simulator.ts';
-import { inProcessWorkerTransport } from '../../simulator/testing/index.ts';
+import { inProcessWorkerTransport } from '../../testing/index.ts';
 import { RecordingEmailSender } from '../../workflows/signup/emails.ts';
 import { createSignupWorkflow } from '../../workflows/signup/signup-workflow.ts';
 import { readTranscript } from '../sdk/transcript.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REAL_SERVER_LIMITS } from '../../simulator/testing/backend.ts';
+import { REAL_SERVER_LIMITS } from '../../testing/backend.ts';
 
 describe('the README', () => {
   it('lists every known difference from a real server with the reason the tests skip on', () => {

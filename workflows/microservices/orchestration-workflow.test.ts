@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RpcLockFailureError } from '../../sdk/index.ts';
-import {
-  backend,
-  createTestEnvironment,
-  hours,
-  seconds,
-  type TestEnvironment,
-} from '../../simulator/testing/index.ts';
+import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { createOrchestrationWorkflow } from './orchestration-workflow.ts';
 import { RecordingMicroservices } from './services.ts';
 

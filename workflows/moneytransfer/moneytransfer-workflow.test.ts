@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkflowFailedError, type wire } from '../../sdk/index.ts';
-import {
-  backend,
-  createTestEnvironment,
-  hours,
-  seconds,
-  type TestEnvironment,
-} from '../../simulator/testing/index.ts';
+import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { InMemoryBank } from './bank.ts';
 import { createMoneyTransferWorkflow, type TransferRequest } from './moneytransfer-workflow.ts';
 

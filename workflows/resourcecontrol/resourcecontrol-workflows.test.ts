@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Client, WorkflowAlreadyStartedError, WorkflowNotExistsError } from '../../sdk/index.ts';
-import { createTestEnvironment, seconds, type TestEnvironment } from '../../simulator/testing/index.ts';
+import { createTestEnvironment, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { ResourceRequests } from './requests.ts';
 import { createResourceControlWorkflows } from './resourcecontrol-workflows.ts';
 

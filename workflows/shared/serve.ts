@@ -9,7 +9,7 @@ import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.
 import { listenOrExplain } from '../../simulator/http/listen.ts';
 import { buildSimulatorServer } from '../../simulator/http/server.ts';
 import { Simulator } from '../../simulator/simulator.ts';
-import { searchAttributesFor } from '../../simulator/testing/search-attributes.ts';
+import { searchAttributesFor } from '../../testing/search-attributes.ts';
 
 /**
  * A positive number from an environment variable, or the fallback when it is unset.

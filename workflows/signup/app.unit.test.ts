@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
 import { simulatorHandler } from '../../simulator/msw/handlers.ts';
 import { Simulator } from '../../simulator/simulator.ts';
-import { inProcessWorkerTransport } from '../../simulator/testing/index.ts';
+import { inProcessWorkerTransport } from '../../testing/index.ts';
 import { buildSignupApp } from './app.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow } from './signup-workflow.ts';

@@ -13,7 +13,7 @@ import {
   hours,
   seconds,
   type TestEnvironment,
-} from '../../simulator/testing/index.ts';
+} from '../../testing/index.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow, type Form, type UserSignupWorkflow } from './signup-workflow.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backend, createTestEnvironment, days, type TestEnvironment } from '../../simulator/testing/index.ts';
+import { backend, createTestEnvironment, days, type TestEnvironment } from '../../testing/index.ts';
 import { RecordingBillingService } from './billing.ts';
 import {
   type Customer,

@@ -6,14 +6,14 @@ import type {
   WorkflowWaitForStateCompletionRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import { applyClientInput } from '../../engine/client-inputs.ts';
-import { requestContinueAsNew } from '../../engine/continue-as-new.ts';
-import type { Engine } from '../../engine/engine.ts';
+import { requestContinueAsNew } from '../../engine/reset/continue-as-new.ts';
+import { applyClientInput } from '../../engine/runs/client-inputs.ts';
+import type { Engine } from '../../engine/runs/engine.ts';
 import {
   isStateCompleted,
   startStateCompletionWorkflow,
   stateCompletionWorkflowId,
-} from '../../engine/state-completion-workflows.ts';
+} from '../../engine/runs/state-completion-workflows.ts';
 import { Replies } from '../replies.ts';
 import { longPollLimit } from './get.ts';
 

@@ -1,7 +1,7 @@
 import type { WorkflowGetRequest, WorkflowGetResponse } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine, LongPollLimit } from '../../engine/engine.ts';
-import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import type { Engine, LongPollLimit } from '../../engine/runs/engine.ts';
+import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies } from '../replies.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { EncodedObject } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import { BLOB_LIMIT_BYTES } from '../../engine/blob-limit.ts';
-import type { Engine } from '../../engine/engine.ts';
+import type { Engine } from '../../engine/runs/engine.ts';
+import { BLOB_LIMIT_BYTES } from '../../engine/worker-calls/blob-limit.ts';
 import { Replies } from '../replies.ts';
 
 /** Temporal's gRPC message limit (faults doc A27): 4 MB. */

@@ -4,9 +4,9 @@ import type {
   WorkflowSkipTimerRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import { applyClientInput } from '../../engine/client-inputs.ts';
-import { countOperations } from '../../engine/continue-as-new.ts';
-import type { Engine } from '../../engine/engine.ts';
+import { countOperations } from '../../engine/reset/continue-as-new.ts';
+import { applyClientInput } from '../../engine/runs/client-inputs.ts';
+import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 

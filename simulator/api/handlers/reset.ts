@@ -1,7 +1,7 @@
 import type { WorkflowResetRequest } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine } from '../../engine/engine.ts';
-import { resetRun } from '../../engine/reset.ts';
+import { resetRun } from '../../engine/reset/reset.ts';
+import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
 
 /**

@@ -7,15 +7,20 @@ import type {
   WorkflowWorkerRpcResponse,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import { applyClientInput } from '../../engine/client-inputs.ts';
-import { countOperations } from '../../engine/continue-as-new.ts';
-import { isSystemStateId } from '../../engine/decisions.ts';
-import type { Engine } from '../../engine/engine.ts';
-import { lockKeys } from '../../engine/locks.ts';
-import { lockingKeysOf } from '../../engine/persistence.ts';
-import { acquireRpcLock } from '../../engine/rpc-lock.ts';
-import { type CallOutcome, callWorker, parseReplyBody, replyText } from '../../engine/worker-call.ts';
-import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import { lockKeys } from '../../engine/attributes/locks.ts';
+import { lockingKeysOf } from '../../engine/attributes/persistence.ts';
+import { countOperations } from '../../engine/reset/continue-as-new.ts';
+import { acquireRpcLock } from '../../engine/rpcs/rpc-lock.ts';
+import { applyClientInput } from '../../engine/runs/client-inputs.ts';
+import type { Engine } from '../../engine/runs/engine.ts';
+import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
+import { isSystemStateId } from '../../engine/threads/decisions.ts';
+import {
+  type CallOutcome,
+  callWorker,
+  parseReplyBody,
+  replyText,
+} from '../../engine/worker-calls/worker-call.ts';
 import { checkSchema } from '../../schema/schema.ts';
 import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-schemas.ts';
 import { Replies } from '../replies.ts';

@@ -4,8 +4,8 @@ import type {
   WorkflowStartRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine } from '../../engine/engine.ts';
-import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import type { Engine } from '../../engine/runs/engine.ts';
+import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 

@@ -1,6 +1,6 @@
 import type { SearchAttributeValueType } from '../../../sdk/wire/types.ts';
-import type { SearchAttributeRegistry } from '../../engine/search-attribute-registry.ts';
-import type { WorkflowRun } from '../../engine/workflow-run.ts';
+import type { SearchAttributeRegistry } from '../../engine/attributes/search-attribute-registry.ts';
+import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import type { QueryLiteral, QueryNode } from './query-parser.ts';
 
 /** Temporal's ExecutionStatus names of iWF's statuses. */

@@ -1,0 +1,395 @@
+import type {
+  CommandRequest,
+  CommandResults,
+  DeciderTriggerType,
+  EncodedObject,
+} from '../../../sdk/wire/types.ts';
+import type { TimerHandle } from '../../clock/clock.ts';
+import { type HistoryLog, sharedAttributes } from '../../history/history.ts';
+import type { LiveThread } from '../threads/live-threads.ts';
+import type { ChannelSet } from './channels.ts';
+import {
+  ChannelCommandState,
+  type CommandStateOwner,
+  commandResults,
+  fireScheduledTimer,
+  TimerCommandState,
+} from './command-states.ts';
+
+/**
+ * What a command wait needs from its workflow run.
+ *
+ * @example
+ * const host: CommandHost = run;
+ */
+export interface CommandHost {
+  now(): number;
+  /** A timer the wait cancels itself (`abandon` when the run closes), so the host need not track it. */
+  scheduleHeld<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
+  unscheduleHeld(handle: TimerHandle): void;
+  readonly signals: ChannelSet;
+  readonly internalChannels: ChannelSet;
+  readonly history: HistoryLog;
+}
+
+/**
+ * Which commands of a wait had completed at some instant (timers in order, then channel commands in
+ * order), so a reset can resume the wait where it stood.
+ *
+ * @example
+ * const progress: CommandProgress = { timersFired: [true], channelsReceived: [{ value: undefined }] };
+ */
+export interface CommandProgress {
+  timersFired: boolean[];
+  channelsReceived: ({ value: EncodedObject | undefined } | null)[];
+}
+
+const NONE: readonly never[] = [];
+const TRIGGER_ATTRIBUTES: Record<string, { trigger: DeciderTriggerType | undefined }> = {
+  '': sharedAttributes({ trigger: undefined }),
+  ALL_COMMAND_COMPLETED: sharedAttributes({ trigger: 'ALL_COMMAND_COMPLETED' }),
+  ANY_COMMAND_COMPLETED: sharedAttributes({ trigger: 'ANY_COMMAND_COMPLETED' }),
+  ANY_COMMAND_COMBINATION_COMPLETED: sharedAttributes({ trigger: 'ANY_COMMAND_COMBINATION_COMPLETED' }),
+};
+const NO_TIMERS: TimerCommandState[] = [];
+const NO_CHANNELS: ChannelCommandState[] = [];
+
+const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
+  ALL_COMPLETED: 'ALL_COMMAND_COMPLETED',
+  ANY_COMPLETED: 'ANY_COMMAND_COMPLETED',
+  ANY_COMBINATION_COMPLETED: 'ANY_COMMAND_COMBINATION_COMPLETED',
+};
+
+/**
+ * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (§3.3).
+ *
+ * @example
+ * triggerTypeOf({ commandWaitingType: 'ANY_COMPLETED' }); // 'ANY_COMMAND_COMPLETED'
+ */
+export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | undefined {
+  if (request.commandWaitingType) return LEGACY_TRIGGERS[request.commandWaitingType];
+  return request.deciderTriggerType ?? undefined;
+}
+
+/**
+ * The command phase of one state execution (semantics §5.4): timers, signal and internal-channel
+ * commands wait independently; the trigger (ALL / ANY / ANY_COMBINATION) decides when the state
+ * proceeds to execute; unfinished commands then stop and consume nothing.
+ *
+ * @example
+ * const wait = new CommandWait(run, 'S1-1', request);
+ * if (!wait.start()) wait.onDone = (done) => proceed(done.results());
+ * const results = wait.results();
+ */
+export class CommandWait implements CommandStateOwner {
+  done = false;
+  /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
+  onDone: ((wait: CommandWait) => void) | undefined = undefined;
+  /** The thread that waits (set by the engine; lets `onDone` find it without a lookup). */
+  thread: LiveThread | undefined = undefined;
+  executionId!: string;
+  // Exact-size arrays: a wait lives until its trigger, often across many other workflows' steps.
+  private timers: TimerCommandState[] = NO_TIMERS;
+  private channels: ChannelCommandState[] = NO_CHANNELS;
+  private trigger: DeciderTriggerType | undefined;
+  /** Only for ANY_COMMAND_COMBINATION_COMPLETED: the combinations, as id lists. */
+  private combinations: readonly (readonly string[])[] | undefined;
+  private signalCount = 0;
+  private total = 0;
+  private completedCount = 0;
+  private completedIds: Map<string, number> | undefined;
+  private restored: CommandProgress | undefined;
+
+  /**
+   * Copies what it needs of `request` (the worker's answer can die young; `request()` rebuilds it),
+   * fixing timer durations at the host's now as the server does when it processes the answer.
+   */
+  constructor(
+    readonly host: CommandHost,
+    executionId: string,
+    request: CommandRequest,
+    restored?: CommandProgress,
+  ) {
+    this.init(executionId, request, restored);
+  }
+
+  /**
+   * Serves a new request of the same run once this wait is done, keeping its objects when the
+   * request has as many commands of each kind: a state that waits step after step (a reminder
+   * loop) then allocates no wait that would outlive the young generation.
+   */
+  reuse(executionId: string, request: CommandRequest): CommandWait {
+    if (!this.done) throw new Error(`command wait of ${this.executionId} reused before it was done`);
+    this.init(executionId, request, undefined);
+    return this;
+  }
+
+  private init(executionId: string, request: CommandRequest, restored: CommandProgress | undefined): void {
+    this.executionId = executionId;
+    this.restored = restored;
+    this.done = false;
+    this.onDone = undefined;
+    this.thread = undefined;
+    this.completedCount = 0;
+    this.completedIds = undefined;
+    this.trigger = triggerTypeOf(request);
+    this.combinations =
+      this.trigger === 'ANY_COMMAND_COMBINATION_COMPLETED'
+        ? (request.commandCombinations ?? NONE).map((c) => (c.commandIds ?? NONE).slice())
+        : undefined;
+    const nowSeconds = Math.floor(this.host.now() / 1000);
+    const timerCommands = request.timerCommands ?? NONE;
+    const keepTimers = this.timers.length === timerCommands.length;
+    if (!keepTimers) this.timers = new Array(timerCommands.length);
+    for (let i = 0; i < timerCommands.length; i++) {
+      const timer = timerCommands[i]!;
+      // The server fixes a duration when it processes the answer (timers.FixTimerCommandFromActivityOutput):
+      // the deadline is kept across a continue-as-new or a reset.
+      const firingSeconds =
+        timer.durationSeconds != null
+          ? nowSeconds + timer.durationSeconds
+          : (timer.firingUnixTimestampSeconds ?? 0);
+      const commandId = timer.commandId ?? '';
+      if (keepTimers) this.timers[i]!.reset(commandId, firingSeconds);
+      else this.timers[i] = new TimerCommandState(this, commandId, firingSeconds);
+    }
+    const signals = request.signalCommands ?? NONE;
+    const internal = request.interStateChannelCommands ?? NONE;
+    this.signalCount = signals.length;
+    const keepChannels = this.channels.length === signals.length + internal.length;
+    if (!keepChannels) this.channels = new Array(signals.length + internal.length);
+    for (let i = 0; i < signals.length; i++) {
+      const signal = signals[i]!;
+      this.setChannel(i, keepChannels, 'signal', signal.commandId, signal.signalChannelName);
+    }
+    for (let i = 0; i < internal.length; i++) {
+      const channel = internal[i]!;
+      this.setChannel(signals.length + i, keepChannels, 'internal', channel.commandId, channel.channelName);
+    }
+    this.total = this.timers.length + this.channels.length;
+  }
+
+  private setChannel(
+    index: number,
+    keep: boolean,
+    kind: 'signal' | 'internal',
+    commandId: string | null | undefined,
+    name: string | null | undefined,
+  ): void {
+    if (keep) this.channels[index]!.reset(kind, commandId ?? '', name ?? '');
+    else this.channels[index] = new ChannelCommandState(this, kind, commandId ?? '', name ?? '');
+  }
+
+  /** Registers the commands; true when the trigger is already met (no waiting needed). */
+  start(): boolean {
+    const delay = this.timerDelay();
+    const restored = this.restored;
+    for (let i = 0; i < this.timers.length; i++) {
+      const timer = this.timers[i]!;
+      const ms = delay(timer);
+      if (ms <= 0 || restored?.timersFired[i]) {
+        timer.fired = true;
+        this.noteCompleted(timer.commandId, 'timer');
+      } else {
+        timer.handle = this.host.scheduleHeld(fireScheduledTimer, ms, timer);
+      }
+    }
+    for (let i = 0; i < this.channels.length; i++) {
+      const command = this.channels[i]!;
+      const earlier = restored?.channelsReceived[i];
+      if (earlier) {
+        command.receive(earlier.value);
+        continue;
+      }
+      const set = this.setOf(command);
+      const { found, value } = set.take(command.name);
+      if (found) command.receive(value);
+      else {
+        command.waiting = true;
+        command.waitingIn = set.addWaiter(command.name, command);
+      }
+    }
+    this.evaluate();
+    return this.done;
+  }
+
+  /** Re-checks the trigger; finishes the wait when it is met. */
+  evaluate(): void {
+    if (this.done || !this.isTriggerMet()) return;
+    this.done = true;
+    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unscheduleHeld(timer.handle);
+    for (const command of this.channels) {
+      if (!command.waiting) continue;
+      command.waiting = false;
+      command.waitingIn?.remove(command);
+      command.waitingIn = undefined;
+    }
+    if (this.host.history.enabled)
+      this.host.history.add(
+        'CommandsCompleted',
+        this.executionId,
+        TRIGGER_ATTRIBUTES[this.trigger ?? ''] ?? { trigger: this.trigger },
+      );
+    this.onDone?.(this);
+  }
+
+  /**
+   * Starts the pending timers again from now, as the new run of a continue-as-new does with the
+   * fixed timestamps it carries (§5.11, §7.15): a timer whose second has begun fires at once.
+   */
+  restartTimers(): void {
+    if (this.done) return;
+    const delay = this.timerDelay();
+    for (const timer of this.timers) {
+      if (timer.fired || !timer.handle) continue;
+      this.host.unscheduleHeld(timer.handle);
+      timer.handle = undefined;
+      const ms = delay(timer);
+      if (ms <= 0) this.fireTimer(timer, false);
+      else timer.handle = this.host.scheduleHeld(fireScheduledTimer, ms, timer);
+    }
+  }
+
+  /**
+   * How long a timer waits when started now, as the server computes it (§7.15,
+   * timers.WaitForTimerFiredOrSkipped): a Temporal timer of (firing − floor(now)) whole seconds, so it
+   * fires that many seconds after this instant whatever its fraction of a second; ≤ 0 fires at once.
+   */
+  private timerDelay(): (timer: TimerCommandState) => number {
+    const nowSeconds = Math.floor(this.host.now() / 1000);
+    return (timer) => (timer.firingSeconds - nowSeconds) * 1000;
+  }
+
+  /** Stops waiting without completing (the run closed). */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unscheduleHeld(timer.handle);
+    for (const command of this.channels) {
+      if (command.waiting) command.waitingIn?.remove(command);
+      command.waitingIn = undefined;
+    }
+  }
+
+  noteCompleted(commandId: string, kind: 'timer' | 'signal' | 'internal', name?: string): void {
+    this.completedCount++;
+    if (this.trigger === 'ANY_COMMAND_COMBINATION_COMPLETED') {
+      this.completedIds ??= new Map();
+      this.completedIds.set(commandId, (this.completedIds.get(commandId) ?? 0) + 1);
+    }
+    if (this.host.history.enabled)
+      this.host.history.add('CommandCompleted', this.executionId, { kind, commandId, channel: name });
+  }
+
+  /**
+   * Skips a pending timer by id (first with that id, any status) or index (must be pending);
+   * false when no such timer exists (§2.12).
+   */
+  skipTimer(commandId: string | undefined, index: number | undefined): boolean {
+    if (this.done) return false;
+    let timer: TimerCommandState | undefined;
+    if (commandId) timer = this.timers.find((t) => t.commandId === commandId);
+    else if (index !== undefined) {
+      timer = this.timers[index];
+      if (timer?.fired) return false;
+    }
+    if (!timer) return false;
+    if (!timer.fired) {
+      if (timer.handle) this.host.unscheduleHeld(timer.handle);
+      this.fireTimer(timer, true);
+    }
+    return true;
+  }
+
+  /**
+   * The command request this wait serves, timers fixed to their firing instants (for a reset
+   * checkpoint or a continue-as-new snapshot).
+   */
+  request(): CommandRequest {
+    const request: CommandRequest = {};
+    if (this.trigger !== undefined) request.deciderTriggerType = this.trigger;
+    if (this.timers.length > 0)
+      request.timerCommands = this.timers.map((t) => ({
+        commandId: t.commandId,
+        firingUnixTimestampSeconds: t.firingSeconds,
+      }));
+    if (this.signalCount > 0)
+      request.signalCommands = this.channels
+        .slice(0, this.signalCount)
+        .map((c) => ({ commandId: c.commandId, signalChannelName: c.name }));
+    if (this.channels.length > this.signalCount)
+      request.interStateChannelCommands = this.channels
+        .slice(this.signalCount)
+        .map((c) => ({ commandId: c.commandId, channelName: c.name }));
+    if (this.combinations)
+      request.commandCombinations = this.combinations.map((ids) => ({ commandIds: ids.slice() }));
+    return request;
+  }
+
+  /** How many commands of each kind it waits for (for the history; undefined for none). */
+  counts(): { timers?: number; signals?: number; internalChannels?: number } {
+    const internal = this.channels.length - this.signalCount;
+    return {
+      timers: this.timers.length || undefined,
+      signals: this.signalCount || undefined,
+      internalChannels: internal || undefined,
+    };
+  }
+
+  /** What has completed so far (for a reset checkpoint). */
+  progress(): CommandProgress {
+    return {
+      timersFired: this.timers.map((t) => t.fired),
+      channelsReceived: this.channels.map((c) => (c.received ? { value: c.value } : null)),
+    };
+  }
+
+  results(): CommandResults {
+    return commandResults(this.timers, this.channels, this.signalCount);
+  }
+
+  /** A timer fired (or was skipped): completes its command and re-checks the trigger. */
+  fireTimer(timer: TimerCommandState, skipped: boolean): void {
+    if (timer.fired || this.done) return;
+    timer.fired = true;
+    timer.handle = undefined;
+    if (skipped) this.host.history.add('TimerSkipped', this.executionId, { commandId: timer.commandId });
+    this.noteCompleted(timer.commandId, 'timer');
+    this.evaluate();
+  }
+
+  private setOf(command: ChannelCommandState): ChannelSet {
+    return command.kind === 'signal' ? this.host.signals : this.host.internalChannels;
+  }
+
+  private isTriggerMet(): boolean {
+    if (this.total === 0) return true;
+    switch (this.trigger) {
+      case 'ANY_COMMAND_COMPLETED':
+        return this.completedCount > 0;
+      case 'ANY_COMMAND_COMBINATION_COMPLETED':
+        return this.isCombinationCovered();
+      default:
+        return this.completedCount === this.total;
+    }
+  }
+
+  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (§5.4).
+  private isCombinationCovered(): boolean {
+    const completed = this.completedIds;
+    if (!completed) return false;
+    for (const combination of this.combinations ?? NONE) {
+      const needed = new Map<string, number>();
+      for (const id of combination) needed.set(id, (needed.get(id) ?? 0) + 1);
+      let covered = true;
+      for (const [id, count] of needed) {
+        if ((completed.get(id) ?? 0) < count) {
+          covered = false;
+          break;
+        }
+      }
+      if (covered) return true;
+    }
+    return false;
+  }
+}

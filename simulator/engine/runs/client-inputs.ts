@@ -1,0 +1,49 @@
+import type { WorkflowConfig } from '../../../sdk/wire/types.ts';
+import { applyMutations, deliverSignal } from '../attributes/mutations.ts';
+import { countOperations } from '../reset/continue-as-new.ts';
+import { startStateExecutions } from '../threads/state-execution.ts';
+import type { JournalInput } from './run-journal.ts';
+import type { WorkflowRun } from './workflow-run.ts';
+
+/**
+ * Applies a client input that the real server sends to the workflow as a signal (or an update):
+ * user signals, publishes, attribute sets, RPC mutations, config updates. Each is journaled so a
+ * reset can re-apply it, and counts one operation toward continue-as-new (§5.11).
+ *
+ * @example
+ * applyClientInput(run, { kind: 'signal', name: 'approve', value: {} });
+ */
+export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
+  run.journal.recordInput(input);
+  // Temporal accepts signals to a run whose workflow tasks fail; they are never processed.
+  if (run.stuck !== undefined) return;
+  switch (input.kind) {
+    case 'signal':
+      deliverSignal(run, input.name, input.value);
+      break;
+    case 'mutations':
+      applyMutations(run, input.mutations);
+      if (input.nextStates?.length) startStateExecutions(run, input.nextStates);
+      break;
+    case 'config':
+      applyConfigUpdate(run, input.config);
+      break;
+  }
+  countOperations(run, 1);
+}
+
+/**
+ * Overwrites the present fields of the running config (§2.14); `optimizeTimer` is not updatable.
+ *
+ * @example
+ * applyConfigUpdate(run, { continueAsNewThreshold: 10 });
+ */
+export function applyConfigUpdate(run: WorkflowRun, config: WorkflowConfig): void {
+  const { optimizeTimer: _notUpdatable, ...updatable } = config;
+  // A new object, so reset checkpoints can share the old one.
+  const next = { ...run.config };
+  for (const [key, value] of Object.entries(updatable))
+    if (value != null) Object.assign(next, { [key]: value });
+  run.config = next;
+  run.history.add('ConfigUpdated', undefined, { config });
+}

@@ -1,0 +1,32 @@
+import type { Clock } from '../../clock/clock.ts';
+import type { WorkerTransport } from '../../contracts.ts';
+import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
+import type { IdGenerator } from './ids.ts';
+import type { ActivityTracker } from './in-flight-work.ts';
+
+/**
+ * What every part of the engine shares: time, the worker transport, in-flight accounting, ids and
+ * the log.
+ *
+ * @example
+ * const runtime: EngineRuntime = { clock, tracker, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCapInRealTime: false, searchAttributes };
+ */
+export interface EngineRuntime {
+  readonly clock: Clock;
+  readonly tracker: ActivityTracker;
+  readonly transport: WorkerTransport;
+  readonly ids: IdGenerator;
+  readonly log: (line: string) => void;
+  readonly recordHistory: boolean;
+  /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
+  readonly maxWaitSeconds: number;
+  /**
+   * True on a virtual clock with auto-advance: a long poll without `waitTimeSeconds` ends after
+   * `maxWaitSeconds` of real time, not virtual time (design §4).
+   */
+  readonly longPollCapInRealTime: boolean;
+  /** Real ms before each state API call (wall clock only; always 0 on the virtual clock). */
+  readonly stepLatencyMs: number;
+  /** Registered search attributes and their types. */
+  readonly searchAttributes: SearchAttributeRegistry;
+}

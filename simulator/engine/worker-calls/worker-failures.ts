@@ -1,0 +1,177 @@
+import { STATUS_CODES } from 'node:http';
+import type { WorkflowStateDecideResponse, WorkflowStateStartResponse } from '../../../sdk/wire/types.ts';
+import { checkSchema } from '../../schema/schema.ts';
+import { ExecuteResponseSchema, WaitUntilResponseSchema } from '../../schema/wire-schemas.ts';
+import { triggerTypeOf } from '../commands/command-wait.ts';
+import { type CallOutcome, parseReplyBody, replyText } from './worker-call.ts';
+
+/** Which state API a call is for, with the Temporal activity name the server reports. */
+export type StateApi = 'waitUntil' | 'execute';
+
+/**
+ * A checked state API answer, or the failure text the real server stores (faults doc B,
+ * semantics §3.7). `timeout` marks deadline failures, whose text depends on why retries stopped.
+ *
+ * @example
+ * const checked = checkStateApiOutcome('waitUntil', outcome);
+ * if (!checked.ok) console.log(checked.message);
+ */
+export type CheckedStateApi<T> = { ok: true; response: T } | { ok: false; message: string; timeout: boolean };
+
+const EMPTY_DECISION =
+  "empty state decision is no longer supported. If it's from old SDKs then upgrade the SDK to newer versions";
+
+/**
+ * Turns a worker call outcome into a response or the server's failure message.
+ *
+ * @example
+ * checkStateApiOutcome('execute', { kind: 'reply', reply: { status: 200, json: {} } });
+ * // { ok: false, message: 'err msg: empty state decision is no longer supported. …, response: {}', timeout: false }
+ */
+export function checkStateApiOutcome(
+  api: 'waitUntil',
+  outcome: CallOutcome,
+): CheckedStateApi<WorkflowStateStartResponse>;
+export function checkStateApiOutcome(
+  api: 'execute',
+  outcome: CallOutcome,
+): CheckedStateApi<WorkflowStateDecideResponse>;
+export function checkStateApiOutcome(
+  api: StateApi,
+  outcome: CallOutcome,
+): CheckedStateApi<WorkflowStateStartResponse | WorkflowStateDecideResponse> {
+  if (outcome.kind === 'timeout')
+    return { ok: false, message: timeoutMessage(api, 'attempt'), timeout: true };
+  if (outcome.kind === 'transportError') return httpFailure(0, undefined, outcome.message);
+  const reply = outcome.reply;
+  if (reply.status !== 200)
+    return httpFailure(
+      reply.status,
+      replyText(reply),
+      statusErrorText(reply.status, reply.statusText, reply.json ?? reply.text),
+    );
+  const parsed = parseReplyBody(reply);
+  if (!parsed.ok) return httpFailure(200, replyText(reply), parsed.message);
+  if (parsed.empty) {
+    // The real server treats an empty waitUntil body as "no commands" but crashes on an empty execute body.
+    if (api === 'waitUntil') return { ok: true, response: {} };
+    return {
+      ok: false,
+      message: activityError(api, 'runtime error: invalid memory address or nil pointer dereference', true),
+      timeout: false,
+    };
+  }
+  const problem = checkSchema(
+    parsed.value,
+    api === 'waitUntil' ? WaitUntilResponseSchema : ExecuteResponseSchema,
+  );
+  if (problem) return httpFailure(200, replyText(reply), problem);
+  if (api === 'waitUntil') {
+    const response = parsed.value as WorkflowStateStartResponse;
+    const reason = commandRequestProblem(response);
+    if (reason) return validationFailure(reason, response);
+    return { ok: true, response };
+  }
+  const response = parsed.value as WorkflowStateDecideResponse;
+  if (!response.stateDecision?.nextStates?.length) return validationFailure(EMPTY_DECISION, response);
+  return { ok: true, response };
+}
+
+/**
+ * The text of an answer Temporal refuses as over the blob limit (faults doc B23).
+ *
+ * @example
+ * oversizedAnswerMessage('waitUntil'); // 'activity error (type: StateApiWaitUntil, …): Complete result exceeds size limit.'
+ */
+export function oversizedAnswerMessage(api: StateApi): string {
+  return activityError(api, 'Complete result exceeds size limit.', true);
+}
+
+/**
+ * The text of a deadline failure; `scheduleToClose` when retries stopped at maximumAttemptsDurationSeconds.
+ *
+ * @example
+ * timeoutMessage('execute', 'attempt'); // 'activity error (type: StateApiExecute, …): activity StartToClose timeout …'
+ *
+ * `attempt`: one attempt timed out (the text of a call that is not retried, measured with
+ * maximumAttempts 1); `lastOfRetries`: the last of two or more attempts timed out (Temporal wraps the
+ * last failure in its own, so the cause is said twice); `noTimeForRetry`: the next retry would end
+ * after the retry policy's time budget.
+ */
+export function timeoutMessage(api: StateApi, end: 'attempt' | 'lastOfRetries' | 'noTimeForRetry'): string {
+  const startToClose = 'activity StartToClose timeout (type: StartToClose)';
+  const cause =
+    end === 'noTimeForRetry'
+      ? `Not enough time to schedule next retry before activity ScheduleToClose timeout, giving up retrying (type: ScheduleToClose): ${startToClose}`
+      : end === 'lastOfRetries'
+        ? `${startToClose}: ${startToClose}`
+        : startToClose;
+  return activityError(api, cause, false);
+}
+
+// Event ids are those of the plain single-state flow on the real server (faults doc B); identity is ours.
+function activityError(api: StateApi, cause: string, withIdentity: boolean): string {
+  const [type, scheduled, started] =
+    api === 'waitUntil' ? ['StateApiWaitUntil', 8, 9] : ['StateApiExecute', 14, 15];
+  const identity = withIdentity ? 'iwf-simulator@' : '';
+  return `activity error (type: ${type}, scheduledEventID: ${scheduled}, startedEventID: ${started}, identity: ${identity}): ${cause}`;
+}
+
+function httpFailure(
+  status: number,
+  body: string | undefined,
+  errMsg: string,
+): { ok: false; message: string; timeout: false } {
+  const responseBody = body === undefined ? 'None' : cut(body, 500);
+  return {
+    ok: false,
+    message: `statusCode: ${status}, responseBody: ${responseBody}, errMsg: ${cut(errMsg, 50)}`,
+    timeout: false,
+  };
+}
+
+function validationFailure(
+  reason: string,
+  response: unknown,
+): { ok: false; message: string; timeout: false } {
+  return { ok: false, message: `err msg: ${reason}, response: ${JSON.stringify(response)}`, timeout: false };
+}
+
+// Go's generated client: the status line as the worker sent it ("<code> <reason phrase>", Flask
+// sends `500 INTERNAL SERVER ERROR`, Tomcat `501 ` with no phrase), and for 400 the detail pointer
+// printed with %s. A reply that never crossed HTTP (in-process) gets the standard phrase, as a
+// typical worker framework would send.
+function statusErrorText(status: number, reason: string | undefined, body: unknown): string {
+  const text =
+    reason === undefined ? `${status} ${STATUS_CODES[status] ?? ''}`.trimEnd() : `${status} ${reason}`;
+  if (status !== 400) return text;
+  const detail =
+    typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;
+  // The real server prints a heap address here; we print the detail itself, which is what a reader needs.
+  return `${text}  (${typeof detail === 'string' ? detail : '%!s(*string=<nil>)'})`;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+}
+
+function commandRequestProblem(response: WorkflowStateStartResponse): string | undefined {
+  const request = response.commandRequest;
+  if (!request) return undefined;
+  const ids: string[] = [];
+  for (const c of request.timerCommands ?? []) ids.push(c.commandId ?? '');
+  for (const c of request.signalCommands ?? []) ids.push(c.commandId ?? '');
+  for (const c of request.interStateChannelCommands ?? []) ids.push(c.commandId ?? '');
+  if (ids.length === 0) return undefined;
+  const trigger = triggerTypeOf(request);
+  if (!trigger) return `unsupported decider trigger type ${request.deciderTriggerType ?? ''}`;
+  if (trigger !== 'ANY_COMMAND_COMBINATION_COMPLETED') return undefined;
+  if (!request.commandCombinations?.length || ids.some((id) => id === ''))
+    return 'ANY_COMMAND_COMBINATION_COMPLETED can only be used when every command has an commandId, and the combination list cannot be empty';
+  const known = new Set(ids);
+  for (const combination of request.commandCombinations)
+    for (const id of combination.commandIds ?? [])
+      if (!known.has(id))
+        return `ANY_COMMAND_COMBINATION_COMPLETED can only be used with command ids that is found in TimerCommands, SignalCommands or InternalChannelCommand, not found: ${id}`;
+  return undefined;
+}
