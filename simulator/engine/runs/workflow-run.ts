@@ -11,6 +11,7 @@ import { LockTable } from '../attributes/locks.ts';
 import { PersistenceStore } from '../attributes/persistence.ts';
 import { ChannelSet } from '../commands/channels.ts';
 import type { CommandHost } from '../commands/command-wait.ts';
+import type { LockingRpcTasks } from '../rpcs/locking-rpc-tasks.ts';
 import { StableList } from '../support/non-shrinking-list.ts';
 import { ExecutingStateIds } from '../threads/executing-state-ids.ts';
 import { LiveThreads } from '../threads/live-threads.ts';
@@ -63,8 +64,8 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   operationCount = 0;
   continueAsNewRequested = false;
   stateApiCallsInFlight = 0;
-  /** Locking RPCs accepted and not answered yet (running or waiting for their keys). */
-  lockingRpcsInProgress = 0;
+  /** The workflow tasks delivering this run's locking RPCs (created by the first one). */
+  rpcTasks: LockingRpcTasks | undefined;
   /** What the engine does for a run (one object for every run): continue-as-new, state completions. */
   hooks: RunHooks | undefined;
   readonly executingStateIds = new ExecutingStateIds();

@@ -119,6 +119,15 @@ export async function callStateApi(
     run.runtime.log(`workflow ${run.workflowId}: ${text}`);
     return STUCK;
   }
+  // The workflow is frozen while a workflow task delivering locking RPCs runs: the activity is
+  // scheduled when that task completes.
+  if (run.rpcTasks?.busy) {
+    await run.rpcTasks.whenTaskEnds();
+    if (!run.isRunning) {
+      run.locks.release(keys, ordinal);
+      return 'abandoned';
+    }
+  }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
   // In-flight calls hold back a continue-as-new, as the server drains activities first (§5.11).
   run.stateApiCallsInFlight++;
@@ -203,6 +212,11 @@ export async function callStateApi(
       result = 'abandoned';
       break;
     }
+  }
+  // An answer that comes back during such a task is processed after it (the workflow is frozen).
+  if (result !== 'abandoned' && run.rpcTasks?.busy) {
+    await run.rpcTasks.whenTaskEnds();
+    if (!run.isRunning) result = 'abandoned';
   }
   run.stateApiCallsInFlight--;
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(run, call, result.response);

@@ -1,0 +1,122 @@
+import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
+import { countOperations } from '../reset/continue-as-new.ts';
+import type { WorkflowRun } from '../runs/workflow-run.ts';
+import { ACCEPTED_UPDATE_COMPLETED_WORKFLOW, type RpcOutcome } from './rpc-outcome.ts';
+import { batchSize, deliverAllPending, type PendingLockingRpc } from './task-batching.ts';
+import { applyRpcAnswer, callWorkerRpc } from './worker-rpc.ts';
+
+interface WaitingRpc extends PendingLockingRpc {
+  settle(outcome: RpcOutcome): void;
+}
+
+/**
+ * The workflow tasks that deliver a run's locking RPCs, as Temporal delivers updates to the iWF
+ * workflow. An RPC that arrives while no task runs starts one at once; those that arrive while a
+ * task runs wait until it ends, and then the batching choice (`RpcTaskBatching`, all of them by
+ * default) forms the next task from them. In a task, each RPC is validated in admission order: one
+ * whose keys are all free takes them and calls the worker (the server's local activity), one that
+ * finds a key held (by an earlier RPC of the task, or by a state) is refused with 450. The task
+ * ends when every accepted RPC has answered; all of its RPCs are answered then, refusals included.
+ * While a task runs the workflow is frozen: state API calls wait for its end to be dispatched and
+ * to have their answers processed (`whenTaskEnds`).
+ *
+ * @example
+ * const outcome = await lockingRpcTasksOf(run).deliver(request, ['d:counter']);
+ */
+export class LockingRpcTasks {
+  private pending: WaitingRpc[] = [];
+  private taskRunning = false;
+  private taskEndListeners: (() => void)[] = [];
+  private listeningForClose = false;
+
+  constructor(private readonly run: WorkflowRun) {}
+
+  /** True while a workflow task delivering locking RPCs runs (the workflow is frozen meanwhile). */
+  get busy(): boolean {
+    return this.taskRunning;
+  }
+
+  /** Resolves when the running task ends (at once when none runs). */
+  whenTaskEnds(): Promise<void> {
+    if (!this.taskRunning) return Promise.resolve();
+    return new Promise((resolve) => this.taskEndListeners.push(resolve));
+  }
+
+  /** Admits a locking RPC; resolves with its outcome when the task that delivered it ends. */
+  deliver(request: WorkflowRpcRequest, keys: readonly string[]): Promise<RpcOutcome> {
+    this.listenForClose();
+    return new Promise<RpcOutcome>((settle) => {
+      this.pending.push({ request, keys, admittedAt: this.run.now(), settle });
+      if (!this.taskRunning) this.startNextTask();
+    });
+  }
+
+  private startNextTask(): void {
+    if (this.pending.length === 0 || !this.run.isRunning) return;
+    const batching = this.run.runtime.rpcTaskBatching ?? deliverAllPending;
+    const batch = this.pending.splice(0, batchSize(batching, this.pending));
+    this.taskRunning = true;
+    void this.runTask(batch);
+  }
+
+  private async runTask(batch: readonly WaitingRpc[]): Promise<void> {
+    const { run } = this;
+    const outcomes: RpcOutcome[] = [];
+    const accepted: Promise<void>[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const rpc = batch[i]!;
+      // The update validator: refused when a key is held now. Accepted, the handler takes the keys
+      // before the next update is validated (it does not yield until its local activity).
+      if (run.locks.anyHeld(rpc.keys)) {
+        outcomes[i] = { kind: 'lockRefused' };
+        continue;
+      }
+      const ordinal = run.locks.newOrdinal();
+      run.locks.acquire(rpc.keys, ordinal);
+      accepted.push(
+        this.execute(rpc, ordinal).then((outcome) => {
+          outcomes[i] = outcome;
+        }),
+      );
+    }
+    if (accepted.length > 0) await Promise.all(accepted);
+    this.taskRunning = false;
+    for (let i = 0; i < batch.length; i++) batch[i]!.settle(outcomes[i]!);
+    const listeners = this.taskEndListeners;
+    this.taskEndListeners = [];
+    for (const listener of listeners) listener();
+    this.startNextTask();
+  }
+
+  private async execute(rpc: WaitingRpc, ordinal: number): Promise<RpcOutcome> {
+    const { run } = this;
+    const answer = await callWorkerRpc(run, rpc.request);
+    run.locks.release(rpc.keys, ordinal);
+    if (!run.isRunning) return { kind: 'internal', detail: ACCEPTED_UPDATE_COMPLETED_WORKFLOW };
+    const outcome = applyRpcAnswer(run, rpc.request.rpcName ?? '', answer, true);
+    if (run.isRunning) countOperations(run, 1);
+    return outcome;
+  }
+
+  // Temporal aborts the updates still waiting for a workflow task when the workflow closes.
+  private listenForClose(): void {
+    if (this.listeningForClose) return;
+    this.listeningForClose = true;
+    this.run.onClose(() => {
+      const waiting = this.pending;
+      this.pending = [];
+      for (const rpc of waiting) rpc.settle({ kind: 'abortedByClose' });
+    });
+  }
+}
+
+/**
+ * The locking RPC tasks of a run, created on its first locking RPC.
+ *
+ * @example
+ * await lockingRpcTasksOf(run).deliver(request, keys);
+ */
+export function lockingRpcTasksOf(run: WorkflowRun): LockingRpcTasks {
+  run.rpcTasks ??= new LockingRpcTasks(run);
+  return run.rpcTasks;
+}
