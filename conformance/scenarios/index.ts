@@ -6,6 +6,7 @@ import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
 import { continueAsNewScenarios, resetScenarios } from './reset.ts';
 import { rpcScenarios } from './rpc.ts';
+import { rpcContentionScenarios } from './rpc-contention.ts';
 import { stateScenarios } from './states.ts';
 
 /**
@@ -20,6 +21,7 @@ export const allScenarios: Scenario[] = [
   ...stateScenarios,
   ...persistenceScenarios,
   ...rpcScenarios,
+  ...rpcContentionScenarios,
   ...errorScenarios,
   ...failureScenarios,
   ...resetScenarios,

@@ -28,7 +28,7 @@ export interface SampleAppMessages {
   notFound: (query: Query) => string;
   /** The workflow id is in use (409). */
   alreadyStarted?: (query: Query) => string;
-  /** A locking RPC found its keys held (409: try again). */
+  /** A locking RPC found its keys held (409 with `Retry-After: 1`: try again). */
   busy?: (query: Query) => string;
 }
 
@@ -57,7 +57,7 @@ export function buildSampleApp(options: SampleAppOptions): FastifyInstance {
       return reply.code(409).send(messages.alreadyStarted(query));
     }
     if (error instanceof RpcLockFailureError && messages.busy)
-      return reply.code(409).send(messages.busy(query));
+      return reply.code(409).header('retry-after', '1').send(messages.busy(query));
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     return reply.code(status).send(error instanceof Error ? error.message : String(error));
   });
