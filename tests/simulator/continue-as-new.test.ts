@@ -28,7 +28,7 @@ function loopingWorker(n: number) {
   });
 }
 
-describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
+describe('continue-as-new (can-1, can-2, config-1)', () => {
   it('triggerContinueAsNew gives a new run id through /get; the old one describes as CONTINUED_AS_NEW (can-2)', async () => {
     const worker = new FakeWorker({ S1: waitForGo }, { peek: () => ({ output: encoded('ok') }) });
     const { simulator, post, start, result } = setup(worker);

@@ -4,7 +4,7 @@ import { complete, FakeWorker, setup } from './fake-worker.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
-describe('cron starts (semantics §2.1 cronSchedule)', () => {
+describe('cron starts (cron-1)', () => {
   it('cronSchedule answers workflowRunId "" and a second identical start 400 already registered (cron-1)', async () => {
     const { post, start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
     const cron = {

@@ -3,7 +3,7 @@ import { encoded, FakeWorker, setup } from './fake-worker.ts';
 
 const kv = (key: string, value: unknown) => ({ key, value: encoded(value) });
 
-describe('data attributes through the memo (semantics §2.6)', () => {
+describe('data attributes through the memo (data-get-1)', () => {
   it('useMemoForDataAttributes reads every data attribute from the memo, honouring keys, also when closed (data-get-2)', async () => {
     const { post, start } = setup(new FakeWorker({}));
     await start('wf', {

@@ -84,7 +84,7 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
     ]);
   });
 
-  // DOC IS WRONG in one detail (§7.4, §3.7 say "RUNNING until timeout; the workflow then ends TIMEOUT").
+  // Earlier notes said "RUNNING until timeout; the workflow then ends TIMEOUT"; the real server differs (docs/semantics/worker-failures.md#failures-2).
   // Real server evidence (iwf at 127.0.0.1:8811, loopback worker answering execute with 500 {}, no retry
   // policy, workflowTimeoutSeconds 20): attempts at 0, 1.0, 3.0, 7.0, 15.0 s, then at 15.1 s getWithWait =
   // {"errorMessage":"statusCode: 500, responseBody: {}, errMsg: 500 Internal Server Error",

@@ -66,7 +66,7 @@ function signalCounterWorker() {
   });
 }
 
-describe('reset (semantics §2.13)', () => {
+describe('reset (reset-2)', () => {
   it('STATE_ID and STATE_EXECUTION_ID re-execute from that point with rewound counters (integ reset_by_state_id) (reset-2)', async () => {
     const worker = loopWorker();
     const { post, start, result } = setup(worker);

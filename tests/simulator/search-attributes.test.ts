@@ -14,7 +14,7 @@ const waitForGo = {
 
 const getSa = (key: string, valueType: string) => ({ workflowId: 'wf', keys: [{ key, valueType }] });
 
-describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A17)', () => {
+describe('search attribute types (search-attributes-1, search-attributes-2, system-sa-2, fault rows A16, A17)', () => {
   it('a worker upsert of the wrong type leaves the workflow stuck until its timeout, with a diagnostic (search-attributes-3)', async () => {
     const lines: string[] = [];
     const worker = new FakeWorker({
@@ -185,7 +185,7 @@ describe('searchattributes/get types values as asked, like the server (measured 
   });
 });
 
-describe('IwfExecutingStateIds (semantics §5.14, §2.14)', () => {
+describe('IwfExecutingStateIds (system-sa-2, config-1)', () => {
   const executing = async (post: (path: string, body: unknown) => Promise<{ body: unknown }>) => {
     const reply = await post('searchattributes/get', getSa('IwfExecutingStateIds', 'KEYWORD_ARRAY'));
     // Temporal removes an attribute upserted as an empty list: then the answer has none.

@@ -44,7 +44,7 @@ async function threeWorkflows() {
   return { ...env, ids };
 }
 
-describe('search (semantics §2.10)', () => {
+describe('search (search-1)', () => {
   it('lists newest first; no match is exactly {"nextPageToken":""}; empty query lists all (search-1)', async () => {
     const { post, ids } = await threeWorkflows();
     expect(await ids('')).toEqual(['c', 'b', 'a']);
