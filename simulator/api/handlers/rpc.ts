@@ -10,7 +10,8 @@ import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
 
 /**
- * `POST /api/v1/workflow/rpc`: the engine runs the RPC (`invokeRpc`), this answers as the server.
+ * `POST /api/v1/workflow/rpc` (docs/semantics/rpc.md#rpc-4, #rpc-7): the engine runs the RPC
+ * (`invokeRpc`), this answers as the server.
  *
  * @example
  * await handleRpc(engine, { workflowId: 'wf', rpcName: 'describe' });

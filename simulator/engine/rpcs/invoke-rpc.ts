@@ -9,7 +9,7 @@ import { applyRpcAnswer, callWorkerRpc } from './worker-rpc.ts';
 const LOCKING_TYPES = new Set(['LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', 'LOAD_ALL_WITH_PARTIAL_LOCK']);
 
 /**
- * Runs an RPC the way the real server does (docs/semantics-coverage.md, §5.10). Non-locking: load a
+ * Runs an RPC the way the real server does (docs/semantics/rpc.md#rpc-2, #rpc-4). Non-locking: load a
  * snapshot, call the worker, apply the mutations after it returned (a read-only RPC works on a
  * closed run). Locking (either policy locks): a Temporal update, delivered by a workflow task of
  * its run together with the others admitted meanwhile, refused with 450 when a key is held at

@@ -18,7 +18,7 @@ interface WaitingRpc extends PendingLockingRpc {
  * finds a key held (by an earlier RPC of the task, or by a state) is refused with 450. The task
  * ends when every accepted RPC has answered; all of its RPCs are answered then, refusals included.
  * While a task runs the workflow is frozen: state API calls wait for its end to be dispatched and
- * to have their answers processed (`whenTaskEnds`).
+ * to have their answers processed (`whenTaskEnds`). See docs/semantics/rpc.md#rpc-4 and #rpc-5.
  *
  * @example
  * const outcome = await lockingRpcTasksOf(run).deliver(request, ['d:counter']);

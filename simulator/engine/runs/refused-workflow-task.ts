@@ -2,7 +2,7 @@ import type { WorkflowRun } from './workflow-run.ts';
 
 /**
  * Puts a run in the state the real server leaves it in when Temporal refuses a workflow task
- * (e.g. a search attribute upsert of the wrong type, faults doc §2.9): the task is retried
+ * (e.g. a search attribute upsert of the wrong type, docs/semantics/client-api.md#search-attributes-3): the task is retried
  * forever, nothing more happens, the run stays RUNNING until its timeout or a stop. Unlike the
  * real server, the cause and the fix go to the history and the log.
  *

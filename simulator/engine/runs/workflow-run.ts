@@ -32,7 +32,7 @@ export interface RunHooks {
 }
 
 /**
- * One run of a workflow and all its state (semantics §4): status, outputs, channels, data, locks,
+ * One run of a workflow and all its state (docs/semantics/execution.md#loop-2): status, outputs, channels, data, locks,
  * pending timers, threads and the waiters of long polls.
  *
  * @example
@@ -53,14 +53,14 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   startedAt: number;
   /** When this run id began: the start, or the continue-as-new that created it. */
   runStartedAt: number;
-  /** The run id state API contexts carry: the first run of a continue-as-new chain (§5.11). */
+  /** The run id state API contexts carry: the first run of a continue-as-new chain (docs/semantics/lifecycle.md#can-1). */
   firstRunId: string;
   /** Set on the closed stand-in of a run id that continued as new: the run that carries on. */
   continuedTo: WorkflowRun | undefined;
   /** Live threads in creation order, with where each stands (for reset checkpoints) and its wait. */
   readonly threads = new LiveThreads();
   journal = new RunJournal(undefined);
-  /** Operations counted toward the continue-as-new threshold (§5.11). */
+  /** Operations counted toward the continue-as-new threshold (docs/semantics/lifecycle.md#can-1). */
   operationCount = 0;
   continueAsNewRequested = false;
   stateApiCallsInFlight = 0;
@@ -149,7 +149,7 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     this.runtime.clock.clearTimer(handle);
   }
 
-  /** Arms the workflow timeout (§2.1): the run closes as TIMEOUT after `ms`. */
+  /** Arms the workflow timeout (docs/semantics/lifecycle.md#timeout-1): the run closes as TIMEOUT after `ms`. */
   armTimeout(ms: number): void {
     this.timeoutTimer = this.runtime.clock.setTimer(timeOutRun, ms, this, this);
   }
@@ -169,7 +169,7 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     return new Promise((resolve) => this.schedule(resolve, ms));
   }
 
-  /** Next execution id of a state: `<stateId>-<n>`, numbered per state id from 1 (§5.1). */
+  /** Next execution id of a state: `<stateId>-<n>`, numbered per state id from 1 (docs/semantics/execution.md#ids-1). */
   nextExecutionId(stateId: string): string {
     if (this.countersShared) {
       this.executionCounters = new Map(this.executionCounters);
