@@ -1,8 +1,9 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
+import type { PersistenceLoadingPolicy } from '../../sdk/wire/types.ts';
 import { expectEqual, expectResponse, expectTrue } from '../checks.ts';
 import { lockCounter, runIncrementExperiment } from '../contention/increment-experiment.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, gracefulComplete, sleep, waitFor } from '../helpers.ts';
+import { deadEnd, enc, goTo, gracefulComplete, move, sleep, waitFor } from '../helpers.ts';
 import type { Scenario } from '../scenario.ts';
 import { Answer, type WorkflowScript } from '../worker.ts';
 
@@ -137,6 +138,76 @@ export const rpcContentionScenarios: Scenario[] = [
         '>= 2400 ms after the rpc call',
         execute.at - rpcCall.at,
       );
+      expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
+    },
+  },
+  {
+    name: 'state-takes-search-keys-before-waiting-for-data-keys',
+    async run(ctx) {
+      const lockOf = (key: string): PersistenceLoadingPolicy => ({
+        persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
+        partialLoadingKeys: [key],
+        lockingKeys: [key],
+      });
+      const search = 'CustomKeywordField';
+      const id = ctx.id('wf');
+      // H holds data key d for 3 s; W then asks for search key s and data key d: it takes s at once
+      // and waits for d, holding s meanwhile.
+      await ctx.start(
+        id,
+        { startStateId: 'Fork', stateOptions: { skipWaitUntil: true } },
+        {
+          states: {
+            Fork: {
+              execute: () =>
+                goTo(
+                  move('H', undefined, {
+                    skipWaitUntil: true,
+                    executeApiDataAttributesLoadingPolicy: lockOf('d'),
+                  }),
+                  move('W', undefined, {
+                    executeApiSearchAttributesLoadingPolicy: lockOf(search),
+                    executeApiDataAttributesLoadingPolicy: lockOf('d'),
+                  }),
+                ),
+            },
+            H: { execute: () => new Answer({ delayMs: 3_000, body: deadEnd() }) },
+            W: {
+              waitUntil: () =>
+                waitFor({
+                  commandWaitingType: 'ALL_COMPLETED',
+                  timerCommands: [{ commandId: 't', durationSeconds: 1 }],
+                }),
+              execute: () => gracefulComplete(),
+            },
+          },
+          rpc: () => ({ output: enc('ran') }),
+        },
+      );
+      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil' && c.stateId === 'W');
+      await sleep(1_800);
+      expectEqual(
+        'W has not executed yet',
+        ctx.worker.callsOf(id, 'execute').filter((c) => c.stateId === 'W').length,
+        0,
+      );
+      const onSearchKey = await ctx.post(ApiPaths.rpc, {
+        workflowId: id,
+        rpcName: 'onSearchKey',
+        searchAttributesLoadingPolicy: lockOf(search),
+      });
+      expectResponse(
+        'a locking rpc on the search key W took while it waits for d',
+        onSearchKey,
+        450,
+        lockRefusal,
+      );
+      const onOtherKey = await ctx.post(ApiPaths.rpc, {
+        workflowId: id,
+        rpcName: 'onOtherKey',
+        dataAttributesLoadingPolicy: lockOf('other'),
+      });
+      expectResponse('a locking rpc on a free key', onOtherKey, 200, { output: enc('ran') });
       expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
     },
   },

@@ -89,7 +89,9 @@ export async function callStateApi(
   const { api, options } = call;
   const searchPolicy = api === 'waitUntil' ? options.waitUntilSearchPolicy : options.executeSearchPolicy;
   const dataPolicy = api === 'waitUntil' ? options.waitUntilDataPolicy : options.executeDataPolicy;
-  const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
+  const searchLocks = lockingKeysOf(searchPolicy);
+  const dataLocks = lockingKeysOf(dataPolicy);
+  const keys = lockKeys(searchLocks, dataLocks);
   const pause = stepPause(run.runtime);
   if (pause) {
     await pause;
@@ -101,7 +103,10 @@ export async function callStateApi(
   }
   if (run.stuck !== undefined) return STUCK;
   const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);
-  const pendingLock = run.locks.acquire(keys, ordinal);
+  const pendingLock =
+    searchLocks.length > 0 && dataLocks.length > 0
+      ? run.locks.acquireInOrder(lockKeys(searchLocks, []), lockKeys([], dataLocks), ordinal)
+      : run.locks.acquire(keys, ordinal);
   if (pendingLock) {
     run.history.add('LockWaiting', call.executionId, { api, keys });
     await pendingLock;
