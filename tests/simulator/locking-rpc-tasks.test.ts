@@ -202,4 +202,28 @@ describe('locking RPCs are delivered in workflow tasks, as Temporal delivers upd
     });
     expect(rpcNames(worker)).toEqual(['hold']);
   });
+  it('continues as new only once the running task of locking RPCs has ended', async () => {
+    const { worker, answerHold } = contendedWorkflow();
+    const { post, start } = setup(worker);
+    await start('wf', { workflowStartOptions: { workflowConfigOverride: { continueAsNewThreshold: 2 } } });
+    await turn();
+    const runIdNow = async () =>
+      ((await post('get', { workflowId: 'wf' })).body as { workflowRunId: string }).workflowRunId;
+    const firstRunId = await runIdNow();
+    const first = post('rpc', rpc('hold', 'x'));
+    await turn();
+    const held = post('rpc', rpc('hold', 'a'));
+    const increment = post('rpc', rpc('inc', 'b'));
+    answerHold('x');
+    await first;
+    await turn();
+    expect(rpcNames(worker)).toEqual(['hold', 'hold', 'inc']);
+    // The increment has answered and two operations are counted: due, but the server drains the
+    // update still running first.
+    expect(await runIdNow()).toBe(firstRunId);
+    answerHold('a');
+    expect((await held).status).toBe(200);
+    expect((await increment).status).toBe(200);
+    expect(await runIdNow()).not.toBe(firstRunId);
+  });
 });

@@ -27,14 +27,15 @@ export function requestContinueAsNew(run: WorkflowRun): void {
 }
 
 /**
- * Continues as new when requested or over the threshold (0 = never) and no state API call is in
- * flight: the server drains in-flight activities first. Called again whenever a call ends.
+ * Continues as new when requested or over the threshold (0 = never), no state API call is in
+ * flight and no locking RPC's workflow task runs: the server drains in-flight activities and
+ * updates first. Called again whenever a call or such a task ends.
  *
  * @example
  * continueAsNewIfDue(run);
  */
 export function continueAsNewIfDue(run: WorkflowRun): void {
-  if (!run.isRunning || run.stateApiCallsInFlight > 0 || !run.hooks) return;
+  if (!run.isRunning || run.stateApiCallsInFlight > 0 || run.rpcTasks?.busy || !run.hooks) return;
   const threshold = run.config.continueAsNewThreshold ?? DEFAULT_CONTINUE_AS_NEW_THRESHOLD;
   const due = run.continueAsNewRequested || (threshold > 0 && run.operationCount >= threshold);
   if (due) run.hooks.continueAsNew(run);

@@ -1,5 +1,5 @@
 import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
-import { countOperations } from '../reset/continue-as-new.ts';
+import { continueAsNewIfDue, countOperations } from '../reset/continue-as-new.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { ACCEPTED_UPDATE_COMPLETED_WORKFLOW, type RpcOutcome } from './rpc-outcome.ts';
 import { batchSize, deliverAllPending, type PendingLockingRpc } from './task-batching.ts';
@@ -85,6 +85,8 @@ export class LockingRpcTasks {
     const listeners = this.taskEndListeners;
     this.taskEndListeners = [];
     for (const listener of listeners) listener();
+    // A continue-as-new waits for the RPCs in flight, as the server drains them first.
+    continueAsNewIfDue(run);
     this.startNextTask();
   }
 
