@@ -11,7 +11,7 @@ import { LockTable } from '../attributes/locks.ts';
 import { PersistenceStore } from '../attributes/persistence.ts';
 import { ChannelSet } from '../commands/channels.ts';
 import type { CommandHost } from '../commands/command-wait.ts';
-import { StableList } from '../support/non-shrinking-list.ts';
+import { NonShrinkingList } from '../support/non-shrinking-list.ts';
 import { ExecutingStateIds } from '../threads/executing-state-ids.ts';
 import { LiveThreads } from '../threads/live-threads.ts';
 import { RunJournal } from './run-journal.ts';
@@ -89,7 +89,7 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   private countersShared = false;
   // Retry backoffs and start delays (created on the first); a list that keeps its storage (a Set
   // reallocated its table). Command timers are their wait's, the timeout has its own field.
-  private timers: StableList<TimerHandle> | undefined;
+  private timers: NonShrinkingList<TimerHandle> | undefined;
   private timeoutTimer: TimerHandle | undefined;
   private closeListeners: (() => void)[] | undefined;
 
@@ -130,7 +130,7 @@ export class WorkflowRun implements CommandHost, TimerOwner {
   /** A timer owned by this run: cancelled when the run closes; independent of other runs' timers. */
   schedule(fn: () => void, ms: number): TimerHandle {
     const handle = this.runtime.clock.setTimer(fn, ms, this);
-    this.timers ??= new StableList();
+    this.timers ??= new NonShrinkingList();
     this.timers.push(handle);
     return handle;
   }

@@ -1,5 +1,5 @@
 import type { CommandWait } from '../commands/command-wait.ts';
-import { StableList } from '../support/non-shrinking-list.ts';
+import { NonShrinkingList } from '../support/non-shrinking-list.ts';
 import type { ThreadRecord } from './thread-record.ts';
 
 /**
@@ -57,7 +57,7 @@ const ENDED: ThreadRecord = Object.freeze({ movement: { stateId: '' }, execution
  * run.threads.find('S1-1')?.wait?.skipTimer('t', undefined);
  */
 export class LiveThreads {
-  private readonly list = new StableList<LiveThread>();
+  private readonly list = new NonShrinkingList<LiveThread>();
 
   get size(): number {
     return this.list.size;

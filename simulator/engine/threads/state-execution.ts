@@ -13,7 +13,7 @@ import { callStateApi, type StateApiCall } from '../worker-calls/state-api-call.
 import { interpretDecision } from './decisions.ts';
 import { LiveThread } from './live-threads.ts';
 import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
-import { compactMovement } from './thread-movement.ts';
+import { threadMovement } from './thread-movement.ts';
 import { stateIdOf, type ThreadRecord } from './thread-record.ts';
 
 /**
@@ -35,7 +35,7 @@ export function startStateExecutions(
   const ids: string[] = new Array(movements.length);
   const threads: LiveThread[] = new Array(movements.length);
   for (let i = 0; i < movements.length; i++) {
-    const movement = compactMovement(movements[i]!, from);
+    const movement = threadMovement(movements[i]!, from);
     const stateId = movement.stateId ?? '';
     const executionId = run.nextExecutionId(stateId);
     const options = resolveStateOptions(movement.stateOptions);

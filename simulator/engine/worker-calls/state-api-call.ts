@@ -146,7 +146,7 @@ export async function callStateApi(
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
     const outcome = await callWorker(
       runtime.clock,
-      runtime.tracker,
+      runtime.inFlightWork,
       runtime.transport,
       run.workerUrl,
       path,
