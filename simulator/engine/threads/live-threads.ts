@@ -11,9 +11,9 @@ import type { ThreadRecord } from './thread-record.ts';
  * thread.record = { ...thread.record, phase: 'execute' };
  */
 export class LiveThread {
-  wait: CommandWait | undefined = undefined;
+  wait: CommandWait<LiveThread> | undefined = undefined;
   /** A finished wait kept for the thread's next command phase (`CommandWait.reuse`). */
-  spareWait: CommandWait | undefined = undefined;
+  spareWait: CommandWait<LiveThread> | undefined = undefined;
 
   constructor(
     public record: ThreadRecord,
