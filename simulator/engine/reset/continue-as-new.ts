@@ -11,7 +11,7 @@ export const DEFAULT_CONTINUE_AS_NEW_THRESHOLD = 100;
  * countOperations(run, 1); // a signal was processed
  */
 export function countOperations(run: WorkflowRun, n: number): void {
-  run.operationCount += n;
+  run.progress.addOperations(n);
   continueAsNewIfDue(run);
 }
 
@@ -22,21 +22,21 @@ export function countOperations(run: WorkflowRun, n: number): void {
  * requestContinueAsNew(run);
  */
 export function requestContinueAsNew(run: WorkflowRun): void {
-  run.continueAsNewRequested = true;
+  run.progress.requestContinueAsNew();
   continueAsNewIfDue(run);
 }
 
 /**
- * Continues as new when requested or over the threshold (0 = never), no state API call is in
- * flight and no locking RPC's workflow task runs: the server drains in-flight activities and
- * updates first. Called again whenever a call or such a task ends.
+ * Continues as new when requested or over the threshold (0 = never) and no state API call is in
+ * flight: the server drains in-flight activities first. Called again whenever a call ends.
  *
  * @example
  * continueAsNewIfDue(run);
  */
 export function continueAsNewIfDue(run: WorkflowRun): void {
-  if (!run.isRunning || run.stateApiCallsInFlight > 0 || run.rpcTasks?.busy || !run.hooks) return;
+  const progress = run.progress;
+  if (!run.isRunning || progress.stateApiCallsInFlight > 0 || run.workflowTask.busy || !run.hooks) return;
   const threshold = run.config.continueAsNewThreshold ?? DEFAULT_CONTINUE_AS_NEW_THRESHOLD;
-  const due = run.continueAsNewRequested || (threshold > 0 && run.operationCount >= threshold);
+  const due = progress.continueAsNewRequested || (threshold > 0 && progress.operationCount >= threshold);
   if (due) run.hooks.continueAsNew(run);
 }

@@ -18,36 +18,23 @@ interface WaitingRpc extends PendingLockingRpc {
  * finds a key held (by an earlier RPC of the task, or by a state) is refused with 450. The task
  * ends when every accepted RPC has answered; all of its RPCs are answered then, refusals included.
  * While a task runs the workflow is frozen: state API calls wait for its end to be dispatched and
- * to have their answers processed (`whenTaskEnds`). See docs/semantics/rpc.md#rpc-4 and #rpc-5.
+ * to have their answers processed (`run.workflowTask`). See docs/semantics/rpc.md#rpc-4 and #rpc-5.
  *
  * @example
  * const outcome = await lockingRpcTasksOf(run).deliver(request, ['d:counter']);
  */
 export class LockingRpcTasks {
   private pending: WaitingRpc[] = [];
-  private taskRunning = false;
-  private taskEndListeners: (() => void)[] = [];
   private listeningForClose = false;
 
   constructor(private readonly run: WorkflowRun) {}
-
-  /** True while a workflow task delivering locking RPCs runs (the workflow is frozen meanwhile). */
-  get busy(): boolean {
-    return this.taskRunning;
-  }
-
-  /** Resolves when the running task ends (at once when none runs). */
-  whenTaskEnds(): Promise<void> {
-    if (!this.taskRunning) return Promise.resolve();
-    return new Promise((resolve) => this.taskEndListeners.push(resolve));
-  }
 
   /** Admits a locking RPC; resolves with its outcome when the task that delivered it ends. */
   deliver(request: WorkflowRpcRequest, keys: readonly string[]): Promise<RpcOutcome> {
     this.listenForClose();
     return new Promise<RpcOutcome>((settle) => {
       this.pending.push({ request, keys, admittedAt: this.run.now(), settle });
-      if (!this.taskRunning) this.startNextTask();
+      if (!this.run.workflowTask.busy) this.startNextTask();
     });
   }
 
@@ -55,7 +42,7 @@ export class LockingRpcTasks {
     if (this.pending.length === 0 || !this.run.isRunning) return;
     const batching = this.run.runtime.rpcTaskBatching ?? deliverAllPending;
     const batch = this.pending.splice(0, batchSize(batching, this.pending));
-    this.taskRunning = true;
+    this.run.workflowTask.begin();
     void this.runTask(batch);
   }
 
@@ -80,11 +67,8 @@ export class LockingRpcTasks {
       );
     }
     if (accepted.length > 0) await Promise.all(accepted);
-    this.taskRunning = false;
     for (let i = 0; i < batch.length; i++) batch[i]!.settle(outcomes[i]!);
-    const listeners = this.taskEndListeners;
-    this.taskEndListeners = [];
-    for (const listener of listeners) listener();
+    run.workflowTask.end();
     // A continue-as-new waits for the RPCs in flight, as the server drains them first.
     continueAsNewIfDue(run);
     this.startNextTask();
@@ -119,6 +103,13 @@ export class LockingRpcTasks {
  * await lockingRpcTasksOf(run).deliver(request, keys);
  */
 export function lockingRpcTasksOf(run: WorkflowRun): LockingRpcTasks {
-  run.rpcTasks ??= new LockingRpcTasks(run);
-  return run.rpcTasks;
+  let tasks = tasksOfRuns.get(run);
+  if (!tasks) {
+    tasks = new LockingRpcTasks(run);
+    tasksOfRuns.set(run, tasks);
+  }
+  return tasks;
 }
+
+// Kept beside the run rather than in it: a run knows only that its workflow is frozen.
+const tasksOfRuns = new WeakMap<WorkflowRun, LockingRpcTasks>();

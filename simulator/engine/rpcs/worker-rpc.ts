@@ -48,7 +48,7 @@ export async function callWorkerRpc(run: WorkflowRun, request: WorkflowRpcReques
   const timeoutMs = (Math.floor(now / 1000) + seconds) * 1000 - now;
   return callWorker(
     runtime.clock,
-    runtime.tracker,
+    runtime.inFlightWork,
     runtime.transport,
     run.workerUrl,
     WorkerPaths.rpc,

@@ -101,7 +101,7 @@ export async function callStateApi(
     // first take locks would not have been scheduled.
     if (!run.isRunning && keys.length > 0) return 'abandoned';
   }
-  if (run.stuck !== undefined) return STUCK;
+  if (run.workflowTaskRefusal !== undefined) return STUCK;
   const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);
   const pendingLock =
     searchLocks.length > 0 && dataLocks.length > 0
@@ -126,8 +126,8 @@ export async function callStateApi(
   }
   // The workflow is frozen while a workflow task delivering locking RPCs runs: the activity is
   // scheduled when that task completes.
-  if (run.rpcTasks?.busy) {
-    await run.rpcTasks.whenTaskEnds();
+  if (run.workflowTask.busy) {
+    await run.workflowTask.whenEnds();
     if (!run.isRunning) {
       run.locks.release(keys, ordinal);
       return 'abandoned';
@@ -135,7 +135,7 @@ export async function callStateApi(
   }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
   // In-flight calls hold back a continue-as-new, as the server drains activities first (docs/semantics/lifecycle.md#can-1).
-  run.stateApiCallsInFlight++;
+  run.progress.stateApiCallStarted();
   // The attempts run in this frame (no nested async function per call: one promise less).
   const policy = effectiveRetryPolicy(retryPolicy);
   const { runtime } = run;
@@ -160,7 +160,7 @@ export async function callStateApi(
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
     const outcome = await callWorker(
       runtime.clock,
-      runtime.tracker,
+      runtime.inFlightWork,
       runtime.transport,
       run.workerUrl,
       path,
@@ -212,21 +212,21 @@ export async function callStateApi(
       nextAttempt: attempt + 1,
       delayMs: delay,
     });
-    await run.sleep(delay);
+    await run.timers.sleep(delay);
     if (!run.isRunning) {
       result = 'abandoned';
       break;
     }
   }
   // An answer that comes back during such a task is processed after it (the workflow is frozen).
-  if (result !== 'abandoned' && run.rpcTasks?.busy) {
-    await run.rpcTasks.whenTaskEnds();
+  if (result !== 'abandoned' && run.workflowTask.busy) {
+    await run.workflowTask.whenEnds();
     if (!run.isRunning) result = 'abandoned';
   }
-  run.stateApiCallsInFlight--;
+  run.progress.stateApiCallEnded();
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(run, call, result.response);
   run.locks.release(keys, ordinal);
-  if (run.stuck !== undefined) return STUCK;
+  if (run.workflowTaskRefusal !== undefined) return STUCK;
   return result;
 }
 
