@@ -5,7 +5,12 @@ import { WORKFLOW_TYPE } from '../context.ts';
 import { enc, waitFor } from '../helpers.ts';
 import type { ScenarioWorker } from '../worker.ts';
 
-/** What one run of the increment experiment counted. */
+/**
+ * What one run of the increment experiment counted.
+ *
+ * @example
+ * const { statuses, finalCount } = await runIncrementExperiment(options); // finalCount === statuses[200]
+ */
 export interface IncrementOutcome {
   concurrency: number;
   /** Answers by HTTP status, e.g. `{ 200: 21, 450: 79 }`. */
@@ -15,7 +20,12 @@ export interface IncrementOutcome {
   ms: number;
 }
 
-/** How to run the experiment. */
+/**
+ * How to run the experiment.
+ *
+ * @example
+ * const options: IncrementOptions = { client, worker, workflowId: 'c-1', rpcs: 100, concurrency: 10 };
+ */
 export interface IncrementOptions {
   client: RawClient;
   worker: ScenarioWorker;
@@ -26,7 +36,12 @@ export interface IncrementOptions {
   concurrency: number;
 }
 
-/** The locking policy of every increment: an exclusive lock on `counter`. */
+/**
+ * The locking policy of every increment: an exclusive lock on `counter`.
+ *
+ * @example
+ * await client.post(ApiPaths.rpc, { workflowId, rpcName: 'increment', dataAttributesLoadingPolicy: lockCounter });
+ */
 export const lockCounter: PersistenceLoadingPolicy = {
   persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
   partialLoadingKeys: ['counter'],

@@ -23,12 +23,27 @@ export type RpcOutcome =
   | { kind: 'abortedByClose' }
   | { kind: 'internal'; detail: string };
 
-/** The refusal of a locking RPC whose keys are held, as the server words it. */
+/**
+ * The refusal of a locking RPC whose keys are held, as the server words it.
+ *
+ * @example
+ * Replies.error(450, LOCK_REFUSED_DETAIL, 'WORKER_API_ERROR');
+ */
 export const LOCK_REFUSED_DETAIL = 'requested data or search attributes are being locked by other operations';
 
-/** Temporal's failure of an accepted update whose workflow closed before the update completed. */
+/**
+ * Temporal's failure of an accepted update whose workflow closed before the update completed.
+ *
+ * @example
+ * return { kind: 'internal', detail: ACCEPTED_UPDATE_COMPLETED_WORKFLOW };
+ */
 export const ACCEPTED_UPDATE_COMPLETED_WORKFLOW =
   'Workflow Update failed because the Workflow completed before the Update completed. (type: AcceptedUpdateCompletedWorkflow, retryable: false)';
 
-/** Temporal's answer to an update that was waiting for its workflow task when the workflow closed. */
+/**
+ * Temporal's answer to an update that was waiting for its workflow task when the workflow closed.
+ *
+ * @example
+ * Replies.error(400, UPDATE_ABORTED_BY_CLOSE, 'WORKFLOW_NOT_EXISTS_SUB_STATUS');
+ */
 export const UPDATE_ABORTED_BY_CLOSE = 'workflow update was aborted by closing workflow';
