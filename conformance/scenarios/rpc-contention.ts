@@ -211,4 +211,33 @@ export const rpcContentionScenarios: Scenario[] = [
       expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
     },
   },
+  {
+    name: 'rpc-locking-terminate-aborts-running-and-waiting',
+    async run(ctx) {
+      const id = ctx.id('wf');
+      await ctx.start(id, { startStateId: 'Idle' }, idleWithRpcs);
+      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
+      await sleep(300);
+      const slow = lockingRpc(ctx, id, 'slow');
+      await ctx.worker.waitForCall(id, (c) => c.api === 'rpc');
+      await sleep(300);
+      const waiting = lockingRpc(ctx, id, 'quick');
+      await sleep(300);
+      expectResponse(
+        'terminate',
+        await ctx.post(ApiPaths.stop, { workflowId: id, stopType: 'TERMINATE' }),
+        200,
+        {},
+      );
+      const aborted = {
+        detail: 'workflow update was aborted by closing workflow',
+        subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS',
+      };
+      // Answered at the terminate, before the worker answers the running one.
+      const [running, behind] = await Promise.all([slow, waiting]);
+      expectResponse('the running locking rpc', running, 400, aborted);
+      expectResponse('the locking rpc waiting behind it', behind, 400, aborted);
+      expectTrue('answered before the worker', running.ms < 1_400, '< 1400 ms', running.ms);
+    },
+  },
 ];

@@ -1,7 +1,7 @@
 import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
 import { continueAsNewIfDue, countOperations } from '../reset/continue-as-new.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import { ACCEPTED_UPDATE_COMPLETED_WORKFLOW, type RpcOutcome } from './rpc-outcome.ts';
+import type { RpcOutcome } from './rpc-outcome.ts';
 import { batchSize, deliverAllPending, type PendingLockingRpc } from './task-batching.ts';
 import { applyRpcAnswer, callWorkerRpc } from './worker-rpc.ts';
 
@@ -25,6 +25,8 @@ interface WaitingRpc extends PendingLockingRpc {
  */
 export class LockingRpcTasks {
   private pending: WaitingRpc[] = [];
+  /** The RPCs the running task delivered (none when no task runs). */
+  private delivered: readonly WaitingRpc[] = [];
   private listeningForClose = false;
 
   constructor(private readonly run: WorkflowRun) {}
@@ -43,6 +45,7 @@ export class LockingRpcTasks {
     const batching = this.run.runtime.rpcTaskBatching ?? deliverAllPending;
     const batch = this.pending.splice(0, batchSize(batching, this.pending));
     this.run.workflowTask.begin();
+    this.delivered = batch;
     void this.runTask(batch);
   }
 
@@ -67,7 +70,9 @@ export class LockingRpcTasks {
       );
     }
     if (accepted.length > 0) await Promise.all(accepted);
+    // Settling twice is harmless: an RPC answered when its run closed keeps that answer.
     for (let i = 0; i < batch.length; i++) batch[i]!.settle(outcomes[i]!);
+    this.delivered = [];
     run.workflowTask.end();
     // A continue-as-new waits for the RPCs in flight, as the server drains them first.
     continueAsNewIfDue(run);
@@ -78,20 +83,23 @@ export class LockingRpcTasks {
     const { run } = this;
     const answer = await callWorkerRpc(run, rpc.request);
     run.locks.release(rpc.keys, ordinal);
-    if (!run.isRunning) return { kind: 'internal', detail: ACCEPTED_UPDATE_COMPLETED_WORKFLOW };
+    if (!run.isRunning) return { kind: 'abortedByClose' };
     const outcome = applyRpcAnswer(run, rpc.request.rpcName ?? '', answer, true);
     if (run.isRunning) countOperations(run, 1);
     return outcome;
   }
 
-  // Temporal aborts the updates still waiting for a workflow task when the workflow closes.
+  // Temporal aborts the updates of a closing workflow that it has not seen accepted: those waiting
+  // for a task and those of the running task, whose acceptance travels with the task's completion
+  // (measured: a terminate during a locking RPC's worker call answers it and the RPC waiting behind
+  // it at once, both 400 "workflow update was aborted by closing workflow").
   private listenForClose(): void {
     if (this.listeningForClose) return;
     this.listeningForClose = true;
     this.run.onClose(() => {
-      const waiting = this.pending;
+      const aborted = [...this.delivered, ...this.pending];
       this.pending = [];
-      for (const rpc of waiting) rpc.settle({ kind: 'abortedByClose' });
+      for (const rpc of aborted) rpc.settle({ kind: 'abortedByClose' });
     });
   }
 }

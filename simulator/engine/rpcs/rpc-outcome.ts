@@ -8,7 +8,8 @@ import type { EncodedObject } from '../../../sdk/wire/types.ts';
  * - `lockRefused`: a locking RPC found one of its keys held when its workflow task validated it (450).
  * - `notFound`: no such workflow or run (400, or the server's 500 for a malformed run id).
  * - `alreadyCompleted`: the run is closed (400 WORKFLOW_NOT_EXISTS).
- * - `abortedByClose`: a locking RPC waiting for its workflow task when the run closed (400).
+ * - `abortedByClose`: a locking RPC whose workflow task had not ended (or not begun) when the run
+ *   closed (400).
  * - `internal`: the server's own failure text (500).
  *
  * @example
@@ -32,16 +33,7 @@ export type RpcOutcome =
 export const LOCK_REFUSED_DETAIL = 'requested data or search attributes are being locked by other operations';
 
 /**
- * Temporal's failure of an accepted update whose workflow closed before the update completed.
- *
- * @example
- * return { kind: 'internal', detail: ACCEPTED_UPDATE_COMPLETED_WORKFLOW };
- */
-export const ACCEPTED_UPDATE_COMPLETED_WORKFLOW =
-  'Workflow Update failed because the Workflow completed before the Update completed. (type: AcceptedUpdateCompletedWorkflow, retryable: false)';
-
-/**
- * Temporal's answer to an update that was waiting for its workflow task when the workflow closed.
+ * Temporal's answer to an update it had not seen accepted when the workflow closed.
  *
  * @example
  * Replies.error(400, UPDATE_ABORTED_BY_CLOSE, 'WORKFLOW_NOT_EXISTS_SUB_STATUS');
