@@ -198,6 +198,41 @@ describe('locking RPCs are delivered in workflow tasks, as Temporal delivers upd
     expect(rpcNames(worker)).toEqual(['hold']);
   });
 
+  it('fails the RPC accepted in the task where the workflow completes itself with 500, and still refuses the others with 450', async () => {
+    const { worker, answerHold } = contendedWorkflow();
+    const { post, start, result } = setup(worker);
+    await start('wf');
+    await turn();
+    const first = post('rpc', rpc('hold'));
+    await turn();
+    // The state may go on, but the workflow is frozen while the RPC runs.
+    await post('publishToInternalChannel', { workflowId: 'wf', messages: [{ channelName: 'go' }] });
+    const second = post('rpc', rpc('hold'));
+    await turn();
+    answerHold('first');
+    await first;
+    await turn();
+    // The state's execute answered during the second RPC's task: processed when it ends, in the
+    // same task as the two RPCs that arrived meanwhile.
+    expect(worker.callsOf('execute')).toHaveLength(1);
+    const together = [post('rpc', rpc('inc')), post('rpc', rpc('inc'))];
+    await turn();
+    answerHold('second');
+    expect((await second).status).toBe(200);
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
+    expect(await Promise.all(together)).toEqual([
+      {
+        status: 500,
+        body: {
+          detail:
+            'Workflow Update failed because the Workflow completed before the Update completed. (type: AcceptedUpdateCompletedWorkflow, retryable: false)',
+          subStatus: 'UNCATEGORIZED_SUB_STATUS',
+        },
+      },
+      refusal,
+    ]);
+  });
+
   it('continues as new only once the running task of locking RPCs has ended', async () => {
     const { worker, answerHold } = contendedWorkflow();
     const { post, start } = setup(worker);

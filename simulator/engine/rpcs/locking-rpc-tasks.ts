@@ -1,12 +1,14 @@
 import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
 import { continueAsNewIfDue, countOperations } from '../reset/continue-as-new.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import type { RpcOutcome } from './rpc-outcome.ts';
+import { ACCEPTED_UPDATE_COMPLETED_WORKFLOW, type RpcOutcome } from './rpc-outcome.ts';
 import { batchSize, deliverAllPending, type PendingLockingRpc } from './task-batching.ts';
 import { applyRpcAnswer, callWorkerRpc } from './worker-rpc.ts';
 
 interface WaitingRpc extends PendingLockingRpc {
   settle(outcome: RpcOutcome): void;
+  /** Set when its task validates it: true when it took its keys. */
+  accepted?: boolean;
 }
 
 /**
@@ -58,9 +60,11 @@ export class LockingRpcTasks {
       // The update validator: refused when a key is held now. Accepted, the handler takes the keys
       // before the next update is validated (it does not yield until its local activity).
       if (run.locks.anyHeld(rpc.keys)) {
+        rpc.accepted = false;
         outcomes[i] = { kind: 'lockRefused' };
         continue;
       }
+      rpc.accepted = true;
       const ordinal = run.locks.newOrdinal();
       run.locks.acquire(rpc.keys, ordinal);
       accepted.push(
@@ -89,19 +93,33 @@ export class LockingRpcTasks {
     return outcome;
   }
 
-  // Temporal aborts the updates of a closing workflow that it has not seen accepted: those waiting
-  // for a task and those of the running task, whose acceptance travels with the task's completion
-  // (measured: a terminate during a locking RPC's worker call answers it and the RPC waiting behind
-  // it at once, both 400 "workflow update was aborted by closing workflow").
+  // Temporal aborts the updates of a workflow closed from outside that it has not seen accepted:
+  // those waiting for a task and those of the running task, whose acceptance travels with the
+  // task's completion (measured: a terminate during a locking RPC's worker call answers it and the
+  // RPC waiting behind it at once, both 400). A workflow that completes itself does so in the
+  // running task, which then also reports its RPCs: refused ones as refused, accepted ones as
+  // failed because the workflow completed first (seen with the sign-up's concurrent verifies).
   private listenForClose(): void {
     if (this.listeningForClose) return;
     this.listeningForClose = true;
     this.run.onClose(() => {
-      const aborted = [...this.delivered, ...this.pending];
+      const ownDecision = closedByItsOwnDecision(this.run);
+      for (const rpc of this.delivered) {
+        if (!ownDecision) rpc.settle({ kind: 'abortedByClose' });
+        else if (rpc.accepted) rpc.settle({ kind: 'internal', detail: ACCEPTED_UPDATE_COMPLETED_WORKFLOW });
+        else rpc.settle({ kind: 'lockRefused' });
+      }
+      const waiting = this.pending;
       this.pending = [];
-      for (const rpc of aborted) rpc.settle({ kind: 'abortedByClose' });
+      for (const rpc of waiting) rpc.settle({ kind: 'abortedByClose' });
     });
   }
+}
+
+function closedByItsOwnDecision(run: WorkflowRun): boolean {
+  const outcome = run.outcome;
+  if (outcome?.status === 'COMPLETED') return true;
+  return outcome?.status === 'FAILED' && outcome.errorType !== 'CLIENT_API_FAILING_WORKFLOW_ERROR_TYPE';
 }
 
 /**

@@ -33,6 +33,15 @@ export type RpcOutcome =
 export const LOCK_REFUSED_DETAIL = 'requested data or search attributes are being locked by other operations';
 
 /**
+ * Temporal's failure of an update accepted in the workflow task that also completed the workflow.
+ *
+ * @example
+ * return { kind: 'internal', detail: ACCEPTED_UPDATE_COMPLETED_WORKFLOW };
+ */
+export const ACCEPTED_UPDATE_COMPLETED_WORKFLOW =
+  'Workflow Update failed because the Workflow completed before the Update completed. (type: AcceptedUpdateCompletedWorkflow, retryable: false)';
+
+/**
  * Temporal's answer to an update it had not seen accepted when the workflow closed.
  *
  * @example
