@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   RpcLockFailureError,
+  ServerSideError,
   WorkflowAlreadyStartedError,
   WorkflowNotExistsError,
 } from '../../sdk/client/errors.ts';
@@ -24,7 +25,7 @@ export function requiredQuery(query: Query, name: string): string {
 
 /** What the app answers for the iWF errors a sample's routes can meet, from the request's query. */
 export interface SampleAppMessages {
-  /** No such workflow, or it is closed (404). */
+  /** No such workflow, or it is closed, also while the request was in it (404). */
   notFound: (query: Query) => string;
   /** The workflow id is in use (409). */
   alreadyStarted?: (query: Query) => string;
@@ -52,7 +53,8 @@ export function buildSampleApp(options: SampleAppOptions): FastifyInstance {
   const { messages } = options;
   app.setErrorHandler((error, request, reply) => {
     const query = (request.query ?? {}) as Query;
-    if (error instanceof WorkflowNotExistsError) return reply.code(404).send(messages.notFound(query));
+    if (error instanceof WorkflowNotExistsError || completedDuringTheRequest(error))
+      return reply.code(404).send(messages.notFound(query));
     if (error instanceof WorkflowAlreadyStartedError && messages.alreadyStarted) {
       return reply.code(409).send(messages.alreadyStarted(query));
     }
@@ -64,4 +66,10 @@ export function buildSampleApp(options: SampleAppOptions): FastifyInstance {
   app.get('/', async () => 'iwf workflow home');
   app.register(workerRoutes, { workerService: options.workerService });
   return app;
+}
+
+// A locking RPC accepted in the workflow task that completed the workflow: to the person asking,
+// the same as a workflow that had completed before the request.
+function completedDuringTheRequest(error: unknown): boolean {
+  return error instanceof ServerSideError && error.detail.includes('(type: AcceptedUpdateCompletedWorkflow');
 }

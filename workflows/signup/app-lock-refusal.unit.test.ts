@@ -13,7 +13,7 @@ const refusal = {
 };
 
 /** The sign-up app with an iWF server that refuses the first `refusals` RPCs, then answers `answer`. */
-function appWithLockedServer(refusals: number, answer: string) {
+function appWithLockedServer(refusals: number, answer: string | { status: number; body: unknown }) {
   const workflow = createSignupWorkflow({ emails: new RecordingEmailSender(), reminderIntervalSeconds: 10 });
   const registry = new Registry().addWorkflow(workflow);
   const rpcCalls: unknown[] = [];
@@ -23,6 +23,7 @@ function appWithLockedServer(refusals: number, answer: string) {
       post: async (_path, body) => {
         rpcCalls.push(body);
         if (rpcCalls.length <= refusals) return refusal;
+        if (typeof answer !== 'string') return answer;
         return { status: 200, body: { output: { encoding: 'json', data: JSON.stringify(answer) } } };
       },
     },
@@ -50,5 +51,21 @@ describe('the sign-up app when the server refuses verify because its lock is hel
       retryAfter: '1',
     });
     expect(rpcCalls).toHaveLength(3);
+  });
+
+  it('answers 404 like a completed sign-up when the retried verify was accepted just as the sign-up completed', async () => {
+    const { verify } = appWithLockedServer(1, {
+      status: 500,
+      body: {
+        detail:
+          'Workflow Update failed because the Workflow completed before the Update completed. (type: AcceptedUpdateCompletedWorkflow, retryable: false)',
+        subStatus: 'UNCATEGORIZED_SUB_STATUS',
+      },
+    });
+    expect(await verify()).toEqual({
+      status: 404,
+      body: 'no sign-up in progress for ada (it may have completed already)',
+      retryAfter: undefined,
+    });
   });
 });
