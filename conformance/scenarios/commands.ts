@@ -1,9 +1,8 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
 import { expectEqual, expectResponse, expectTrue } from '../checks.ts';
-import { enc, goTo, gracefulComplete, move, sleep, waitFor, waitSignal } from '../helpers.ts';
+import { Answer, enc, goTo, gracefulComplete, move, sleep, waitFor, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer } from '../worker.ts';
 
 function results(req: WorkflowStateDecideRequest) {
   return req.commandResults ?? {};
@@ -287,7 +286,12 @@ export const commandScenarios: Scenario[] = [
           states: {
             S1: { execute: () => goTo(move('W'), move('W')) },
             W: {
-              waitUntil: waitChannel,
+              // W-2 answers later, so W-1 surely waits first: which of two waits the server
+              // registers first would otherwise be a race on a busy server.
+              waitUntil: (_req, call) =>
+                call.stateExecutionId === 'W-2'
+                  ? new Answer({ body: waitChannel(), delayMs: 500 })
+                  : waitChannel(),
               execute: (req) =>
                 req.context.stateExecutionId === 'W-3' ? gracefulComplete() : goTo(move('_SYS_DEAD_END')),
             },
@@ -299,7 +303,7 @@ export const commandScenarios: Scenario[] = [
         },
       );
       await ctx.worker.waitForCall(id, (c) => c.stateExecutionId === 'W-2' && c.api === 'waitUntil');
-      await sleep(300);
+      await sleep(800);
       const pub = await ctx.post(ApiPaths.publishToInternalChannel, {
         workflowId: id,
         messages: [

@@ -1,9 +1,8 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { AllChecks, expectEqual, expectFields, expectPrefix, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, gracefulComplete } from '../helpers.ts';
+import { Answer, enc, gracefulComplete } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer } from '../worker.ts';
 
 const INVALID_SCHEMA = { detail: 'invalid request schema' };
 const NO_WORKFLOW_ID = {

@@ -2,7 +2,7 @@ import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { KeyValue, PersistenceLoadingPolicy, SearchAttribute } from '../../sdk/wire/types.ts';
 import { expectEqual, expectResponse } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, goTo, gracefulComplete, move, waitSignal } from '../helpers.ts';
+import { enc, goTo, gracefulComplete, move, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const kv = (key: string, value: unknown): KeyValue => ({ key, value: enc(value) });

@@ -11,7 +11,7 @@ import {
   sleep,
   waitFor,
   waitSignal,
-} from '../helpers.ts';
+} from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const timer = (seconds: number) =>
