@@ -14,7 +14,7 @@ import { Replies } from '../replies.ts';
 export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-  if (run.continuedTo && request.needsResults === true) return continuedRunResult();
+  if (run.status === 'CONTINUED_AS_NEW' && request.needsResults === true) return continuedRunResult();
   return Replies.ok(describeRun(run, request.needsResults === true));
 }
 
@@ -28,7 +28,7 @@ export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply
 export async function handleGetWithWait(engine: Engine, request: WorkflowGetRequest): Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-  if (run.continuedTo) return continuedRunResult();
+  if (run.status === 'CONTINUED_AS_NEW') return continuedRunResult();
   if (!run.isRunning) return Replies.ok(describeRun(run, true));
   const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
     run.onClose(() => resolve('closed')),
@@ -68,13 +68,14 @@ export function longPollLimit(engine: Engine, waitTimeSeconds: number | undefine
  */
 export function describeRun(run: WorkflowRun, withResults: boolean): WorkflowGetResponse {
   const response: WorkflowGetResponse = { workflowRunId: run.runId, workflowStatus: run.status };
-  if (!withResults || run.isRunning) return response;
-  if (run.status === 'COMPLETED') {
+  const outcome = run.outcome;
+  if (!withResults || !outcome) return response;
+  if (outcome.status === 'COMPLETED') {
     if (run.outputs.length > 0) response.results = [...run.outputs];
-  } else if (run.status === 'FAILED' && run.errorType) {
-    response.errorType = run.errorType;
-    if (run.failureCarriesResults) response.results = [...run.outputs];
-    else if (run.errorMessage) response.errorMessage = run.errorMessage;
+  } else if (outcome.status === 'FAILED' && outcome.errorType) {
+    response.errorType = outcome.errorType;
+    if (outcome.failureCarriesResults) response.results = [...run.outputs];
+    else if (outcome.errorMessage) response.errorMessage = outcome.errorMessage;
   }
   return response;
 }

@@ -110,7 +110,7 @@ async function callRpc(
   const timeoutMs = (Math.floor(runtime.clock.now() / 1000) + seconds) * 1000 - runtime.clock.now();
   const outcome = await callWorker(
     runtime.clock,
-    runtime.tracker,
+    runtime.inFlightWork,
     runtime.transport,
     run.workerUrl,
     WorkerPaths.rpc,

@@ -51,7 +51,11 @@ interface SortKey {
 }
 
 function keyOf(run: WorkflowRun): SortKey {
-  return { closeMs: run.closedAt ?? Number.POSITIVE_INFINITY, startMs: run.runStartedAt, runId: run.runId };
+  return {
+    closeMs: run.outcome?.closedAt ?? Number.POSITIVE_INFINITY,
+    startMs: run.runStartedAt,
+    runId: run.runId,
+  };
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {

@@ -46,7 +46,7 @@ export function handleStart(engine: Engine, body: WorkflowStartRequest | null): 
     );
   }
   if (options?.cronSchedule) {
-    const problem = engine.schedules.create(engine, workflowId, request);
+    const problem = engine.schedules.create(workflowId, request);
     if (problem === 'exists')
       return Replies.error(
         400,
@@ -82,8 +82,9 @@ export function handleStart(engine: Engine, body: WorkflowStartRequest | null): 
       );
     }
   }
-  const run = engine.createRun(request, workflowId);
-  run.requestId = options?.workflowAlreadyStartedOptions?.requestId || undefined;
+  const run = engine.createRun(request, workflowId, {
+    requestId: options?.workflowAlreadyStartedOptions?.requestId || undefined,
+  });
   engine.beginRun(run);
   return Replies.ok({ workflowRunId: run.runId });
 }

@@ -4,9 +4,28 @@ import type {
   KeyValue,
   SearchAttribute,
 } from '../../../sdk/wire/types.ts';
-import { markStuck } from '../runs/refused-workflow-task.ts';
-import type { WorkflowRun } from '../runs/workflow-run.ts';
-import { parseIwfDatetime } from './search-attribute-registry.ts';
+import type { HistoryLog } from '../../history/history.ts';
+import type { ChannelSet } from '../commands/channels.ts';
+import type { PersistenceStore } from './persistence.ts';
+import { parseIwfDatetime, type SearchAttributeRegistry } from './search-attribute-registry.ts';
+
+/**
+ * What applying mutations needs of a workflow run: its attributes, channels and history, the
+ * registered search attributes, and the way to refuse its workflow tasks when Temporal would.
+ *
+ * @example
+ * const target: MutationTarget = run;
+ */
+export interface MutationTarget {
+  readonly persistence: PersistenceStore;
+  readonly signals: ChannelSet;
+  readonly internalChannels: ChannelSet;
+  readonly history: HistoryLog;
+  readonly runtime: { readonly searchAttributes: SearchAttributeRegistry };
+  readonly workflowTaskRefusal: string | undefined;
+  refuseWorkflowTasks(cause: string, executionId?: string): void;
+  now(): number;
+}
 
 /**
  * The effects of a worker answer or a client write, applied in one atomic step in the server's
@@ -27,18 +46,18 @@ export interface Mutations {
  * @example
  * applyMutations(run, response, executionId);
  */
-export function applyMutations(run: WorkflowRun, mutations: Mutations, executionId?: string): void {
+export function applyMutations(run: MutationTarget, mutations: Mutations, executionId?: string): void {
   const {
     upsertSearchAttributes: search,
     upsertDataObjects: data,
     publishToInterStateChannel: publish,
   } = mutations;
-  if (run.stuck !== undefined) return;
+  if (run.workflowTaskRefusal !== undefined) return;
   if (search && search.length > 0) {
     // Temporal refuses the whole workflow task: nothing of this answer is applied (docs/semantics/client-api.md#search-attributes-3).
     const problem = run.runtime.searchAttributes.problem(search, run.now());
     if (problem) {
-      markStuck(run, problem, executionId);
+      run.refuseWorkflowTasks(problem, executionId);
       return;
     }
     indexSearchAttributes(run, search);
@@ -57,7 +76,7 @@ export function applyMutations(run: WorkflowRun, mutations: Mutations, execution
  * @example
  * indexSearchAttributes(run, [{ key: 'CustomDatetimeField', valueType: 'DATETIME', stringValue: '15m' }]);
  */
-export function indexSearchAttributes(run: WorkflowRun, search: readonly SearchAttribute[]): void {
+export function indexSearchAttributes(run: MutationTarget, search: readonly SearchAttribute[]): void {
   run.persistence.upsertSearch(search);
   for (const attribute of search) {
     if (attribute.valueType !== 'DATETIME') continue;
@@ -74,7 +93,7 @@ export function indexSearchAttributes(run: WorkflowRun, search: readonly SearchA
  * publishToChannels(run, [{ channelName: 'verify', value }]);
  */
 export function publishToChannels(
-  run: WorkflowRun,
+  run: MutationTarget,
   messages: readonly InterStateChannelPublishing[],
   executionId?: string,
 ): void {
@@ -97,7 +116,7 @@ export function publishToChannels(
  * deliverSignal(run, 'approve', undefined);
  */
 export function deliverSignal(
-  run: WorkflowRun,
+  run: MutationTarget,
   channelName: string,
   value: EncodedObject | undefined | null,
 ): void {

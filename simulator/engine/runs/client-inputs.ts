@@ -16,7 +16,7 @@ import type { WorkflowRun } from './workflow-run.ts';
 export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
   run.journal.recordInput(input);
   // Temporal accepts signals to a run whose workflow tasks fail; they are never processed.
-  if (run.stuck !== undefined) return;
+  if (run.workflowTaskRefusal !== undefined) return;
   switch (input.kind) {
     case 'signal':
       deliverSignal(run, input.name, input.value);
@@ -40,10 +40,9 @@ export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
  */
 export function applyConfigUpdate(run: WorkflowRun, config: WorkflowConfig): void {
   const { optimizeTimer: _notUpdatable, ...updatable } = config;
-  // A new object, so reset checkpoints can share the old one.
   const next = { ...run.config };
   for (const [key, value] of Object.entries(updatable))
     if (value != null) Object.assign(next, { [key]: value });
-  run.config = next;
+  run.replaceConfig(next);
   run.history.add('ConfigUpdated', undefined, { config });
 }

@@ -45,7 +45,7 @@ export function interpretDecision(
     }
     const channels = type === 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY' ? run.internalChannels : run.signals;
     if (channels.size(conditional.channelName ?? '') === 0) {
-      addOutput(run, stateId, executionId, conditional.closeInput);
+      run.addOutput(stateId, executionId, conditional.closeInput);
       run.close('COMPLETED');
       return [];
     }
@@ -75,7 +75,7 @@ export function interpretDecision(
         output = movement.stateInput;
     }
     if (forceFail) {
-      addOutput(run, stateId, executionId, output);
+      run.addOutput(stateId, executionId, output);
       run.close('FAILED', { errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE', carriesResults: true });
     } else
       failInvalid(
@@ -86,15 +86,15 @@ export function interpretDecision(
   }
   switch (closing.stateId) {
     case SystemStateIds.gracefulComplete:
-      addOutput(run, stateId, executionId, closing.stateInput);
-      run.gracefulCompletionRequested = true;
+      run.addOutput(stateId, executionId, closing.stateInput);
+      run.progress.requestGracefulCompletion();
       return [];
     case SystemStateIds.forceComplete:
-      addOutput(run, stateId, executionId, closing.stateInput);
+      run.addOutput(stateId, executionId, closing.stateInput);
       run.close('COMPLETED');
       return [];
     case SystemStateIds.forceFail:
-      addOutput(run, stateId, executionId, closing.stateInput);
+      run.addOutput(stateId, executionId, closing.stateInput);
       run.close('FAILED', { errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE', carriesResults: true });
       return [];
     default:
@@ -104,19 +104,4 @@ export function interpretDecision(
 
 function failInvalid(run: WorkflowRun, message: string): void {
   run.close('FAILED', { errorType: 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE', errorMessage: message });
-}
-
-// Outputs are kept only for closing decisions with a non-null value (docs/semantics/execution.md#decisions-8).
-function addOutput(
-  run: WorkflowRun,
-  stateId: string,
-  executionId: string,
-  output: EncodedObject | undefined | null,
-): void {
-  if (output == null) return;
-  run.outputs.push({
-    completedStateId: stateId,
-    completedStateExecutionId: executionId,
-    completedStateOutput: output,
-  });
 }

@@ -99,7 +99,7 @@ export async function callStateApi(
     // first take locks would not have been scheduled.
     if (!run.isRunning && keys.length > 0) return 'abandoned';
   }
-  if (run.stuck !== undefined) return STUCK;
+  if (run.workflowTaskRefusal !== undefined) return STUCK;
   const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);
   const pendingLock = run.locks.acquire(keys, ordinal);
   if (pendingLock) {
@@ -121,7 +121,7 @@ export async function callStateApi(
   }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
   // In-flight calls hold back a continue-as-new, as the server drains activities first (docs/semantics/lifecycle.md#can-1).
-  run.stateApiCallsInFlight++;
+  run.progress.stateApiCallStarted();
   // The attempts run in this frame (no nested async function per call: one promise less).
   const policy = effectiveRetryPolicy(retryPolicy);
   const { runtime } = run;
@@ -146,7 +146,7 @@ export async function callStateApi(
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
     const outcome = await callWorker(
       runtime.clock,
-      runtime.tracker,
+      runtime.inFlightWork,
       runtime.transport,
       run.workerUrl,
       path,
@@ -198,16 +198,16 @@ export async function callStateApi(
       nextAttempt: attempt + 1,
       delayMs: delay,
     });
-    await run.sleep(delay);
+    await run.timers.sleep(delay);
     if (!run.isRunning) {
       result = 'abandoned';
       break;
     }
   }
-  run.stateApiCallsInFlight--;
+  run.progress.stateApiCallEnded();
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(run, call, result.response);
   run.locks.release(keys, ordinal);
-  if (run.stuck !== undefined) return STUCK;
+  if (run.workflowTaskRefusal !== undefined) return STUCK;
   return result;
 }
 
