@@ -23,7 +23,7 @@ const uncategorized = (detail: string) => ({ detail, subStatus: 'UNCATEGORIZED_S
 const ALL_POST_PATHS = Object.entries(ApiPaths)
   .filter(([name]) => name !== 'healthcheck')
   .map(([, path]) => path);
-/** Endpoints that answer `{}`/`null` with "WorkflowId is not set on request." (A22). */
+/** Endpoints that answer `{}`/`null` with "WorkflowId is not set on request." (docs/semantics/faults.md#a22). */
 const WORKFLOW_ID_PATHS = [
   ApiPaths.signal,
   ApiPaths.stop,
