@@ -164,24 +164,28 @@ export const commandScenarios: Scenario[] = [
     name: 'timer-skip',
     async run(ctx) {
       const id = ctx.id('wf');
+      // waitUntil answers only after the first skip was answered, so that skip surely comes before
+      // the timers exist, however slow the machine.
+      let firstSkipAnswered = () => {};
+      const gate = new Promise<void>((resolve) => {
+        firstSkipAnswered = resolve;
+      });
       await ctx.start(
         id,
         { startStateId: 'S1' },
         {
           states: {
             S1: {
-              // Answered late, so the first skip surely comes before the timers exist.
-              waitUntil: () =>
-                new Answer({
-                  delayMs: 1_000,
-                  body: waitFor({
-                    commandWaitingType: 'ALL_COMPLETED',
-                    timerCommands: [
-                      { commandId: 'first', durationSeconds: 60 },
-                      { commandId: 'second', durationSeconds: 60 },
-                    ],
-                  }),
-                }),
+              waitUntil: async () => {
+                await gate;
+                return waitFor({
+                  commandWaitingType: 'ALL_COMPLETED',
+                  timerCommands: [
+                    { commandId: 'first', durationSeconds: 60 },
+                    { commandId: 'second', durationSeconds: 60 },
+                  ],
+                });
+              },
               execute: () => gracefulComplete(),
             },
           },
@@ -193,14 +197,10 @@ export const commandScenarios: Scenario[] = [
         detail: "invalid request - requested timer command doesn't exist",
         subStatus: 'UNCATEGORIZED_SUB_STATUS',
       };
-      expectResponse(
-        'skip before the state has timers',
-        await skip({ timerCommandId: 'first' }),
-        400,
-        missing,
-      );
+      const early = await skip({ timerCommandId: 'first' });
+      firstSkipAnswered();
+      expectResponse('skip before the state has timers', early, 400, missing);
       await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
-      await sleep(1_000);
       // The real server registers timers a moment after waitUntil answered.
       await ctx.eventually(async () =>
         expectResponse('skip by index 0', await skip({ timerCommandIndex: 0 }), 200, {}),
