@@ -220,6 +220,10 @@ async function main(): Promise<void> {
       "const sdk = await import('iwf-ts/sdk'); if (typeof sdk.WorkerService !== 'function') process.exit(1);",
     ]);
   });
+  step("CommonJS: require('iwf-ts/sdk') works through Node's require(esm)", () => {
+    writeFileSync(join(sdkOnly, 'uses-require.cjs'), "require('iwf-ts/sdk').WorkerService.name;\n");
+    sh(sdkOnly, 'node', ['uses-require.cjs']);
+  });
   console.log(
     `PASS the package works from a tarball (${((Date.now() - started) / 1000).toFixed(0)} s, in ${work})`,
   );
