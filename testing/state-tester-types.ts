@@ -14,10 +14,20 @@ import type {
   StateDecision as WireStateDecision,
 } from '../sdk/wire/types.ts';
 
-/** A workflow's data attributes as plain values, keyed and typed by its schema. */
+/**
+ * A workflow's data attributes as plain values, keyed and typed by its schema.
+ *
+ * @example
+ * const status: string | undefined = tester.dataAttributes.status;
+ */
 export type TestDataAttributes<S> = { [K in DataAttributeKeyOf<S>]?: DataAttributeValueOf<S, K> };
 
-/** A workflow's search attributes as plain values, keyed and typed by its schema. */
+/**
+ * A workflow's search attributes as plain values, keyed and typed by its schema.
+ *
+ * @example
+ * const title: string | undefined = tester.searchAttributes.Title;
+ */
 export type TestSearchAttributes<S> = { [K in SearchAttributeKeyOf<S>]?: SearchAttributeValueOf<S, K> };
 
 /**
@@ -32,7 +42,12 @@ export interface TestPersistence<S = unknown> {
   stateLocals?: Record<string, unknown>;
 }
 
-/** How one internal channel command ended; `channelName`, when given, must match the command's. */
+/**
+ * How one internal channel command ended; `channelName`, when given, must match the command's.
+ *
+ * @example
+ * const verified: TestInternalChannelResult<SchemaOf<typeof Signup>> = { status: 'RECEIVED', channelName: 'verify' };
+ */
 export type TestInternalChannelResult<S> = {
   [N in InternalChannelNameOf<S>]: {
     status: ChannelRequestStatus;
@@ -41,7 +56,12 @@ export type TestInternalChannelResult<S> = {
   };
 }[InternalChannelNameOf<S>];
 
-/** How one signal channel command ended; `channelName`, when given, must match the command's. */
+/**
+ * How one signal channel command ended; `channelName`, when given, must match the command's.
+ *
+ * @example
+ * const paid: TestSignalResult<SchemaOf<typeof Subscription>> = { status: 'RECEIVED', value: 30 };
+ */
 export type TestSignalResult<S> = {
   [N in SignalChannelNameOf<S>]: {
     status: ChannelRequestStatus;

@@ -2,7 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WorkerPaths } from '../wire/paths.ts';
 import type { WorkerHandler } from './worker-service.ts';
 
-/** Options of {@link workerRequestListener}. */
+/**
+ * Options of {@link workerRequestListener}.
+ *
+ * @example
+ * const options: WorkerRequestListenerOptions = { workerService, prefix: '/worker' };
+ */
 export interface WorkerRequestListenerOptions {
   workerService: WorkerHandler;
   /** A path the worker URL has before the iWF paths, as the Java samples' `/worker` (default none). */
@@ -11,7 +16,12 @@ export interface WorkerRequestListenerOptions {
   bodyLimit?: number;
 }
 
-/** What the listener does with a request that is not for the worker: Express/Connect's `next`. */
+/**
+ * What the listener does with a request that is not for the worker: Express/Connect's `next`.
+ *
+ * @example
+ * expressApp.use(workerRequestListener({ workerService })); // other paths go on to the next handler
+ */
 export type NextHandler = (error?: unknown) => void;
 
 const workerPaths: ReadonlySet<string> = new Set(Object.values(WorkerPaths));

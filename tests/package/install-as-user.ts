@@ -143,6 +143,16 @@ async function main(): Promise<void> {
     },
   );
 
+  step('the installed declaration files import ./x.js, never ./x.ts', () => {
+    const dist = join(app, 'node_modules/iwf-ts/dist');
+    const offending = (readdirSync(dist, { recursive: true }) as string[]).filter(
+      (file) =>
+        file.endsWith('.d.ts') &&
+        /(from|import)\s*\(?\s*'\.{1,2}\/[^']*\.ts'/.test(readFileSync(join(dist, file), 'utf8')),
+    );
+    if (offending.length)
+      throw new Error(`declaration files with .ts imports: ${offending.slice(0, 5).join(', ')}`);
+  });
   step('tsc, strict, moduleResolution nodenext (skipLibCheck off)', () =>
     sh(app, 'node_modules/.bin/tsc', ['-p', 'tsconfig.nodenext.json']),
   );
