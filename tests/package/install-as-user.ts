@@ -42,9 +42,10 @@ function step<T>(title: string, run: () => T): T {
 }
 
 /** Runs a command, returning its output; on failure, throws with everything it printed. */
-function sh(cwd: string, command: string, args: string[]): string {
+function sh(cwd: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): string {
   // The user's project runs on its own defaults, not on this repository's test mode.
-  const { IWF_TEST_MODE: _mode, ...env } = process.env;
+  const { IWF_TEST_MODE: _mode, ...inherited } = process.env;
+  const env = { ...inherited, ...extraEnv };
   try {
     return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
   } catch (error) {
@@ -161,6 +162,10 @@ async function main(): Promise<void> {
   );
   step('vitest runs a test written against iwf-ts/sdk and iwf-ts/testing', () => {
     const output = sh(app, 'node_modules/.bin/vitest', ['run']);
+    if (!/3 passed/.test(output)) throw new Error(`expected 3 passing tests:\n${output}`);
+  });
+  step('the same test on the sim-http backend (the harness loads fastify on demand)', () => {
+    const output = sh(app, 'node_modules/.bin/vitest', ['run'], { IWF_TEST_MODE: 'sim-http' });
     if (!/3 passed/.test(output)) throw new Error(`expected 3 passing tests:\n${output}`);
   });
   step('iwf-ts --help, iwf-ts simulator --help and iwf-ts conformance --help', () => {
