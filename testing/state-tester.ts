@@ -30,11 +30,13 @@ type InputThen<In, Rest> = undefined extends In ? [input?: In, rest?: Rest] : [i
  * Runs one state's waitUntil or execute, or one RPC, with no server: the call goes through the
  * worker service's real wire path, with attributes and command results you choose — as Temporal's
  * MockActivityEnvironment does for activities. Writes are applied to the tester's attributes, so
- * consecutive calls see each other's effects.
+ * consecutive calls see each other's effects. State ids, attribute keys, channel names, inputs and
+ * RPC signatures are typed from the workflow.
  *
  * @example
  * const tester = new StateTester(UserSignupWorkflow, { dataAttributes: { form, status: 'waiting' } });
- * const result = await tester.execute('VerifyState', undefined, { internalChannels: [{ status: 'RECEIVED' }] });
+ * await tester.waitUntil('VerifyState'); // a timer and the verify channel
+ * const result = await tester.execute('VerifyState', undefined, { timers: ['SCHEDULED'], internalChannels: [{ status: 'RECEIVED' }] });
  * expect(result.decision?.nextStates?.[0]?.stateId).toBe('_SYS_GRACEFUL_COMPLETING_WORKFLOW');
  */
 export class StateTester<W extends AnyWorkflow, S = SchemaOf<W>> {
