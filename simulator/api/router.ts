@@ -69,6 +69,14 @@ const GET_PATHS = new Set(['/', ApiPaths.healthcheck]);
  * await routeRequest(engine, { method: 'POST', path: '/api/v1/workflow/get', body: { workflowId: 'wf' } });
  */
 export async function routeRequest(engine: Engine, request: ApiRequest): Promise<ApiReply> {
+  try {
+    return await answer(engine, request);
+  } catch (error) {
+    return simulatorFault(engine, request.path, error);
+  }
+}
+
+async function answer(engine: Engine, request: ApiRequest): Promise<ApiReply> {
   const method = request.method.toUpperCase();
   const queryAt = request.path.indexOf('?');
   const path = queryAt >= 0 ? request.path.slice(0, queryAt) : request.path;
@@ -83,11 +91,7 @@ export async function routeRequest(engine: Engine, request: ApiRequest): Promise
   const body = decoded.value;
   if (target.requiresWorkflowId && !(body as { workflowId?: string } | null)?.workflowId)
     return Replies.workflowIdNotSet();
-  try {
-    return await target.handler(engine, body);
-  } catch (error) {
-    return simulatorFault(engine, path, error);
-  }
+  return target.handler(engine, body);
 }
 
 const INVALID = Symbol('invalid body');

@@ -46,6 +46,7 @@ export function httpWorkerTransport(): WorkerTransport {
       }
       // The reason phrase as sent, empty included (Tomcat sends none): it ends up in error texts.
       const reply: WorkerReply = { status: answer.status, text: answer.text, statusText: answer.statusText };
+      if (answer.truncated) reply.truncated = true;
       const contentType = answer.headers['content-type'];
       if (contentType) reply.contentType = contentType;
       return reply;

@@ -1,3 +1,4 @@
+import { setOwn } from '../engine/support/own-property.ts';
 import { WholeFloatLiteral } from './go-json-text.ts';
 import type { Schema } from './schema.ts';
 
@@ -109,7 +110,7 @@ function rewrite(root: unknown, rootSchema: Schema): unknown {
   const stack: Build[] = [[root, rootSchema, holder, 0]];
   while (stack.length > 0) {
     const [value, schema, into, key] = stack.pop()!;
-    const put = (v: unknown): void => setOwn(into as Record<string, unknown>, key, v);
+    const put = (v: unknown): void => setOwn(into as Record<string, unknown>, String(key), v);
     if (value instanceof WholeFloatLiteral) {
       put(value.value);
       continue;
@@ -151,13 +152,6 @@ function rewrite(root: unknown, rootSchema: Schema): unknown {
     } else put(value);
   }
   return holder[0];
-}
-
-// An own property even for `__proto__` (a JSON key like any other), never the prototype.
-function setOwn(into: Record<string, unknown>, key: string | number, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(into, key, { value, writable: true, enumerable: true, configurable: true });
-  else into[key] = value;
 }
 
 function zeroOf(schema: Schema): unknown {

@@ -50,13 +50,15 @@ export function readGoJson(text: string, mode: 'first-value' | 'whole'): GoJsonR
 }
 
 const MARK = `\u0000whole-float-${Math.random().toString(36).slice(2)}:`;
+// The mark as JSON string text (a raw control character is not allowed there).
+const MARK_TEXT = MARK.replace('\u0000', '\\u0000');
 
 // Each whole float literal becomes a marked string, turned back into a WholeFloatLiteral.
 function parseMarkingWholeFloats(body: string, spans: readonly number[]): unknown {
   let marked = '';
   let at = 0;
   for (let i = 0; i < spans.length; i += 2) {
-    marked += `${body.slice(at, spans[i])}"${MARK}${body.slice(spans[i], spans[i + 1])}"`;
+    marked += `${body.slice(at, spans[i])}"${MARK_TEXT}${body.slice(spans[i], spans[i + 1])}"`;
     at = spans[i + 1]!;
   }
   marked += body.slice(at);

@@ -1,4 +1,5 @@
 import type { SearchAttribute, SearchAttributeValueType } from '../../../sdk/wire/types.ts';
+import { ownValue } from '../support/own-property.ts';
 
 /**
  * The custom search attributes the real test server registers (see the brief's server setup):
@@ -63,7 +64,7 @@ export class SearchAttributeRegistry {
   }
 
   typeOf(name: string): SearchAttributeValueType | undefined {
-    return SYSTEM_SEARCH_ATTRIBUTES[name] ?? this.types.get(name);
+    return ownValue(SYSTEM_SEARCH_ATTRIBUTES, name) ?? this.types.get(name);
   }
 
   /**

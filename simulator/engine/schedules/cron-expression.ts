@@ -24,7 +24,20 @@ const SHORTCUTS: Readonly<Record<string, string>> = {
   '@midnight': '0 0 * * *',
   '@hourly': '0 * * * *',
 };
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY_MS = 86_400_000;
 const FIELD_COUNT = 'CronString does not have 5-7 fields';
@@ -82,14 +95,19 @@ export function parseCron(text: string): CronExpression | string {
           day = Date.UTC(date.getUTCFullYear() + 1, 0, 1) - DAY_MS;
           continue;
         }
-        if (!has(month, date.getUTCMonth() + 1) || !has(dom, date.getUTCDate()) || !has(dow, date.getUTCDay()))
+        if (
+          !has(month, date.getUTCMonth() + 1) ||
+          !has(dom, date.getUTCDate()) ||
+          !has(dow, date.getUTCDay())
+        )
           continue;
         for (let h = 0; h < 24; h++) {
           if (!has(hour, h) || day + (h + 1) * 3_600_000 <= epochMs) continue;
           for (let m = 0; m < 60; m++) {
             const minuteAt = day + h * 3_600_000 + m * 60_000;
             if (!has(min, m) || minuteAt + 60_000 <= epochMs) continue;
-            for (let s = 0; s < 60; s++) if (has(sec, s) && minuteAt + s * 1000 > epochMs) return minuteAt + s * 1000;
+            for (let s = 0; s < 60; s++)
+              if (has(sec, s) && minuteAt + s * 1000 > epochMs) return minuteAt + s * 1000;
           }
         }
       }
@@ -100,7 +118,14 @@ export function parseCron(text: string): CronExpression | string {
 
 // One field as Temporal's schedule parser reads it: comma-separated parts, each `*`, a value or a
 // range, with an optional `/step`; its error texts name the field.
-function parseField(text: string, name: string, def: string, min: number, max: number, mode: Mode): Field | string {
+function parseField(
+  text: string,
+  name: string,
+  def: string,
+  min: number,
+  max: number,
+  mode: Mode,
+): Field | string {
   const source = text.trim() === '' ? def : text.trim();
   if (source === '*' && mode === 'year') return undefined;
   const values = new Set<number>();
@@ -113,7 +138,8 @@ function parseField(text: string, name: string, def: string, min: number, max: n
     if (slashes === 1) {
       const [head, stepText] = part.split('/') as [string, string];
       if (stepText === '') return `${name} missing step value`;
-      if (!/^[+-]?\d+$/.test(stepText)) return `strconv.Atoi: parsing ${JSON.stringify(stepText)}: invalid syntax`;
+      if (!/^[+-]?\d+$/.test(stepText))
+        return `strconv.Atoi: parsing ${JSON.stringify(stepText)}: invalid syntax`;
       step = Number(stepText);
       if (step < 1) return `${name} has invalid Step`;
       part = head;
@@ -164,7 +190,10 @@ const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 
 function parseEvery(rest: string, text: string): CronExpression | string {
   const space = rest.indexOf(' ');
   if (space < 0) return 'Invalid schedule spec: CronString does not have interval after @every';
-  const [intervalText, phaseText] = rest.slice(space + 1).trim().split('/') as [string, string | undefined];
+  const [intervalText, phaseText] = rest
+    .slice(space + 1)
+    .trim()
+    .split('/') as [string, string | undefined];
   const interval = duration(intervalText);
   const phase = phaseText === undefined ? 0 : duration(phaseText);
   if (interval === undefined || phase === undefined || interval <= 0)
@@ -177,7 +206,9 @@ function parseEvery(rest: string, text: string): CronExpression | string {
 }
 
 function duration(text: string): number | undefined {
-  const parts = text.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/) ? text.match(/\d+(?:\.\d+)?(?:ms|s|m|h|d)/g) : null;
+  const parts = text.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/)
+    ? text.match(/\d+(?:\.\d+)?(?:ms|s|m|h|d)/g)
+    : null;
   if (!parts) return undefined;
   let total = 0;
   for (const part of parts) {

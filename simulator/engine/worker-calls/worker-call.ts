@@ -121,6 +121,7 @@ export function parseReplyBody(
   reply: WorkerReply,
 ): { ok: true; value: unknown; empty: boolean } | { ok: false; message: string } {
   if (reply.json !== undefined) return { ok: true, value: reply.json, empty: reply.json === null };
+  if (reply.truncated) return { ok: false, message: 'unexpected EOF' };
   const text = reply.text ?? '';
   if (text.length === 0) return { ok: true, value: undefined, empty: true };
   if (reply.contentType !== undefined && !/json/i.test(reply.contentType))
