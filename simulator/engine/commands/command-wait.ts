@@ -258,7 +258,9 @@ export class CommandWait implements CommandStateOwner {
    */
   private timerDelay(): (timer: TimerCommandState) => number {
     const nowSeconds = Math.floor(this.host.now() / 1000);
-    return (timer) => goSecondsAsMs(wrapInt64(timer.firingSeconds - nowSeconds));
+    // A firing instant in the past (a duration that wrapped round, too) fires at once.
+    return (timer) =>
+      timer.firingSeconds <= nowSeconds ? 0 : goSecondsAsMs(wrapInt64(timer.firingSeconds - nowSeconds));
   }
 
   /** Stops waiting without completing (the run closed). */
