@@ -21,6 +21,7 @@ import {
   parseReplyBody,
   replyText,
 } from '../../engine/worker-calls/worker-call.ts';
+import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { checkSchema } from '../../schema/schema.ts';
 import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-schemas.ts';
 import { Replies } from '../replies.ts';
@@ -151,9 +152,10 @@ function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boole
   if (!parsed.ok) return undecodable(200, replyText(reply));
   if (parsed.empty)
     return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
-  if (!isObject(parsed.value) || checkSchema(parsed.value, RpcResponseSchema))
+  const decoded = isObject(parsed.value) ? decodeLikeGo(parsed.value, RpcResponseSchema) : undefined;
+  if (decoded?.problem !== undefined || decoded === undefined)
     return workerApiError('worker API error, status:200, errorType:', 200, '', '');
-  const response = parsed.value as WorkflowWorkerRpcResponse;
+  const response = decoded.value as WorkflowWorkerRpcResponse;
   const decision = response.stateDecision;
   if (decision?.conditionalClose || decision?.nextStates?.some((m) => isSystemStateId(m.stateId)))
     return workerApiError('closing workflow in RPC is not supported yet', 0, '', '');

@@ -122,6 +122,12 @@ export class RunJournal {
     this.inputs.push(input);
   }
 
+  /** Takes back an input whose request failed, so no reset re-applies it. */
+  forgetInput(input: JournalInput): void {
+    const at = this.inputs.lastIndexOf(input);
+    if (at >= 0) this.inputs.splice(at, 1);
+  }
+
   /**
    * Records a reset point for executions just started together. It lives as long as the run, one
    * per step: a lone execution id and a lone thread are kept without arrays.
