@@ -3,11 +3,12 @@ import type { ApiReply } from '../../contracts.ts';
 import { resetRun } from '../../engine/reset/reset.ts';
 import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
+import { handleRpc } from './rpc.ts';
 
 /**
- * `POST /api/v1/workflow/reset` (§2.13): BEGINNING, STATE_ID and STATE_EXECUTION_ID, on running
- * or closed runs; answers the new run id. HISTORY_EVENT_ID / HISTORY_EVENT_TIME need Temporal event
- * ids the simulator does not have: 500 naming that.
+ * `POST /api/v1/workflow/reset` (§2.13): every reset type, on running or closed runs; answers the
+ * new run id, or 500 with the server's text when the reset point does not exist. Locking RPCs after
+ * the point are run again, as Temporal re-applies updates.
  *
  * @example
  * handleReset(engine, { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2' });
@@ -15,7 +16,17 @@ import { Replies } from '../replies.ts';
 export function handleReset(engine: Engine, request: WorkflowResetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-  const fresh = resetRun(engine, run, request);
+  const fresh = resetRun(engine, run, request, {
+    rerunUpdate: (target, rpc) => {
+      const rerun = { ...rpc, workflowId: target.workflowId, workflowRunId: target.runId };
+      handleRpc(engine, rerun).then(
+        (reply) =>
+          engine.runtime.log(`locking RPC ${rpc.rpcName ?? ''} re-run after the reset: ${reply.status}`),
+        (error: unknown) =>
+          engine.runtime.log(`locking RPC ${rpc.rpcName ?? ''} re-run failed: ${String(error)}`),
+      );
+    },
+  });
   if (typeof fresh === 'string') return Replies.internal(fresh);
   return Replies.ok({ workflowRunId: fresh.runId });
 }

@@ -1,22 +1,35 @@
-import type { WorkflowResetRequest } from '../../../sdk/wire/types.ts';
+import type {
+  WorkflowResetRequest,
+  WorkflowRpcRequest,
+  WorkflowStartRequest,
+} from '../../../sdk/wire/types.ts';
 import { applyClientInput } from '../runs/client-inputs.ts';
 import type { Engine } from '../runs/engine.ts';
-import {
-  type Checkpoint,
-  RunJournal,
-  restoreSnapshot,
-  startedIds,
-  threadRecords,
-} from '../runs/run-journal.ts';
+import { RunJournal, restoreSnapshot, startedIds, threadRecords } from '../runs/run-journal.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { resumeThreads } from '../threads/state-execution.ts';
+import { findResetPoint } from './reset-point.ts';
+import { holdSkipsPendingAt, reapplyTimerSkip } from './timer-skips.ts';
 
 /**
- * Resets a run (semantics §2.13): a new current run rebuilt at the reset point without calling the
- * worker for what happened before it, then live. BEGINNING restarts from the run's start (or from
- * the continue-as-new that began it); STATE_ID / STATE_EXECUTION_ID from the first start of that
- * state / execution. Client inputs after the point are re-applied unless skipped. A running current
- * run is terminated. Returns the new run, or the error text the server answers 500 with.
+ * What a reset needs from the API layer: running a locking RPC again (Temporal re-applies an
+ * update by running its handler, so the worker's RPC is called again with the same request).
+ *
+ * @example
+ * const options: ResetOptions = { rerunUpdate: (run, rpc) => void handleRpc(engine, { ...rpc, workflowRunId: run.runId }) };
+ */
+export interface ResetOptions {
+  rerunUpdate?: (run: WorkflowRun, rpc: WorkflowRpcRequest) => void;
+}
+
+/**
+ * Resets a run (semantics §2.13): a new current run rebuilt at the reset point (see
+ * `findResetPoint`) without calling the worker for what happened before it, then live. Client
+ * inputs after the point are re-applied unless skipped: signals (timer skips among them) and
+ * locking RPCs, which run again. The new run keeps the first run id and start time its contexts
+ * carry, but not the start delay, and its timeout counts from the reset, as Temporal's does
+ * (measured). A running current run is terminated. Returns the new run, or the error text the
+ * server answers 500 with.
  *
  * @example
  * const fresh = resetRun(engine, run, { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2' });
@@ -25,26 +38,15 @@ export function resetRun(
   engine: Engine,
   target: WorkflowRun,
   request: WorkflowResetRequest,
+  options: ResetOptions = {},
 ): WorkflowRun | string {
   const journal = target.journal;
-  let checkpoint: Checkpoint | undefined;
-  switch (request.resetType) {
-    case 'BEGINNING':
-      break;
-    case 'STATE_ID':
-      checkpoint = journal.find('stateId', request.stateId ?? '');
-      if (!checkpoint) return 'Get historyEventId failed, no historyEventId';
-      break;
-    case 'STATE_EXECUTION_ID':
-      checkpoint = journal.find('executionId', request.stateExecutionId ?? '');
-      if (!checkpoint) return 'Get historyEventId failed, no historyEventId';
-      break;
-    default:
-      return `reset type ${request.resetType ?? ''} is not supported by the iWF simulator (it has no Temporal event ids); use BEGINNING, STATE_ID or STATE_EXECUTION_ID`;
-  }
+  const point = findResetPoint(target, request, engine.runtime.clock.now());
+  if ('error' in point) return point.error;
+  const checkpoint = point.checkpoint;
   const current = engine.currentRun(target.workflowId);
   current?.close('TERMINATED');
-  const fresh = engine.createRun(target.request, target.workflowId);
+  const fresh = engine.createRun(withoutStartDelay(target.request), target.workflowId);
   fresh.requestId = target.requestId;
   // Measured: state API contexts after a reset keep the first run id and the original start time.
   fresh.firstRunId = target.firstRunId;
@@ -54,6 +56,8 @@ export function resetRun(
     resetType: request.resetType,
     stateId: request.stateId,
     stateExecutionId: request.stateExecutionId,
+    historyEventId: request.historyEventId,
+    historyEventTime: request.historyEventTime,
     reason: request.reason,
   });
   const snapshot = checkpoint ?? journal.beginning;
@@ -66,14 +70,16 @@ export function resetRun(
     fresh.restoreExecutionCounters(journal.countersAt(checkpoint));
     const inputCount = checkpoint?.inputCount ?? 0;
     fresh.journal.inputs.push(...journal.inputs.slice(0, inputCount));
-    const launch = resumeThreads(fresh, threadRecords(snapshot));
+    const records = threadRecords(snapshot);
+    const launch = resumeThreads(fresh, records);
+    holdSkipsPendingAt(fresh, fresh.journal.inputs, records);
     // Temporal puts re-applied signals before the restarted activities, so a later reset to the
     // same point keeps them even with skipSignalReapply (measured): checkpoint after them.
-    reapplyInputs(fresh, journal, inputCount, request);
+    reapplyInputs(fresh, journal, inputCount, request, options);
     if (checkpoint) fresh.journal.checkpoint(fresh, startedIds(checkpoint));
     launch();
   } else {
-    engine.beginRun(fresh, () => reapplyInputs(fresh, journal, 0, request));
+    engine.beginRun(fresh, () => reapplyInputs(fresh, journal, 0, request, options));
   }
   engine.runtime.log(
     `workflow ${target.workflowId} reset (${request.resetType}) from run ${target.runId}: new run ${fresh.runId}`,
@@ -81,18 +87,31 @@ export function resetRun(
   return fresh;
 }
 
-// Temporal re-applies signals (iWF's client writes are signals) and updates (locking RPCs) after the point.
+// Measured: the reset run's first workflow task is not delayed again (the delay is the first
+// task's backoff, which happened before every reset point).
+function withoutStartDelay(request: WorkflowStartRequest): WorkflowStartRequest {
+  const options = request.workflowStartOptions;
+  if (!options?.workflowStartDelaySeconds) return request;
+  return { ...request, workflowStartOptions: { ...options, workflowStartDelaySeconds: undefined } };
+}
+
+// Temporal re-applies signals (iWF's client writes and timer skips are signals) and updates
+// (locking RPCs) after the point; skipSignalReapply leaves updates in, skipUpdateReapply signals.
 function reapplyInputs(
   run: WorkflowRun,
   journal: RunJournal,
   from: number,
   request: WorkflowResetRequest,
+  options: ResetOptions,
 ): void {
   for (let i = from; i < journal.inputs.length; i++) {
     if (!run.isRunning) return;
     const input = journal.inputs[i]!;
     const isUpdate = input.kind === 'mutations' && input.update;
     if (isUpdate ? request.skipUpdateReapply : request.skipSignalReapply) continue;
-    applyClientInput(run, input);
+    if (input.kind === 'skipTimer') reapplyTimerSkip(run, input);
+    else if (input.kind === 'mutations' && input.rpc && options.rerunUpdate)
+      options.rerunUpdate(run, input.rpc);
+    else applyClientInput(run, input);
   }
 }
