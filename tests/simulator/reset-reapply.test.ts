@@ -130,3 +130,45 @@ describe('reset re-runs locking RPCs (measured)', () => {
     });
   });
 });
+
+describe('a reset of a reset run keeps what the first reset re-applied at the beginning (measured)', () => {
+  it('signals re-applied by a reset to BEGINNING stay through a second reset to BEGINNING with skipSignalReapply', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: () => ({
+          commandRequest: {
+            deciderTriggerType: 'ALL_COMMAND_COMPLETED',
+            signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
+          },
+        }),
+        execute: () => complete('done'),
+      },
+    });
+    const { simulator, post, start, result } = setup(worker);
+    await start('wf');
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go' });
+    await result('wf');
+    await post('reset', { workflowId: 'wf', resetType: 'BEGINNING' });
+    await simulator.runUntilIdle();
+    await post('reset', { workflowId: 'wf', resetType: 'BEGINNING', skipSignalReapply: true });
+    expect(((await result('wf')).body as { workflowStatus: string }).workflowStatus).toBe('COMPLETED');
+    await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S1', skipSignalReapply: true });
+    expect(((await result('wf')).body as { workflowStatus: string }).workflowStatus).toBe('COMPLETED');
+    expect(worker.callsOf('execute', 'S1')).toHaveLength(4);
+  });
+
+  it('a locking RPC re-run by a reset to BEGINNING runs again in a second reset to BEGINNING with skipUpdateReapply', async () => {
+    const { worker, simulator, post, start } = counterRpcWorkflow();
+    await start('wf');
+    await simulator.runUntilIdle();
+    await post('rpc', { workflowId: 'wf', rpcName: 'inc', dataAttributesLoadingPolicy: exclusiveK });
+    await post('reset', { workflowId: 'wf', resetType: 'BEGINNING' });
+    await simulator.runUntilIdle();
+    await post('reset', { workflowId: 'wf', resetType: 'BEGINNING', skipUpdateReapply: true });
+    await simulator.runUntilIdle();
+    expect(worker.callsOf('rpc')).toHaveLength(3);
+    expect((await post('dataobjects/get', { workflowId: 'wf', keys: ['k'] })).body).toEqual({
+      objects: [{ key: 'k', value: encoded('v3') }],
+    });
+  });
+});

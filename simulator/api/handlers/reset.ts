@@ -17,9 +17,9 @@ export function handleReset(engine: Engine, request: WorkflowResetRequest): ApiR
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   const fresh = resetRun(engine, run, request, {
-    rerunUpdate: (target, rpc) => {
-      const rerun = { ...rpc, workflowId: target.workflowId, workflowRunId: target.runId };
-      handleRpc(engine, rerun).then(
+    // The request names the new run already; its answer is journaled with this very object.
+    rerunUpdate: (_target, rpc) => {
+      handleRpc(engine, rpc).then(
         (reply) =>
           engine.runtime.log(`locking RPC ${rpc.rpcName ?? ''} re-run after the reset: ${reply.status}`),
         (error: unknown) =>

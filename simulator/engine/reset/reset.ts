@@ -5,7 +5,13 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import { applyClientInput } from '../runs/client-inputs.ts';
 import type { Engine } from '../runs/engine.ts';
-import { RunJournal, restoreSnapshot, startedIds, threadRecords } from '../runs/run-journal.ts';
+import {
+  type JournalInput,
+  RunJournal,
+  restoreSnapshot,
+  startedIds,
+  threadRecords,
+} from '../runs/run-journal.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { resumeThreads } from '../threads/state-execution.ts';
 import { findResetPoint } from './reset-point.ts';
@@ -16,9 +22,10 @@ import { holdSkipsPendingAt, reapplyTimerSkip } from './timer-skips.ts';
  * update by running its handler, so the worker's RPC is called again with the same request).
  *
  * @example
- * const options: ResetOptions = { rerunUpdate: (run, rpc) => void handleRpc(engine, { ...rpc, workflowRunId: run.runId }) };
+ * const options: ResetOptions = { rerunUpdate: (_run, rpc) => void handleRpc(engine, rpc) };
  */
 export interface ResetOptions {
+  /** Runs a locking RPC again on the new run; `rpc` names that run and must be passed on as is. */
   rerunUpdate?: (run: WorkflowRun, rpc: WorkflowRpcRequest) => void;
 }
 
@@ -79,7 +86,10 @@ export function resetRun(
     if (checkpoint) fresh.journal.checkpoint(fresh, startedIds(checkpoint));
     launch();
   } else {
-    engine.beginRun(fresh, () => reapplyInputs(fresh, journal, 0, request, options));
+    engine.beginRun(fresh, () => {
+      reapplyInputs(fresh, journal, 0, request, options);
+      keptAtBeginning.set(fresh.journal, fresh.journal.inputs.length);
+    });
   }
   engine.runtime.log(
     `workflow ${target.workflowId} reset (${request.resetType}) from run ${target.runId}: new run ${fresh.runId}`,
@@ -95,6 +105,15 @@ function withoutStartDelay(request: WorkflowStartRequest): WorkflowStartRequest 
   return { ...request, workflowStartOptions: { ...options, workflowStartDelaySeconds: undefined } };
 }
 
+// Inputs a BEGINNING reset re-applied before the new run's first workflow task, per journal: a
+// later BEGINNING reset of that run replays them whatever its skip flags (measured: Temporal puts
+// them before the first completed workflow task, the point BEGINNING finds).
+const keptAtBeginning = new WeakMap<RunJournal, number>();
+// Locking RPCs a reset ran again, and the journal entries that stand for them (their answers are
+// journaled too, when they come, and are not run a third time).
+const rerunRequests = new WeakSet<WorkflowRpcRequest>();
+const rerunMarkers = new WeakSet<JournalInput>();
+
 // Temporal re-applies signals (iWF's client writes and timer skips are signals) and updates
 // (locking RPCs) after the point; skipSignalReapply leaves updates in, skipUpdateReapply signals.
 function reapplyInputs(
@@ -104,14 +123,29 @@ function reapplyInputs(
   request: WorkflowResetRequest,
   options: ResetOptions,
 ): void {
+  const kept = request.resetType === 'BEGINNING' ? (keptAtBeginning.get(journal) ?? 0) : 0;
   for (let i = from; i < journal.inputs.length; i++) {
     if (!run.isRunning) return;
     const input = journal.inputs[i]!;
     const isUpdate = input.kind === 'mutations' && input.update;
-    if (isUpdate ? request.skipUpdateReapply : request.skipSignalReapply) continue;
+    if (isUpdate && input.rpc && rerunRequests.has(input.rpc) && !rerunMarkers.has(input)) continue;
+    if (i >= kept && (isUpdate ? request.skipUpdateReapply : request.skipSignalReapply)) continue;
     if (input.kind === 'skipTimer') reapplyTimerSkip(run, input);
     else if (input.kind === 'mutations' && input.rpc && options.rerunUpdate)
-      options.rerunUpdate(run, input.rpc);
+      rerunUpdate(run, input.rpc, options.rerunUpdate);
     else applyClientInput(run, input);
   }
+}
+
+function rerunUpdate(
+  run: WorkflowRun,
+  original: WorkflowRpcRequest,
+  rerun: NonNullable<ResetOptions['rerunUpdate']>,
+): void {
+  const request = { ...original, workflowId: run.workflowId, workflowRunId: run.runId };
+  const marker: JournalInput = { kind: 'mutations', mutations: {}, update: true, rpc: request };
+  rerunRequests.add(request);
+  rerunMarkers.add(marker);
+  run.journal.recordInput(marker);
+  rerun(run, request);
 }
