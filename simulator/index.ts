@@ -14,6 +14,7 @@ export { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-
 export { formatHistory } from './history/format-history.ts';
 export type { HistoryEvent, HistoryEventType } from './history/history.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';
+export { listenOrExplain } from './http/listen.ts';
 export { buildSimulatorServer, type SimulatorServerOptions } from './http/server.ts';
 export { simulatorHandler } from './msw/handlers.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';

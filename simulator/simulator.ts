@@ -10,7 +10,7 @@ import {
 } from './engine/attributes/search-attribute-registry.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
-import { ActivityTracker } from './engine/runs/in-flight-work.ts';
+import { InFlightWork } from './engine/runs/in-flight-work.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 
@@ -26,7 +26,7 @@ const realSetTimeout = globalThis.setTimeout;
 export interface SimulatorOptions {
   /** `virtual` (default): time moves only when told or by auto-advance; `wall`: real time; or your own clock. */
   clock?: 'virtual' | 'wall' | Clock;
-  /** Start of virtual time in epoch ms (default 2025-01-01T00:00:00Z). */
+  /** Start of virtual time in epoch ms (default `DEFAULT_VIRTUAL_START_MS`, 2026-01-01T00:00:00Z). */
   startTime?: number;
   /** Wall clock acceleration: 10 runs ten times faster than real time. */
   speed?: number;
@@ -82,7 +82,7 @@ export interface WorkflowSummary {
 export class Simulator {
   readonly clock: Clock;
   private readonly engine: Engine;
-  private readonly tracker = new ActivityTracker();
+  private readonly inFlightWork = new InFlightWork();
   private readonly autoAdvance: boolean;
   private readonly graceMs: number;
   private waitingClients = 0;
@@ -106,7 +106,7 @@ export class Simulator {
         log,
       ),
       clock: this.clock,
-      tracker: this.tracker,
+      inFlightWork: this.inFlightWork,
       transport: options.workerTransport,
       // Deterministic on a controllable clock; random on the wall clock unless a seed is given.
       ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) ? 1 : 'random')),
@@ -161,7 +161,7 @@ export class Simulator {
   /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
   async runUntilIdle(): Promise<void> {
     for (;;) {
-      await this.tracker.waitForIdle(this.graceMs);
+      await this.inFlightWork.waitForIdle(this.graceMs);
       if (!isControllableClock(this.clock) || this.closed) return;
       const due = this.clock.nextDueTime();
       if (due === undefined || due > this.clock.now()) return;
@@ -211,7 +211,7 @@ export class Simulator {
 
   private async fireUntil(clock: ControllableClock, target: number): Promise<void> {
     for (;;) {
-      await this.tracker.waitForIdle(this.graceMs);
+      await this.inFlightWork.waitForIdle(this.graceMs);
       const due = clock.nextDueTime();
       if (due === undefined || due > target || this.closed) break;
       // Timers of different runs due at the same instant are independent: fire them together.
@@ -220,7 +220,7 @@ export class Simulator {
     clock.moveTo(target);
   }
 
-  // Design §4: while a client waits inside handle() and the engine is idle, jump to the next timer.
+  // While a client waits inside handle() and the engine is idle, jump to the next timer.
   private async runAutoAdvance(): Promise<void> {
     const clock = this.clock as ControllableClock;
     this.autoAdvancing = true;
@@ -230,7 +230,7 @@ export class Simulator {
           await this.manualAdvance.catch(() => {});
           continue;
         }
-        await this.tracker.waitForIdle(this.graceMs);
+        await this.inFlightWork.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
         // Nothing scheduled: wait a little real time for new work (a client's signal, a late worker).
         if (clock.fireNextBatch() === 0) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));

@@ -5,11 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AnyWorkflow } from '../../sdk/workflow.ts';
-import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
-import { listenOrExplain } from '../../simulator/http/listen.ts';
-import { buildSimulatorServer } from '../../simulator/http/server.ts';
-import { Simulator } from '../../simulator/simulator.ts';
-import { searchAttributesFor } from '../../testing/search-attributes.ts';
+import {
+  buildSimulatorServer,
+  httpWorkerTransport,
+  listenOrExplain,
+  Simulator,
+} from '../../simulator/index.ts';
+import { searchAttributesFor } from '../../testing/index.ts';
 
 /**
  * A positive number from an environment variable, or the fallback when it is unset.

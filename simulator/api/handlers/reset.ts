@@ -7,7 +7,7 @@ import { Replies } from '../replies.ts';
 import { handleRpc } from './rpc.ts';
 
 /**
- * `POST /api/v1/workflow/reset` (§2.13): every reset type, on running or closed runs; answers the
+ * `POST /api/v1/workflow/reset` (docs/semantics/lifecycle.md#reset-1): every reset type, on running or closed runs; answers the
  * new run id, or 500 with the server's text when the reset point does not exist. Locking RPCs after
  * the point are run again, as Temporal re-applies updates.
  *

@@ -5,13 +5,7 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import { applyClientInput } from '../runs/client-inputs.ts';
 import type { Engine } from '../runs/engine.ts';
-import {
-  type JournalInput,
-  RunJournal,
-  restoreSnapshot,
-  startedIds,
-  threadRecords,
-} from '../runs/run-journal.ts';
+import { type JournalInput, type RunJournal, startedIds, threadRecords } from '../runs/run-journal.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { resumeThreads } from '../threads/state-execution.ts';
 import { findResetPoint } from './reset-point.ts';
@@ -30,7 +24,7 @@ export interface ResetOptions {
 }
 
 /**
- * Resets a run (semantics §2.13): a new current run rebuilt at the reset point (see
+ * Resets a run (docs/semantics/lifecycle.md#reset-2): a new current run rebuilt at the reset point (see
  * `findResetPoint`) without calling the worker for what happened before it, then live. Client
  * inputs after the point are re-applied unless skipped: signals (timer skips among them) and
  * locking RPCs, which run again. The new run keeps the first run id and start time its contexts
@@ -53,11 +47,10 @@ export function resetRun(
   const checkpoint = point.checkpoint;
   const current = engine.currentRun(target.workflowId);
   current?.close('TERMINATED');
-  const fresh = engine.createRun(withoutStartDelay(target.request), target.workflowId);
-  fresh.requestId = target.requestId;
   // Measured: state API contexts after a reset keep the first run id and the original start time.
-  fresh.firstRunId = target.firstRunId;
-  fresh.startedAt = target.startedAt;
+  const fresh = engine.createRun(withoutStartDelay(target.request), target.workflowId, {
+    carriedFrom: target,
+  });
   fresh.history.add('WorkflowReset', undefined, {
     fromRunId: target.runId,
     resetType: request.resetType,
@@ -69,12 +62,12 @@ export function resetRun(
   });
   const snapshot = checkpoint ?? journal.beginning;
   if (snapshot) {
-    fresh.journal = new RunJournal(journal.beginning);
+    fresh.restartJournal(journal.beginning);
     const before = checkpoint ? journal.checkpoints.indexOf(checkpoint) : 0;
     fresh.journal.checkpoints.push(...journal.checkpoints.slice(0, before));
     engine.openRun(fresh);
-    restoreSnapshot(fresh, snapshot);
-    fresh.restoreExecutionCounters(journal.countersAt(checkpoint));
+    fresh.restore(snapshot);
+    fresh.executionCounters.restore(journal.countersAt(checkpoint));
     const inputCount = checkpoint?.inputCount ?? 0;
     fresh.journal.inputs.push(...journal.inputs.slice(0, inputCount));
     const records = threadRecords(snapshot);

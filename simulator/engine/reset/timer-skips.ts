@@ -1,4 +1,3 @@
-import type { CommandWait } from '../commands/command-wait.ts';
 import type { JournalInput } from '../runs/run-journal.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import type { ThreadRecord } from '../threads/thread-record.ts';
@@ -34,13 +33,23 @@ export function reapplyTimerSkip(run: WorkflowRun, skip: TimerSkip): void {
 }
 
 /**
+ * A command wait as far as skipping its timers goes.
+ *
+ * @example
+ * const wait: SkippableWait = thread.wait;
+ */
+export interface SkippableWait {
+  skipTimer(commandId: string | undefined, index: number | undefined): boolean;
+}
+
+/**
  * Applies the held skips of a state execution whose command wait just started (the server retries
  * its stale skips when a timer starts waiting); each skip is used once.
  *
  * @example
  * applyHeldTimerSkips(run, 'S1-1', wait);
  */
-export function applyHeldTimerSkips(run: WorkflowRun, executionId: string, wait: CommandWait): void {
+export function applyHeldTimerSkips(run: WorkflowRun, executionId: string, wait: SkippableWait): void {
   const held = pendingSkips.get(run);
   if (!held) return;
   for (let i = 0; i < held.length; i++) {
