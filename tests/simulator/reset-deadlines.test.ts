@@ -26,7 +26,7 @@ async function statusOf(post: ReturnType<typeof setup>['post'], workflowId: stri
 }
 
 describe('reset: the workflow timeout counts from the reset (measured)', () => {
-  it('a 10 s workflow completed at 3 s and reset at 5 s times out at 15 s, not at 10 s', async () => {
+  it('a 10 s workflow completed at 3 s and reset at 5 s times out at 15 s, not at 10 s (timeout-2)', async () => {
     const { simulator, post, start } = setup(waitForGo());
     await start('wf', { workflowTimeoutSeconds: 10 });
     await simulator.advanceBy(3_000);
@@ -43,7 +43,7 @@ describe('reset: the workflow timeout counts from the reset (measured)', () => {
     expect(await statusOf(post, 'wf')).toBe('TIMEOUT');
   });
 
-  it('a reset of a reset run re-arms the timeout again from the second reset', async () => {
+  it('a reset of a reset run re-arms the timeout again from the second reset (timeout-2)', async () => {
     const { simulator, post, start } = setup(waitForGo());
     await start('wf', { workflowTimeoutSeconds: 10 });
     await post('signal', { workflowId: 'wf', signalChannelName: 'go' });
@@ -58,7 +58,7 @@ describe('reset: the workflow timeout counts from the reset (measured)', () => {
     expect(await statusOf(post, 'wf')).toBe('TIMEOUT');
   });
 
-  it('a run that timed out, reset after its deadline, gets the whole timeout again', async () => {
+  it('a run that timed out, reset after its deadline, gets the whole timeout again (timeout-2)', async () => {
     const worker = waitForGo();
     const { simulator, post, start } = setup(worker);
     await start('wf', { workflowTimeoutSeconds: 3 });
@@ -72,7 +72,7 @@ describe('reset: the workflow timeout counts from the reset (measured)', () => {
     expect(await statusOf(post, 'wf')).toBe('TIMEOUT');
   });
 
-  it('on the wall clock too, the reset run times out a whole timeout after the reset', async () => {
+  it('on the wall clock too, the reset run times out a whole timeout after the reset (timeout-2)', async () => {
     // 20 times real time: the 4 s timeout takes 200 ms.
     const { simulator, post, start, result } = setup(waitForGo(), { clock: 'wall', speed: 20 });
     try {
@@ -95,7 +95,7 @@ describe('reset: the workflow timeout counts from the reset (measured)', () => {
 });
 
 describe('reset: what else a reset run keeps of the start (measured)', () => {
-  it('a workflow started with a delay is not delayed again by a reset to BEGINNING', async () => {
+  it('a workflow started with a delay is not delayed again by a reset to BEGINNING (reset-4)', async () => {
     const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete('done') } });
     const { simulator, post, start } = setup(worker);
     await start('wf', { workflowStartOptions: { workflowStartDelaySeconds: 3 } });
@@ -109,7 +109,7 @@ describe('reset: what else a reset run keeps of the start (measured)', () => {
     expect(worker.callsOf('waitUntil', 'S1').map((c) => c.at - resetAt)).toEqual([-1_000, 0]);
   });
 
-  it('search attributes given at start stay after a reset to BEGINNING; those a state wrote after the point go', async () => {
+  it('search attributes given at start stay after a reset to BEGINNING; those a state wrote after the point go (reset-4)', async () => {
     let s1Runs = 0;
     const worker = new FakeWorker({
       S1: {

@@ -40,7 +40,7 @@ function iwfTime(ms: number): string {
 }
 
 describe('reset to a history event id (measured)', () => {
-  it('event 3 or 4 (the first workflow task) restarts from the beginning', async () => {
+  it('event 3 or 4 (the first workflow task) restarts from the beginning (reset-5)', async () => {
     for (const historyEventId of [3, 4]) {
       const { worker, simulator, post, start } = twoStates();
       await start('wf');
@@ -52,7 +52,7 @@ describe('reset to a history event id (measured)', () => {
     }
   });
 
-  it('ids outside the history and the first scheduled event answer Temporal’s texts', async () => {
+  it('ids outside the history and the first scheduled event answer Temporal’s texts (reset-5)', async () => {
     const { simulator, post, start } = twoStates();
     await start('wf');
     await simulator.advanceBy(2_000);
@@ -69,7 +69,7 @@ describe('reset to a history event id (measured)', () => {
     );
   });
 
-  it('a later event id answers 500 naming what the simulator cannot know and what to use instead', async () => {
+  it('a later event id answers 500 naming what the simulator cannot know and what to use instead (reset-5)', async () => {
     const { simulator, post, start } = twoStates();
     await start('wf');
     await simulator.advanceBy(2_000);
@@ -84,7 +84,7 @@ describe('reset to a history event id (measured)', () => {
 });
 
 describe('reset to a history event time (measured)', () => {
-  it('a time before the first workflow task, an empty time or none restarts from the beginning', async () => {
+  it('a time before the first workflow task, an empty time or none restarts from the beginning (reset-6)', async () => {
     for (const historyEventTime of ['before', '', undefined]) {
       const { worker, simulator, post, start } = twoStates();
       const startedAt = simulator.now();
@@ -102,7 +102,7 @@ describe('reset to a history event time (measured)', () => {
     }
   });
 
-  it('a time inside the run resets to the first state start at or after it (raw UnixNano too)', async () => {
+  it('a time inside the run resets to the first state start at or after it (raw UnixNano too) (reset-6)', async () => {
     for (const format of ['layout', 'nanos']) {
       const { worker, simulator, post, start } = twoStates();
       const startedAt = simulator.now();
@@ -121,7 +121,7 @@ describe('reset to a history event time (measured)', () => {
     }
   });
 
-  it('a time after the last workflow task answers 500 "no historyEventId"; a time range counts back from now', async () => {
+  it('a time after the last workflow task answers 500 "no historyEventId"; a time range counts back from now (reset-6)', async () => {
     const { simulator, post, start } = twoStates();
     const startedAt = simulator.now();
     await start('wf');
@@ -134,7 +134,7 @@ describe('reset to a history event time (measured)', () => {
     expect((await reset('1h')).status).toBe(200);
   });
 
-  it('a time Temporal’s parser cannot read answers its text (a Z suffix is not the layout)', async () => {
+  it('a time Temporal’s parser cannot read answers its text (a Z suffix is not the layout) (reset-6)', async () => {
     const { simulator, post, start } = twoStates();
     await start('wf');
     await simulator.runUntilIdle();

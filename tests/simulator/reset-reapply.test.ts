@@ -29,7 +29,7 @@ function skippedTimerWorkflow() {
 }
 
 describe('reset re-applies timer skips (measured)', () => {
-  it('a workflow whose timer was skipped skips it again after a reset to BEGINNING, and after a reset of that run to the state', async () => {
+  it('a workflow whose timer was skipped skips it again after a reset to BEGINNING, and after a reset of that run to the state (reset-3)', async () => {
     const { worker, simulator, post, start } = skippedTimerWorkflow();
     await start('wf');
     await simulator.runUntilIdle();
@@ -49,7 +49,7 @@ describe('reset re-applies timer skips (measured)', () => {
     expect(worker.callsOf('execute', 'S1')).toHaveLength(3);
   });
 
-  it('with skipSignalReapply the reset run waits for the timer again', async () => {
+  it('with skipSignalReapply the reset run waits for the timer again (reset-3)', async () => {
     const { worker, simulator, post, start } = skippedTimerWorkflow();
     await start('wf');
     await simulator.runUntilIdle();
@@ -84,7 +84,7 @@ const exclusiveK = {
 };
 
 describe('reset re-runs locking RPCs (measured)', () => {
-  it('a locking RPC after the point calls the worker again with the same input, and its new answer is applied', async () => {
+  it('a locking RPC after the point calls the worker again with the same input, and its new answer is applied (reset-3)', async () => {
     const { worker, simulator, post, start } = counterRpcWorkflow();
     await start('wf');
     await simulator.runUntilIdle();
@@ -106,7 +106,7 @@ describe('reset re-runs locking RPCs (measured)', () => {
     });
   });
 
-  it('skipUpdateReapply leaves the locking RPC out: no call, none of its writes', async () => {
+  it('skipUpdateReapply leaves the locking RPC out: no call, none of its writes (reset-3)', async () => {
     const { worker, simulator, post, start } = counterRpcWorkflow();
     await start('wf');
     await simulator.runUntilIdle();
@@ -117,7 +117,7 @@ describe('reset re-runs locking RPCs (measured)', () => {
     expect((await post('dataobjects/get', { workflowId: 'wf', keys: ['k'] })).body).toEqual({});
   });
 
-  it('a non-locking RPC is not called again: its recorded writes are re-applied as the signal they were', async () => {
+  it('a non-locking RPC is not called again: its recorded writes are re-applied as the signal they were (reset-3)', async () => {
     const { worker, simulator, post, start } = counterRpcWorkflow();
     await start('wf');
     await simulator.runUntilIdle();
@@ -132,7 +132,7 @@ describe('reset re-runs locking RPCs (measured)', () => {
 });
 
 describe('a reset of a reset run keeps what the first reset re-applied at the beginning (measured)', () => {
-  it('signals re-applied by a reset to BEGINNING stay through a second reset to BEGINNING with skipSignalReapply', async () => {
+  it('signals re-applied by a reset to BEGINNING stay through a second reset to BEGINNING with skipSignalReapply (reset-3)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({
@@ -157,7 +157,7 @@ describe('a reset of a reset run keeps what the first reset re-applied at the be
     expect(worker.callsOf('execute', 'S1')).toHaveLength(4);
   });
 
-  it('a locking RPC re-run by a reset to BEGINNING runs again in a second reset to BEGINNING with skipUpdateReapply', async () => {
+  it('a locking RPC re-run by a reset to BEGINNING runs again in a second reset to BEGINNING with skipUpdateReapply (reset-3)', async () => {
     const { worker, simulator, post, start } = counterRpcWorkflow();
     await start('wf');
     await simulator.runUntilIdle();
