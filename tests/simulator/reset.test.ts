@@ -232,14 +232,6 @@ describe('reset (reset-2)', () => {
     expect(worker.callsOf('execute', 'A')).toHaveLength(2);
     expect(worker.callsOf('execute', 'B')).toHaveLength(2);
   });
-
-  it('answers 500 for the reset types that need Temporal event ids (reset-3)', async () => {
-    const { post, start } = setup(loopWorker());
-    await start('wf', { stateInput: enc(1), stateOptions: skip });
-    expect(
-      (await post('reset', { workflowId: 'wf', resetType: 'HISTORY_EVENT_ID', historyEventId: 4 })).status,
-    ).toBe(500);
-  });
 });
 
 describe('reset of a reset run (measured)', () => {

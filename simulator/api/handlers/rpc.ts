@@ -119,13 +119,14 @@ async function callRpc(
     timeoutMs,
   );
   if (locking) run.locks.release(keys, ordinal);
-  const reply = interpretOutcome(run, outcome, locking);
+  const reply = interpretOutcome(run, outcome, locking ? request : undefined);
   if (locking && run.isRunning) countOperations(run, 1);
   run.history.add('RpcCalled', undefined, { rpcName: body.rpcName, locking, status: reply.status });
   return reply;
 }
 
-function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boolean): ApiReply {
+// `update`: the request of a locking RPC (a Temporal update, which a reset runs again).
+function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, update?: WorkflowRpcRequest): ApiReply {
   const url = `${run.workerUrl}${WorkerPaths.rpc}`;
   if (outcome.kind === 'timeout')
     return workerApiError(`Post "${url}": context deadline exceeded`, 0, '', '');
@@ -176,8 +177,11 @@ function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boole
         publishToInterStateChannel: response.publishToInterStateChannel,
       },
       nextStates: decision?.nextStates ?? undefined,
-      update: locking,
+      update: update !== undefined,
+      ...(update ? { rpc: update } : {}),
     });
+  } else if (update && run.isRunning) {
+    run.journal.recordInput({ kind: 'mutations', mutations: {}, update: true, rpc: update });
   }
   return Replies.ok(response.output != null ? { output: response.output } : {});
 }
