@@ -13,8 +13,8 @@ import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.
 import { buildSimulatorServer } from '../../simulator/http/server.ts';
 import { Simulator } from '../../simulator/simulator.ts';
 import { RawClient } from '../client.ts';
+import { ScenarioWorker } from '../kit/index.ts';
 import { runPrefix } from '../runner.ts';
-import { ScenarioWorker } from '../worker.ts';
 import { type IncrementOutcome, runIncrementExperiment } from './increment-experiment.ts';
 
 async function main(): Promise<number> {

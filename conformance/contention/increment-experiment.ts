@@ -2,8 +2,7 @@ import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { PersistenceLoadingPolicy, WorkflowWorkerRpcRequest } from '../../sdk/wire/types.ts';
 import type { RawClient } from '../client.ts';
 import { WORKFLOW_TYPE } from '../context.ts';
-import { enc, waitFor } from '../helpers.ts';
-import type { ScenarioWorker } from '../worker.ts';
+import { enc, type ScenarioWorker, waitFor } from '../kit/index.ts';
 
 /**
  * What one run of the increment experiment counted.

@@ -3,9 +3,18 @@ import type { PersistenceLoadingPolicy } from '../../sdk/wire/types.ts';
 import { expectEqual, expectResponse, expectTrue } from '../checks.ts';
 import { lockCounter, runIncrementExperiment } from '../contention/increment-experiment.ts';
 import type { ScenarioContext } from '../context.ts';
-import { deadEnd, enc, goTo, gracefulComplete, move, sleep, waitFor } from '../helpers.ts';
+import {
+  Answer,
+  deadEnd,
+  enc,
+  goTo,
+  gracefulComplete,
+  move,
+  sleep,
+  type WorkflowScript,
+  waitFor,
+} from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer, type WorkflowScript } from '../worker.ts';
 
 const lockRefusal = {
   detail: 'requested data or search attributes are being locked by other operations',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { PersistenceLoadingPolicy, WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const lockOf = (key: string): PersistenceLoadingPolicy => ({
   persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
@@ -34,9 +35,9 @@ describe('a state API call locks search attribute keys, then data attribute keys
           }),
         },
         H: { execute: () => new Promise((resolve) => (releaseH = resolve)) },
-        W: { waitUntil: () => ({}), execute: () => complete('done') },
+        W: { waitUntil: () => ({}), execute: () => gracefulComplete(enc('done')) },
       },
-      { probe: () => ({ output: encoded('ran') }) },
+      { probe: () => ({ output: enc('ran') }) },
     );
     const { post, start, result } = setup(worker);
     await start('wf', { startStateId: 'Fork', stateOptions: { skipWaitUntil: true } });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { PersistenceLoadingPolicy, WorkflowWorkerRpcResponse } from '../../sdk/wire/types.ts';
 import { LOCK_REFUSED_DETAIL } from '../../simulator/engine/rpcs/rpc-outcome.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const lock = (key: string): PersistenceLoadingPolicy => ({
   persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
@@ -24,7 +25,7 @@ function contendedWorkflow() {
             interStateChannelCommands: [{ commandId: 'go', channelName: 'go' }],
           },
         }),
-        execute: () => complete('finished'),
+        execute: () => gracefulComplete(enc('finished')),
       },
     },
     {
@@ -32,11 +33,11 @@ function contendedWorkflow() {
       inc: (request) => {
         const current = request.dataAttributes?.find((a) => a.key === 'counter')?.value?.data;
         const next = (current ? Number(JSON.parse(current)) : 0) + 1;
-        return { output: encoded(next), upsertDataAttributes: [{ key: 'counter', value: encoded(next) }] };
+        return { output: enc(next), upsertDataAttributes: [{ key: 'counter', value: enc(next) }] };
       },
     },
   );
-  const answerHold = (output = 'held') => held.shift()?.({ output: encoded(output) });
+  const answerHold = (output = 'held') => held.shift()?.({ output: enc(output) });
   return { worker, answerHold };
 }
 
@@ -61,8 +62,8 @@ describe('locking RPCs are delivered in workflow tasks, as Temporal delivers upd
     await turn();
     expect(rpcNames(worker)).toEqual(['hold']);
     answerHold();
-    expect(await first).toEqual({ status: 200, body: { output: encoded('held') } });
-    expect(await second).toEqual({ status: 200, body: { output: encoded(1) } });
+    expect(await first).toEqual({ status: 200, body: { output: enc('held') } });
+    expect(await second).toEqual({ status: 200, body: { output: enc(1) } });
     expect(rpcNames(worker)).toEqual(['hold', 'inc']);
   });
 
@@ -77,11 +78,7 @@ describe('locking RPCs are delivered in workflow tasks, as Temporal delivers upd
     await turn();
     answerHold();
     await first;
-    expect(await Promise.all(waiting)).toEqual([
-      { status: 200, body: { output: encoded(1) } },
-      refusal,
-      refusal,
-    ]);
+    expect(await Promise.all(waiting)).toEqual([{ status: 200, body: { output: enc(1) } }, refusal, refusal]);
     expect(rpcNames(worker)).toEqual(['hold', 'inc']);
   });
 
@@ -133,7 +130,7 @@ describe('locking RPCs are delivered in workflow tasks, as Temporal delivers upd
     expect(accepted + refused).toBe(20);
     expect(refused).toBeGreaterThan(0);
     const read = await post('dataobjects/get', { workflowId: 'wf', keys: ['counter'] });
-    expect(read.body).toEqual({ objects: [{ key: 'counter', value: encoded(accepted) }] });
+    expect(read.body).toEqual({ objects: [{ key: 'counter', value: enc(accepted) }] });
   });
 
   it('gives the same answers to the same concurrent RPCs on every run (virtual clock)', async () => {

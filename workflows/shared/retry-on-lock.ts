@@ -1,4 +1,4 @@
-import { RpcLockFailureError } from '../../sdk/client/errors.ts';
+import { RpcLockFailureError } from 'iwf-ts/sdk';
 
 /**
  * Calls a locking RPC again when the server refused it because its keys were locked (450), up to

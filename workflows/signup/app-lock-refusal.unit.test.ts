@@ -1,5 +1,5 @@
+import { Client, Registry, WorkerService } from 'iwf-ts/sdk';
 import { describe, expect, it } from 'vitest';
-import { Client, Registry, WorkerService } from '../../sdk/index.ts';
 import { buildSignupApp } from './app.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow } from './signup-workflow.ts';

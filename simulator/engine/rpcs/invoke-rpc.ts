@@ -28,7 +28,7 @@ export async function invokeRpc(engine: Engine, request: WorkflowRpcRequest): Pr
     LOCKING_TYPES.has(searchPolicy?.persistenceLoadingType ?? '');
   if (!locking) {
     const answer = await callWorkerRpc(run, request);
-    return applyRpcAnswer(run, request.rpcName ?? '', answer, false);
+    return applyRpcAnswer(run, request, answer, false);
   }
   if (!run.isRunning) return { kind: 'alreadyCompleted' };
   const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));

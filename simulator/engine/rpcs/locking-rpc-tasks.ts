@@ -88,7 +88,7 @@ export class LockingRpcTasks {
     const answer = await callWorkerRpc(run, rpc.request);
     run.locks.release(rpc.keys, ordinal);
     if (!run.isRunning) return { kind: 'abortedByClose' };
-    const outcome = applyRpcAnswer(run, rpc.request.rpcName ?? '', answer, true);
+    const outcome = applyRpcAnswer(run, rpc.request, answer, true);
     if (run.isRunning) countOperations(run, 1);
     return outcome;
   }

@@ -6,6 +6,7 @@ import type {
   WorkflowWorkerRpcRequest,
   WorkflowWorkerRpcResponse,
 } from '../../../sdk/wire/types.ts';
+import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { checkSchema } from '../../schema/schema.ts';
 import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-schemas.ts';
 import { applyClientInput } from '../runs/client-inputs.ts';
@@ -60,23 +61,25 @@ export async function callWorkerRpc(run: WorkflowRun, request: WorkflowRpcReques
 /**
  * Turns the worker's answer into the RPC's outcome and applies its mutations to the run: as a
  * signal after the fact for a non-locking RPC (refused when the run closed meanwhile), inside the
- * update for a locking one (read-your-writes).
+ * update for a locking one (read-your-writes). A locking RPC is journaled with its request, as
+ * Temporal keeps an update, so a reset runs it again.
  *
  * @example
- * const outcome = applyRpcAnswer(run, 'verify', await callWorkerRpc(run, request), true);
+ * const outcome = applyRpcAnswer(run, request, await callWorkerRpc(run, request), true);
  */
 export function applyRpcAnswer(
   run: WorkflowRun,
-  rpcName: string,
+  request: WorkflowRpcRequest,
   answer: CallOutcome,
   locking: boolean,
 ): RpcOutcome {
-  const outcome = interpretAnswer(run, answer, locking);
-  run.history.add('RpcCalled', undefined, { rpcName, locking, outcome: outcome.kind });
+  const outcome = interpretAnswer(run, answer, locking ? request : undefined);
+  run.history.add('RpcCalled', undefined, { rpcName: request.rpcName ?? '', locking, outcome: outcome.kind });
   return outcome;
 }
 
-function interpretAnswer(run: WorkflowRun, answer: CallOutcome, locking: boolean): RpcOutcome {
+// `update`: the request of a locking RPC (a Temporal update, which a reset runs again).
+function interpretAnswer(run: WorkflowRun, answer: CallOutcome, update?: WorkflowRpcRequest): RpcOutcome {
   const url = `${run.workerUrl}${WorkerPaths.rpc}`;
   if (answer.kind === 'timeout') return workerError(`Post "${url}": context deadline exceeded`, 0, '', '');
   if (answer.kind === 'transportError') return workerError(answer.message, 0, '', '');
@@ -102,9 +105,10 @@ function interpretAnswer(run: WorkflowRun, answer: CallOutcome, locking: boolean
   if (!parsed.ok) return undecodable(200, replyText(reply));
   if (parsed.empty)
     return { kind: 'internal', detail: 'runtime error: invalid memory address or nil pointer dereference' };
-  if (!isObject(parsed.value) || checkSchema(parsed.value, RpcResponseSchema))
+  const decoded = isObject(parsed.value) ? decodeLikeGo(parsed.value, RpcResponseSchema) : undefined;
+  if (decoded?.problem !== undefined || decoded === undefined)
     return workerError('worker API error, status:200, errorType:', 200, '', '');
-  const response = parsed.value as WorkflowWorkerRpcResponse;
+  const response = decoded.value as WorkflowWorkerRpcResponse;
   const decision = response.stateDecision;
   if (decision?.conditionalClose || decision?.nextStates?.some((m) => isSystemStateId(m.stateId)))
     return workerError('closing workflow in RPC is not supported yet', 0, '', '');
@@ -126,8 +130,11 @@ function interpretAnswer(run: WorkflowRun, answer: CallOutcome, locking: boolean
         publishToInterStateChannel: response.publishToInterStateChannel,
       },
       nextStates: decision?.nextStates ?? undefined,
-      update: locking,
+      update: update !== undefined,
+      ...(update ? { rpc: update } : {}),
     });
+  } else if (update && run.isRunning) {
+    run.journal.recordInput({ kind: 'mutations', mutations: {}, update: true, rpc: update });
   }
   return response.output != null ? { kind: 'answered', output: response.output } : { kind: 'answered' };
 }
