@@ -220,7 +220,7 @@ export class Simulator {
     clock.moveTo(target);
   }
 
-  // Design §4: while a client waits inside handle() and the engine is idle, jump to the next timer.
+  // While a client waits inside handle() and the engine is idle, jump to the next timer.
   private async runAutoAdvance(): Promise<void> {
     const clock = this.clock as ControllableClock;
     this.autoAdvancing = true;

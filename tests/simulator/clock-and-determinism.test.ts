@@ -29,7 +29,7 @@ async function scenario() {
   return { simulator, reply };
 }
 
-describe('virtual time and determinism (design §4)', () => {
+describe('virtual time and determinism', () => {
   it('produces the same history, run ids and timestamps for the same inputs', async () => {
     const first = await scenario();
     const second = await scenario();

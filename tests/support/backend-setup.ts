@@ -20,7 +20,7 @@ if (contract) {
   });
 }
 
-// A failing test prints the timelines of the workflows it ran (design §8).
+// A failing test prints the timelines of the workflows it ran.
 beforeEach(({ onTestFailed }) => {
   forgetEnvironments();
   onTestFailed(() => {

@@ -5,7 +5,7 @@ import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies } from '../replies.ts';
 
 /**
- * `POST /api/v1/workflow/get` (semantics §2.5): status only, plus results and error details when
+ * `POST /api/v1/workflow/get` (docs/semantics/client-api.md#get-2): status only, plus results and error details when
  * `needsResults` is set and the run is closed.
  *
  * @example
@@ -47,7 +47,7 @@ function continuedRunResult(): ApiReply {
  * Limit of a long poll: the deadline `(floor(now s) + min(wait > 0 ? wait : max, max)) * 1000` on
  * the simulator's clock; but without a `waitTimeSeconds` while auto-advance runs a virtual clock,
  * `maxWaitSeconds` of real time, so a client waiting for a 90-day workflow waits once, not 130,000
- * times (design §4: auto-advance never jumps past a deadline the test set, and this one it did not set).
+ * times (auto-advance never jumps past a deadline the test set, and this one it did not set).
  *
  * @example
  * longPollLimit(engine, 5); // now rounded down to the second, plus 5 s
@@ -61,7 +61,7 @@ export function longPollLimit(engine: Engine, waitTimeSeconds: number | undefine
 }
 
 /**
- * The `WorkflowGetResponse` of a run (semantics §2.5 step 4).
+ * The `WorkflowGetResponse` of a run (docs/semantics/client-api.md#get-3).
  *
  * @example
  * describeRun(run, true); // { workflowRunId, workflowStatus: 'COMPLETED', results: [...] }

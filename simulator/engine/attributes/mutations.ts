@@ -29,7 +29,7 @@ export interface MutationTarget {
 
 /**
  * The effects of a worker answer or a client write, applied in one atomic step in the server's
- * order: search attributes, data attributes, then channel publishing (semantics §3.3 §3.5).
+ * order: search attributes, data attributes, then channel publishing (docs/semantics/worker-api.md#worker-3, #worker-6).
  *
  * @example
  * applyMutations(run, { upsertDataObjects: [{ key: 'k', value }] }, 'S1-1');
@@ -54,7 +54,7 @@ export function applyMutations(run: MutationTarget, mutations: Mutations, execut
   } = mutations;
   if (run.workflowTaskRefusal !== undefined) return;
   if (search && search.length > 0) {
-    // Temporal refuses the whole workflow task: nothing of this answer is applied (faults doc §2.9).
+    // Temporal refuses the whole workflow task: nothing of this answer is applied (docs/semantics/client-api.md#search-attributes-3).
     const problem = run.runtime.searchAttributes.problem(search, run.now());
     if (problem) {
       run.refuseWorkflowTasks(problem, executionId);
@@ -87,7 +87,7 @@ export function indexSearchAttributes(run: MutationTarget, search: readonly Sear
 
 /**
  * Appends messages to internal channels, then hands them to waiting commands (FIFO) and lets each
- * affected state re-check its trigger once the whole batch is in (semantics §5.7).
+ * affected state re-check its trigger once the whole batch is in (docs/semantics/execution.md#channels-1).
  *
  * @example
  * publishToChannels(run, [{ channelName: 'verify', value }]);
@@ -110,7 +110,7 @@ export function publishToChannels(
 }
 
 /**
- * Buffers a user signal (value `{}` when omitted, §2.2) and delivers it to the first waiting command.
+ * Buffers a user signal (value `{}` when omitted, docs/semantics/client-api.md#signal-1) and delivers it to the first waiting command.
  *
  * @example
  * deliverSignal(run, 'approve', undefined);

@@ -15,7 +15,7 @@ export interface ChannelWaiter {
 let nextVersion = 1;
 
 /**
- * Named FIFO buffers (signal channels or internal channels, semantics §5.7 §5.8) plus the commands
+ * Named FIFO buffers (signal channels or internal channels, docs/semantics/execution.md#channels-1, #channels-3) plus the commands
  * waiting on them, served first come first served. Each message is consumed exactly once.
  *
  * @example

@@ -70,7 +70,7 @@ const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
 };
 
 /**
- * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (§3.3).
+ * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (docs/semantics/worker-api.md#worker-3).
  *
  * @example
  * triggerTypeOf({ commandWaitingType: 'ANY_COMPLETED' }); // 'ANY_COMMAND_COMPLETED'
@@ -81,7 +81,7 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
 }
 
 /**
- * The command phase of one state execution (semantics §5.4): timers, signal and internal-channel
+ * The command phase of one state execution (docs/semantics/execution.md#commands-1): timers, signal and internal-channel
  * commands wait independently; the trigger (ALL / ANY / ANY_COMBINATION) decides when the state
  * proceeds to execute; unfinished commands then stop and consume nothing.
  *
@@ -245,7 +245,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
 
   /**
    * Starts the pending timers again from now, as the new run of a continue-as-new does with the
-   * fixed timestamps it carries (§5.11, §7.15): a timer whose second has begun fires at once.
+   * fixed timestamps it carries (docs/semantics/lifecycle.md#can-1, docs/semantics/execution.md#commands-5): a timer whose second has begun fires at once.
    */
   restartTimers(): void {
     if (this.done) return;
@@ -261,7 +261,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
   }
 
   /**
-   * How long a timer waits when started now, as the server computes it (§7.15,
+   * How long a timer waits when started now, as the server computes it (docs/semantics/execution.md#commands-5,
    * timers.WaitForTimerFiredOrSkipped): a Temporal timer of (firing − floor(now)) whole seconds, so it
    * fires that many seconds after this instant whatever its fraction of a second; ≤ 0 fires at once.
    */
@@ -294,7 +294,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
 
   /**
    * Skips a pending timer by id (first with that id, any status) or index (must be pending);
-   * false when no such timer exists (§2.12).
+   * false when no such timer exists (docs/semantics/client-api.md#timer-skip-1).
    */
   skipTimer(commandId: string | undefined, index: number | undefined): boolean {
     if (this.done) return false;
@@ -385,7 +385,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
     }
   }
 
-  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (§5.4).
+  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (docs/semantics/execution.md#commands-1).
   private isCombinationCovered(): boolean {
     const completed = this.completedIds;
     if (!completed) return false;

@@ -4,7 +4,7 @@ import type { WorkflowRun } from '../runs/workflow-run.ts';
 export const DEFAULT_CONTINUE_AS_NEW_THRESHOLD = 100;
 
 /**
- * Counts operations toward the continue-as-new threshold (§5.11): 2 per completed state execution
+ * Counts operations toward the continue-as-new threshold (docs/semantics/lifecycle.md#can-1): 2 per completed state execution
  * with waitUntil, 1 without, 1 per system signal, signal batch or locking RPC.
  *
  * @example

@@ -6,7 +6,7 @@ import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { resumeThreads } from '../threads/state-execution.ts';
 
 /**
- * Resets a run (semantics §2.13): a new current run rebuilt at the reset point without calling the
+ * Resets a run (docs/semantics/lifecycle.md#reset-2): a new current run rebuilt at the reset point without calling the
  * worker for what happened before it, then live. BEGINNING restarts from the run's start (or from
  * the continue-as-new that began it); STATE_ID / STATE_EXECUTION_ID from the first start of that
  * state / execution. Client inputs after the point are re-applied unless skipped. A running current

@@ -8,7 +8,7 @@ import type { WorkflowRun } from './workflow-run.ts';
 /**
  * Applies a client input that the real server sends to the workflow as a signal (or an update):
  * user signals, publishes, attribute sets, RPC mutations, config updates. Each is journaled so a
- * reset can re-apply it, and counts one operation toward continue-as-new (§5.11).
+ * reset can re-apply it, and counts one operation toward continue-as-new (docs/semantics/lifecycle.md#can-1).
  *
  * @example
  * applyClientInput(run, { kind: 'signal', name: 'approve', value: {} });
@@ -33,7 +33,7 @@ export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
 }
 
 /**
- * Overwrites the present fields of the running config (§2.14); `optimizeTimer` is not updatable.
+ * Overwrites the present fields of the running config (docs/semantics/client-api.md#config-1); `optimizeTimer` is not updatable.
  *
  * @example
  * applyConfigUpdate(run, { continueAsNewThreshold: 10 });

@@ -14,7 +14,7 @@ const realClearTimeout = globalThis.clearTimeout;
 
 /**
  * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), or an amount of real
- * time (the server's own cap while auto-advance runs a virtual clock, design §4).
+ * time (the server's own cap while auto-advance runs a virtual clock).
  *
  * @example
  * const limits: LongPollLimit[] = [clock.now() + 30_000, { realMs: 60_000 }];
@@ -119,7 +119,7 @@ export class Engine implements RunHooks {
   }
 
   /**
-   * Continue-as-new (§5.11): the live run takes a new run id and carries everything on; its old id
+   * Continue-as-new (docs/semantics/lifecycle.md#can-1): the live run takes a new run id and carries everything on; its old id
    * stays describable as a closed CONTINUED_AS_NEW run whose journal keeps the old reset points.
    */
   continueAsNew(run: WorkflowRun): void {
@@ -132,7 +132,7 @@ export class Engine implements RunHooks {
 
   /**
    * Seeds initial attributes, arms the workflow timeout and starts the first state, after the start
-   * delay if any (semantics §2.1, §5.12), and always after the start request has answered. Without a
+   * delay if any (docs/semantics/client-api.md#start-1, docs/semantics/lifecycle.md#timeout-1), and always after the start request has answered. Without a
    * start state the run idles until an RPC moves it.
    */
   beginRun(run: WorkflowRun, beforeFirstState?: () => void): void {

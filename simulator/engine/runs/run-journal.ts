@@ -46,7 +46,7 @@ export interface RunData {
 }
 
 /**
- * Everything a run holds at one instant that a reset must restore (semantics §2.13): its data and
+ * Everything a run holds at one instant that a reset must restore (docs/semantics/lifecycle.md#reset-2): its data and
  * where each thread stood.
  *
  * @example

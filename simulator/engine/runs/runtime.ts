@@ -22,7 +22,7 @@ export interface EngineRuntime {
   readonly maxWaitSeconds: number;
   /**
    * True on a virtual clock with auto-advance: a long poll without `waitTimeSeconds` ends after
-   * `maxWaitSeconds` of real time, not virtual time (design §4).
+   * `maxWaitSeconds` of real time, not virtual time.
    */
   readonly longPollCapInRealTime: boolean;
   /** Real ms before each state API call (wall clock only; always 0 on the virtual clock). */

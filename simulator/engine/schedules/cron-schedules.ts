@@ -23,7 +23,7 @@ interface Schedule {
 }
 
 /**
- * Cron starts (§2.1 `cronSchedule`), as the real server makes them: a Temporal Schedule named
+ * Cron starts (docs/semantics/lifecycle.md#cron-1), as the real server makes them: a Temporal Schedule named
  * after the workflow id, which starts a run with workflow id `<workflowId>-<scheduled time>` at
  * each tick on the simulator's clock, skipping a tick while the previous run still runs (Temporal's
  * default overlap policy). The plain workflow id itself never exists (measured: /get is 400).

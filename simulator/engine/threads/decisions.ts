@@ -15,7 +15,7 @@ export function isSystemStateId(stateId: string | undefined): boolean {
 }
 
 /**
- * Interprets an execute decision (semantics §5.5): closes the run, requests graceful completion,
+ * Interprets an execute decision (docs/semantics/execution.md#decisions-1): closes the run, requests graceful completion,
  * ends the thread, or returns the movements to start as new state executions.
  *
  * @example
@@ -61,7 +61,7 @@ export function interpretDecision(
   if (!closing) return next;
   if (next.length > 1) {
     // The server walks the movements keeping the last closing one's output, then fails the run as
-    // invalid, unless one of them force-fails: that error wins and carries the output (§5.5, measured).
+    // invalid, unless one of them force-fails: that error wins and carries the output (docs/semantics/execution.md#decisions-6, measured).
     let output: EncodedObject | undefined | null;
     let forceFail = false;
     for (const movement of next) {

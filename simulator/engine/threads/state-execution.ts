@@ -18,8 +18,8 @@ import { stateIdOf, type ThreadRecord } from './thread-record.ts';
 
 /**
  * Starts state executions together (one decision's next states), each as its own thread (semantics
- * §5.2, §5.6), numbered `<stateId>-<n>` in order, then records the reset point right before their
- * first state API calls (§2.13). `from` is the movement of the thread that decided them, whose
+ * docs/semantics/execution.md#flow-2, #parallel-1), numbered `<stateId>-<n>` in order, then records the reset point right before their
+ * first state API calls (docs/semantics/lifecycle.md#reset-2). `from` is the movement of the thread that decided them, whose
  * state options equal ones are shared.
  *
  * @example
@@ -52,7 +52,7 @@ export function startStateExecutions(
   run.executingStateIds.publish(run.systemSearch);
   // Snapshot before any thread runs, so every thread of the batch is at its start in it.
   run.journal.checkpoint(run, ids);
-  // The server continues as new between steps, carrying queued states over (§5.11).
+  // The server continues as new between steps, carrying queued states over (docs/semantics/lifecycle.md#can-1).
   continueAsNewIfDue(run);
   for (const thread of threads) launch(run, thread);
   return ids;
@@ -100,7 +100,7 @@ function registerThread(
   );
   const thread = ended ? ended.continueAs(record, counted) : new LiveThread(record, counted);
   run.threads.add(thread);
-  // Lock waiters are granted in thread creation order (§5.9): number the threads that may wait.
+  // Lock waiters are granted in thread creation order (docs/semantics/persistence.md#locks-4): number the threads that may wait.
   if (options.locksKeys) run.locks.enroll(record.executionId);
   return thread;
 }
@@ -290,7 +290,7 @@ function applyExecuteAnswer(
   applyMutations(run, response, call.executionId);
 }
 
-// Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (§2.17).
+// Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (docs/semantics/client-api.md#wait-state-1).
 function noteStateCompletion(
   run: WorkflowRun,
   stateId: string,

@@ -29,7 +29,7 @@ export function callWorker(
   body: object,
   timeoutMs: number,
 ): Promise<CallOutcome> {
-  // Go's HTTP client on a start without iwfWorkerUrl (faults doc A7): no call is made.
+  // Go's HTTP client on a start without iwfWorkerUrl (docs/semantics/faults.md#a7): no call is made.
   if (workerUrl === '')
     return Promise.resolve({
       kind: 'transportError',
