@@ -49,7 +49,9 @@ module.exports = {
       from: { path: '^workflows/' },
       to: {
         path: '^(simulator|testing)/',
-        pathNot: '^(simulator/index\\.ts|simulator/simulator\\.ts|testing/index\\.ts)$',
+        // The package's entry points (package.json "exports").
+        pathNot:
+          '^(simulator/index|simulator/http/index|simulator/msw/index|testing/index|testing/vitest-setup)\\.ts$',
       },
     },
   ],

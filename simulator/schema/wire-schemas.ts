@@ -13,7 +13,7 @@ import {
   WORKFLOW_RESET_TYPES,
   WORKFLOW_STOP_TYPES,
 } from '../../sdk/wire/types.ts';
-import { arr, bool, enumOf, float, int32, int64, obj, type Schema, str } from './schema.ts';
+import { arr, bool, enumOf, float, int32, int64, obj, type Schema, str } from './schema-language.ts';
 
 /**
  * Schemas of every client request and worker answer, after the generated Go models of iwf.yaml.
@@ -187,7 +187,7 @@ export const RequestSchemas: Readonly<Record<string, Schema>> = {
   }),
   '/api/v1/workflow/reset': obj('WorkflowResetRequest', {
     ...run,
-    resetType: enumOf('WorkflowResetType', WORKFLOW_RESET_TYPES),
+    resetType: enumOf('WorkflowResetType', WORKFLOW_RESET_TYPES, true),
     historyEventId: int32,
     reason: str,
     historyEventTime: str,

@@ -48,6 +48,7 @@ export function handlePublish(
   const refused = sizeLimitReply(
     engine,
     messages.map((m) => m.value),
+    messages,
   );
   if (refused) return refused;
   applyClientInput(run, {

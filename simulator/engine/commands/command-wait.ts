@@ -1,9 +1,4 @@
-import type {
-  CommandRequest,
-  CommandResults,
-  DeciderTriggerType,
-  EncodedObject,
-} from '../../../sdk/wire/types.ts';
+import type { CommandRequest, CommandResults, DeciderTriggerType } from '../../../sdk/wire/types.ts';
 import type { HistoryLog } from '../../history/history.ts';
 import type { ChannelSet } from './channels.ts';
 import {

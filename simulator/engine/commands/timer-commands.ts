@@ -18,6 +18,7 @@
  */
 import type { TimerCommand } from '../../../sdk/wire/types.ts';
 import type { TimerHandle } from '../../clock/clock.ts';
+import { goSecondsAsMs, wrapInt64 } from '../support/go-int64.ts';
 
 /**
  * Timers a command wait holds and cancels itself (`abandon` when the run closes), so their run need
@@ -76,21 +77,25 @@ export class TimerCommandState {
  * firingInstantOf({ durationSeconds: 60 }, Date.UTC(2026, 0, 1)); // 1767225660
  */
 export function firingInstantOf(command: TimerCommand, nowMs: number): number {
+  // Go's int64 sum: a huge duration wraps round into the past (and fires at once).
   return command.durationSeconds != null
-    ? Math.floor(nowMs / 1000) + command.durationSeconds
+    ? wrapInt64(Math.floor(nowMs / 1000) + command.durationSeconds)
     : (command.firingUnixTimestampSeconds ?? 0);
 }
 
 /**
  * How long a timer waits when started now, as the server computes it
  * (`timers.WaitForTimerFiredOrSkipped`): a Temporal timer of (firing − floor(now)) whole seconds, so
- * it fires that many seconds after this instant whatever its fraction of a second; ≤ 0 fires at once.
+ * it fires that many seconds after this instant whatever its fraction of a second; an instant in the
+ * past fires at once (0), as does one a wrapped-round duration put there.
  *
  * @example
  * delayUntilFiring(timer, clock.now()); // 60_000
  */
 export function delayUntilFiring(timer: TimerCommandState, nowMs: number): number {
-  return (timer.firingUnixTimestampSeconds - Math.floor(nowMs / 1000)) * 1000;
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const firing = timer.firingUnixTimestampSeconds;
+  return firing <= nowSeconds ? 0 : goSecondsAsMs(wrapInt64(firing - nowSeconds));
 }
 
 /**

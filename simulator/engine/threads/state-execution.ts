@@ -2,6 +2,7 @@ import type { CommandResults, StateMovement } from '../../../sdk/wire/types.ts';
 import { sharedAttributes } from '../../history/history.ts';
 import { CommandWait } from '../commands/command-wait.ts';
 import { continueAsNewIfDue } from '../reset/continue-as-new.ts';
+import { applyHeldTimerSkips } from '../reset/timer-skips.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { callStateApi } from '../worker-calls/state-api-call.ts';
 import { interpretDecision } from './decisions.ts';
@@ -202,6 +203,7 @@ function beginCommands(run: WorkflowRun, thread: LiveThread): void {
     return;
   }
   wait.onDone = resumeAfterCommands;
+  applyHeldTimerSkips(run, executionId, wait);
 }
 
 // The trigger was met: continue in a microtask, as a resumed await would, never inside the timer or
