@@ -50,12 +50,14 @@ export async function handleRpc(engine: Engine, request: WorkflowRpcRequest): Pr
   if (!run.isRunning) return Replies.alreadyCompleted();
   // While a locking RPC runs, the real workflow is busy and validates a new update only after it:
   // the new one is accepted and waits for the keys. Otherwise a held key (by a state) refuses it.
-  if (run.lockingRpcsInProgress === 0 && run.locks.anyHeld(keys))
+  if (run.lockingRpcsInProgress === 0 && run.locks.anyHeld(keys)) {
+    run.history.add('RpcRefused', undefined, { rpcName: request.rpcName, status: 450, keys });
     return Replies.error(
       450,
       'requested data or search attributes are being locked by other operations',
       'WORKER_API_ERROR',
     );
+  }
   run.lockingRpcsInProgress++;
   // The update handler is a new coroutine of the workflow: numbered after every thread started so far.
   const ordinal = run.locks.newOrdinal();
@@ -108,6 +110,7 @@ async function callRpc(
   const seconds =
     request.timeoutSeconds && request.timeoutSeconds > 0 ? Math.min(request.timeoutSeconds, max) : max;
   const timeoutMs = (Math.floor(runtime.clock.now() / 1000) + seconds) * 1000 - runtime.clock.now();
+  const calledAt = runtime.clock.now();
   const outcome = await callWorker(
     runtime.clock,
     runtime.tracker,
@@ -120,7 +123,14 @@ async function callRpc(
   if (locking) run.locks.release(keys, ordinal);
   const reply = interpretOutcome(run, outcome, locking);
   if (locking && run.isRunning) countOperations(run, 1);
-  run.history.add('RpcCalled', undefined, { rpcName: body.rpcName, locking, status: reply.status });
+  if (run.history.enabled)
+    run.history.add('RpcCalled', undefined, {
+      rpcName: body.rpcName,
+      locking,
+      status: reply.status,
+      tookMs: runtime.clock.now() - calledAt,
+      error: reply.status === 200 ? undefined : errorDetail(reply.body),
+    });
   return reply;
 }
 
@@ -199,4 +209,10 @@ function workerApiError(detail: string, status: number, type: string, workerDeta
     originalWorkerErrorStatus: status,
     originalWorkerErrorType: type,
   });
+}
+
+// What the history keeps of a failed RPC's answer: the server's detail text, else the body.
+function errorDetail(body: unknown): unknown {
+  const detail = typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;
+  return detail ?? body;
 }

@@ -46,7 +46,11 @@ export function applyMutations(run: WorkflowRun, mutations: Mutations, execution
   }
   if (data && data.length > 0) {
     run.persistence.upsertData(data);
-    run.history.add('DataAttributesUpserted', executionId, { keys: data.map((d) => d.key) });
+    if (run.history.enabled)
+      run.history.add('DataAttributesUpserted', executionId, {
+        keys: data.map((d) => d.key),
+        values: data.map((d) => d.value),
+      });
   }
   if (publish && publish.length > 0) publishToChannels(run, publish, executionId);
 }

@@ -23,6 +23,7 @@ export function acquireRpcLock(
 ): Promise<RpcLockOutcome> {
   const pending = run.locks.acquire(keys, ordinal);
   if (!pending) return Promise.resolve('granted');
+  run.history.add('LockWaiting', undefined, { api: 'rpc', keys });
   return new Promise<RpcLockOutcome>((resolve) => {
     let closed = false;
     const stopListening = run.onClose(() => {

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock/clock.ts';
+import type { HistoryObserver } from '../../history/history.ts';
 import type { WorkerTransport } from '../../contracts.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
 import type { IdGenerator } from './ids.ts';
@@ -18,6 +19,8 @@ export interface EngineRuntime {
   readonly ids: IdGenerator;
   readonly log: (line: string) => void;
   readonly recordHistory: boolean;
+  /** Sees every history event of every run as it is recorded (needs `recordHistory`). */
+  readonly historyObserver?: HistoryObserver;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
   readonly maxWaitSeconds: number;
   /**

@@ -106,7 +106,11 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     this.firstRunId = runId;
     this.continuedTo = undefined;
     this.history = runtime.recordHistory
-      ? new HistoryLog(() => runtime.clock.now(), true)
+      ? new HistoryLog(
+          () => runtime.clock.now(),
+          true,
+          runtime.historyObserver && { source: this, observer: runtime.historyObserver },
+        )
       : HistoryLog.DISABLED;
     this.config = {
       continueAsNewThreshold: 100,
@@ -229,6 +233,7 @@ export class WorkflowRun implements CommandHost, TimerOwner {
       status,
       errorType: failure?.errorType,
       errorMessage: failure?.errorMessage,
+      outputs: this.outputs.length > 0 ? this.outputs : undefined,
     });
     const suffix = failure
       ? ` ${failure.errorType}${failure.errorMessage ? `: ${failure.errorMessage}` : ''}`
