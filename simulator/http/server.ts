@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX, registerAdminRoutes } from './admin-routes.ts';
+import { registerPageRoutes } from './page-routes.ts';
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;
 
@@ -35,6 +36,7 @@ export function buildSimulatorServer(
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   registerAdminRoutes(app, simulator);
+  registerPageRoutes(app, simulator);
   app.route({
     method: [...ALL_METHODS],
     url: '*',
