@@ -22,9 +22,10 @@ export {
   inProcessClientTransport,
   inProcessWorkerTransport,
 } from './in-process-environment.ts';
-export { forgetEnvironments, takeRecentHistories } from './recent-environments.ts';
+export { forgetEnvironments, recentSimulators, takeRecentHistories } from './recent-environments.ts';
 export { searchAttributesFor } from './search-attributes.ts';
 export * from './state-tester.ts';
+export { timelineDirectory, writeTimelineFile } from './timeline-file.ts';
 
 /**
  * Creates a test environment on the backend of this run (or `options.mode`).

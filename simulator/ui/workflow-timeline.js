@@ -8,20 +8,31 @@
 /** Most state executions drawn as rows (a reminder loop can run thousands); the newest win. */
 const MAX_LANES = 300;
 
+// Letters in coloured badges, not emoji: a headless or minimal system may have no emoji font.
 const MARKERS = {
-  timer: '⏰',
-  signal: '✉️',
-  internal: '📨',
-  TimerSkipped: '⏭',
-  LockWaiting: '🔒',
-  InternalChannelPublished: '📤',
-  SignalReceived: '✉️',
-  RpcCalled: '☎️',
-  RpcRefused: '⛔',
+  timer: 'T',
+  signal: 'S',
+  internal: 'M',
+  TimerSkipped: 'K',
+  LockWaiting: 'L',
+  InternalChannelPublished: 'P',
+  SignalReceived: 'S',
+  RpcCalled: 'R',
+  RpcRefused: '✕',
   WorkflowStarted: '▶',
-  WorkflowClosed: '⏹',
-  DataAttributesUpserted: '✎',
-  Diagnostic: '⚠️',
+  WorkflowClosed: '■',
+  Diagnostic: '!',
+};
+
+const LEGEND = {
+  timer: 'timer fired',
+  SignalReceived: 'signal',
+  internal: 'internal message received',
+  InternalChannelPublished: 'published',
+  RpcCalled: 'RPC',
+  RpcRefused: 'RPC refused (450)',
+  LockWaiting: 'waits for a lock',
+  TimerSkipped: 'timer skipped',
 };
 
 const WorkflowTimeline = {
@@ -29,6 +40,9 @@ const WorkflowTimeline = {
   model(events, endAt) {
     const executions = new Map();
     const workflow = { markers: [], segments: [] };
+    // Signals, channel messages from outside a state, RPCs and their locks: a row of their own.
+    const messages = { markers: [], segments: [] };
+    const WORKFLOW_EVENTS = new Set(['WorkflowStarted', 'WorkflowClosed', 'Diagnostic', 'WorkflowStartDelayed']);
     for (const e of events) {
       const id = e.executionId;
       const a = e.attrs ?? {};
@@ -38,8 +52,9 @@ const WorkflowTimeline = {
       }
       const x = id === undefined ? undefined : executions.get(id);
       if (!x) {
-        if (e.type === 'RpcCalled') workflow.segments.push({ kind: 'execute', from: e.at - (a.tookMs ?? 0), to: e.at, title: e.message });
-        if (MARKERS[e.type]) workflow.markers.push({ at: e.at, icon: MARKERS[e.type], title: e.message });
+        const row = WORKFLOW_EVENTS.has(e.type) ? workflow : messages;
+        if (e.type === 'RpcCalled') row.segments.push({ kind: 'execute', from: e.at - (a.tookMs ?? 0), to: e.at, title: e.message });
+        if (MARKERS[e.type]) row.markers.push({ at: e.at, kind: e.type, icon: MARKERS[e.type], title: e.message });
         continue;
       }
       const phaseEnds = (kind, next) => {
@@ -53,9 +68,8 @@ const WorkflowTimeline = {
       else if (e.type === 'LockWaiting') x.lockFrom = e.at;
       else if (e.type === 'StateExecutionFinished') x.end = e.at;
       else if (e.type === 'Decision') x.decision = e.message;
-      if (e.type === 'CommandCompleted') x.markers.push({ at: e.at, icon: MARKERS[a.kind] ?? '•', title: e.message });
-      else if (e.type !== 'LockWaiting' && MARKERS[e.type] && e.type !== 'DataAttributesUpserted')
-        x.markers.push({ at: e.at, icon: MARKERS[e.type], title: e.message });
+      if (e.type === 'CommandCompleted') x.markers.push({ at: e.at, kind: a.kind, icon: MARKERS[a.kind] ?? '•', title: e.message });
+      else if (MARKERS[e.type]) x.markers.push({ at: e.at, kind: e.type, icon: MARKERS[e.type], title: e.message });
       if (x.lockFrom !== undefined && e.type !== 'LockWaiting' && x.phase !== 'waitUntil') {
         x.segments.push({ kind: 'lock', from: x.lockFrom, to: e.at, title: `${x.id} waited for a lock` });
         x.lockFrom = undefined;
@@ -65,7 +79,7 @@ const WorkflowTimeline = {
       if (x.end === undefined && x.phase !== 'done')
         x.segments.push({ kind: x.phase, from: x.mark, to: endAt, title: `${x.id} ${x.phase} (still)` });
     }
-    return { executions: [...executions.values()], workflow };
+    return { executions: [...executions.values()], workflow, messages };
   },
 
   render(container, data) {
@@ -76,24 +90,41 @@ const WorkflowTimeline = {
     const span = Math.max(end - start, 1);
     const pct = (t) => `${(((t - start) / span) * 100).toFixed(3)}%`;
     const width = (a, b) => `calc(${(((b - a) / span) * 100).toFixed(3)}% )`;
-    const { executions, workflow } = this.model(events, end);
+    const { executions, workflow, messages } = this.model(events, end);
     const bars = (segments) =>
       segments
         .map((s) => `<div class="segment segment-${esc(s.kind)}" style="left:${pct(s.from)};width:${width(s.from, s.to)}" title="${esc(s.title)}"></div>`)
         .join('');
-    const markers = (list) =>
-      list.map((m) => `<span class="marker" style="left:${pct(m.at)}" title="${esc(m.title)}">${m.icon}</span>`).join('');
+    // Markers at (nearly) the same instant are set side by side, so none hides another.
+    const markers = (list) => {
+      let lastAt = Number.NEGATIVE_INFINITY;
+      let stacked = 0;
+      return list
+        .map((m) => {
+          stacked = m.at - lastAt < span / 100 ? stacked + 1 : 0;
+          lastAt = m.at;
+          // Near the right end they stack leftwards, staying inside the track.
+          const offset = (m.at - start) / span > 0.9 ? -stacked * 16 : stacked * 16;
+          return `<span class="marker marker-${esc(m.kind)}" style="left:calc(${pct(m.at)} + ${offset}px)" title="${esc(m.title)}">${m.icon}</span>`;
+        })
+        .join('');
+    };
     const lane = (label, title, inner, cls) =>
       `<div class="lane ${cls}"><div class="lane-label" title="${esc(title)}">${esc(label)}</div><div class="track">${inner}</div></div>`;
-    const rows = [lane(data.workflow.workflowId, 'the workflow: start, signals, RPCs, close', bars(workflow.segments) + markers(workflow.markers), 'lane-workflow')];
+    const rows = [
+      lane(data.workflow.workflowId, 'the workflow: start and close', bars(workflow.segments) + markers(workflow.markers), 'lane-workflow'),
+      lane('signals, RPCs', 'signals, messages published from outside a state, RPCs and the locks they waited for', bars(messages.segments) + markers(messages.markers), 'lane-messages'),
+    ];
     const shown = executions.slice(-MAX_LANES);
     if (shown.length < executions.length) rows.push(`<div class="legend">${executions.length - shown.length} earlier state executions not drawn (see the events below)</div>`);
     for (const x of shown)
       rows.push(lane(x.id, `${x.id}${x.decision ? `: ${x.decision}` : ''}`, bars(x.segments) + markers(x.markers), `lane-execution state-${esc(x.stateId)}`));
     container.innerHTML =
-      `<div class="axis"><span>${IwfPage.time(start)}</span><span>${((end - start) / 1000).toFixed(3)} s</span><span>${IwfPage.time(end)}</span></div>` +
+      `<div class="axis"><span>${IwfPage.time(start)}</span><span>${((end - start) / 1000).toFixed(3)} s in all</span><span>${IwfPage.time(end)}</span></div>` +
       rows.join('') +
-      `<div class="legend"><span class="segment-waitUntil"></span>waitUntil<span class="segment-waiting"></span>waiting for commands<span class="segment-execute"></span>execute / RPC<span class="segment-failed"></span>failed attempt<span class="segment-lock"></span>lock wait &nbsp; ⏰ timer ✉️ signal 📨 internal message 📤 published ☎️ RPC ⛔ refused 🔒 waits for lock</div>`;
+      `<div class="legend"><span class="segment-waitUntil"></span>waitUntil<span class="segment-waiting"></span>waiting for commands<span class="segment-execute"></span>execute / RPC<span class="segment-failed"></span>failed attempt<span class="segment-lock"></span>lock wait` +
+      Object.entries(LEGEND).map(([kind, text]) => `<b class="marker marker-${kind}">${MARKERS[kind]}</b>${text}`).join('') +
+      '</div>';
   },
 
   renderData(tbody, events) {

@@ -3,7 +3,13 @@
  * conform to the official iWF OpenAPI spec (skipped, with a note, when ../shared is absent).
  */
 import { afterEach, beforeEach } from 'vitest';
-import { forgetEnvironments, observeExchanges, takeRecentHistories } from '../../testing/index.ts';
+import {
+  forgetEnvironments,
+  observeExchanges,
+  recentSimulators,
+  takeRecentHistories,
+  writeTimelineFile,
+} from '../../testing/index.ts';
 import { OpenApiContract } from './openapi-contract.ts';
 
 const contract = OpenApiContract.load();
@@ -20,11 +26,14 @@ if (contract) {
   });
 }
 
-// A failing test prints the timelines of the workflows it ran (design §8).
-beforeEach(({ onTestFailed }) => {
+// A failing test prints the timelines of the workflows it ran (design §8), and leaves them as a
+// page to open in a browser.
+beforeEach(({ onTestFailed, task }) => {
   forgetEnvironments();
   onTestFailed(() => {
+    const page = writeTimelineFile(`${task.file?.name ?? ''} ${task.name}`, recentSimulators());
     const histories = takeRecentHistories();
     if (histories) console.log(`\nWorkflow histories of the failed test:\n${histories}\n`);
+    if (page) console.log(`Timeline of the failed test's workflows (open in a browser): ${page}\n`);
   });
 });
