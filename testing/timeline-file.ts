@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { RecordedExchange } from '../simulator/history/exchange-log.ts';
 import { timelineData } from '../simulator/http/page-data.ts';
 import { selfContainedPage } from '../simulator/http/page-files.ts';
 import type { Simulator, WorkflowSummary } from '../simulator/simulator.ts';
-import type { RecordedExchange } from '../simulator/history/exchange-log.ts';
 
 /**
  * Where failing tests' timelines go: `IWF_TIMELINE_DIR`, else `test-results/iwf-timelines` under
@@ -56,6 +56,9 @@ export function writeTimelineFile(
 
 /** A test name as a file name: letters, digits and dashes, at most 120 characters. */
 function fileNameOf(name: string): string {
-  const slug = name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+  const slug = name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120);
   return slug || 'workflows';
 }

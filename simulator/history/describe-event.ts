@@ -30,12 +30,12 @@ const DESCRIBERS: Partial<Record<HistoryEvent['type'], (a: Attrs, at: number) =>
   InternalChannelPublished: (a) => `internal channel ${a.channel}: message published`,
   DataAttributesUpserted: (a) => `data attributes set: ${list(a.keys)}`,
   SearchAttributesUpserted: (a) => `search attributes set: ${list(a.keys)}`,
-  LockWaiting: (a) => `${a.api === 'rpc' ? 'RPC' : a.api} waits for the lock on ${list(a.keys)}`,
+  LockWaiting: (a) => `${a.api === 'rpc' ? 'RPC' : a.api} waits for the lock on ${lockedKeys(a.keys)}`,
   RpcCalled: (a) =>
     a.status === 200
       ? `RPC ${a.rpcName} answered in ${a.tookMs ?? 0} ms${a.locking ? ' (under lock)' : ''}`
       : `RPC ${a.rpcName} failed with ${a.status} after ${a.tookMs ?? 0} ms: ${text(a.error)}`,
-  RpcRefused: (a) => `RPC ${a.rpcName} refused with ${a.status}: ${list(a.keys)} locked by a state`,
+  RpcRefused: (a) => `RPC ${a.rpcName} refused with ${a.status}: ${lockedKeys(a.keys)} locked by a state`,
   Decision: (a) => `decided: ${decision(a)}`,
   StateExecutionFinished: (a) => (a.proceedTo ? `state failed, proceeding to ${a.proceedTo}` : 'state done'),
   ConfigUpdated: (a) => `config updated: ${text(a.config)}`,
@@ -99,6 +99,14 @@ function closed(a: Attrs): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Lock keys as the engine writes them (`d:` data, `s:` search attributes) in words. */
+function lockedKeys(value: unknown): string {
+  if (!Array.isArray(value)) return text(value);
+  return value
+    .map((key: string) => (key.startsWith('s:') ? `search attribute ${key.slice(2)}` : key.slice(2)))
+    .join(', ');
 }
 
 function list(value: unknown): string {

@@ -63,7 +63,14 @@ export class ExchangeLog {
         const context = (body as { context?: { workflowId?: string; stateExecutionId?: string } }).context;
         const record = (status: number, response: unknown) => {
           if (context?.workflowId === undefined) return;
-          const exchange: RecordedExchange = { at: this.now(), kind: 'worker', path, request: body, status, response };
+          const exchange: RecordedExchange = {
+            at: this.now(),
+            kind: 'worker',
+            path,
+            request: body,
+            status,
+            response,
+          };
           if (context.stateExecutionId !== undefined) exchange.executionId = context.stateExecutionId;
           this.add(context.workflowId, exchange);
         };

@@ -12,7 +12,10 @@ export type LiveLogFormat = 'text' | 'json';
  * const simulator = new Simulator({ workerTransport, historyObserver: liveLog('text') });
  * // 2025-01-01T00:00:10.000Z  alice  VerifyState-1  timer fired
  */
-export function liveLog(format: LiveLogFormat, write: (line: string) => void = stdoutLines()): HistoryObserver {
+export function liveLog(
+  format: LiveLogFormat,
+  write: (line: string) => void = stdoutLines(),
+): HistoryObserver {
   return format === 'json'
     ? (source, event) => write(JSON.stringify(jsonLine(source, event)))
     : (source, event) => write(textLine(source, event));

@@ -24,7 +24,11 @@ export interface TimelineData {
  * @example
  * app.get('/timeline', () => timelineData(simulator, 'alice'));
  */
-export function timelineData(simulator: Simulator, workflowId: string, runId?: string): TimelineData | undefined {
+export function timelineData(
+  simulator: Simulator,
+  workflowId: string,
+  runId?: string,
+): TimelineData | undefined {
   const workflow = simulator.describeWorkflow(workflowId, runId || undefined);
   if (!workflow) return undefined;
   const events = simulator

@@ -19,7 +19,8 @@ let cache: Map<PageFile, string> | undefined;
 export function pageFile(name: PageFile): string {
   if (!cache) {
     cache = new Map();
-    for (const file of FILES) cache.set(file, readFileSync(new URL(`../ui/${file}`, import.meta.url), 'utf8'));
+    for (const file of FILES)
+      cache.set(file, readFileSync(new URL(`../ui/${file}`, import.meta.url), 'utf8'));
   }
   return cache.get(name) ?? '';
 }
@@ -42,7 +43,10 @@ export function selfContainedPage(data: unknown, title = 'iWF timeline'): string
   const scripts = SCRIPTS.map((file) => `<script>\n${pageFile(file)}\n</script>`).join('\n');
   return pageFile('index.html')
     .replace('<title>iWF simulator</title>', `<title>${title.replace(/[<&]/g, '')}</title>`)
-    .replace('<link rel="stylesheet" href="/simulator/ui/page.css">', () => `<style>\n${pageFile('page.css')}\n</style>`)
+    .replace(
+      '<link rel="stylesheet" href="/simulator/ui/page.css">',
+      () => `<style>\n${pageFile('page.css')}\n</style>`,
+    )
     .replace(/<script src="[^"]+"><\/script>\n/g, '')
     .replace(
       '</body>',

@@ -1,6 +1,5 @@
 // The page: the workflow list, or one workflow's timeline (`#workflow=<id>&run=<runId>`),
 // refreshed every second while the source is live; on a virtual clock, controls to move time.
-'use strict';
 
 (() => {
   const source = IwfPage.source;
@@ -30,7 +29,8 @@
     }
     const w = data.workflow;
     current = { ...target, status: w.status };
-    $('workflow-title').innerHTML = `${IwfPage.esc(w.workflowId)} <span class="status status-${IwfPage.esc(w.status)}" id="workflow-status">${IwfPage.esc(w.status)}</span>`;
+    $('workflow-title').innerHTML =
+      `${IwfPage.esc(w.workflowId)} <span class="status status-${IwfPage.esc(w.status)}" id="workflow-status">${IwfPage.esc(w.status)}</span>`;
     $('workflow-summary').textContent =
       `${w.workflowType}, run ${w.runId}, started ${IwfPage.time(w.startedAt)}` +
       (w.closedAt === undefined ? '' : `, closed ${IwfPage.time(w.closedAt)}`);
@@ -42,7 +42,8 @@
   async function refresh() {
     if (source.live) {
       const clock = await source.clock();
-      $('clock').textContent = `${IwfPage.time(clock.now)} (${clock.controllable ? 'virtual' : 'wall'} clock)`;
+      $('clock').textContent =
+        `${IwfPage.time(clock.now)} (${clock.controllable ? 'virtual' : 'wall'} clock)`;
       $('clock-controls').hidden = !clock.controllable;
     }
     const target = route();

@@ -1,7 +1,6 @@
 // Shared by the page's scripts (plain scripts, no build step: the same files are inlined into the
 // self-contained timeline a failing test writes). Data comes from the simulator's admin routes, or
 // from the data embedded in the page when there is no server.
-'use strict';
 
 const IwfPage = {
   /** Text safe to put inside HTML. */
@@ -11,7 +10,9 @@ const IwfPage = {
 
   /** An instant of the simulator's clock as `2025-01-01 10:00:00.000`. */
   time(ms) {
-    return ms === undefined || ms === null ? '' : new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+    return ms === undefined || ms === null
+      ? ''
+      : new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
   },
 
   /** A JSON value as compact text, with iWF's encoded objects ({encoding, data}) shown as their data. */
@@ -43,7 +44,10 @@ const IwfPage = {
     return response.json();
   };
   const post = async (path, body) => {
-    const response = await fetch(path, { method: 'POST', body: body === undefined ? '' : JSON.stringify(body) });
+    const response = await fetch(path, {
+      method: 'POST',
+      body: body === undefined ? '' : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
@@ -52,7 +56,8 @@ const IwfPage = {
     live: true,
     list: () => get('/simulator/workflows'),
     clock: () => get('/simulator/time'),
-    timeline: (id, runId) => get(`/simulator/workflows/${q(id)}/timeline${runId ? `?runId=${q(runId)}` : ''}`),
+    timeline: (id, runId) =>
+      get(`/simulator/workflows/${q(id)}/timeline${runId ? `?runId=${q(runId)}` : ''}`),
     exchanges: (id) => get(`/simulator/workflows/${q(id)}/exchanges`),
     advance: (ms) => post('/simulator/time/advance', { ms }),
     settle: () => post('/simulator/time/settle'),

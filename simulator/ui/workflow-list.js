@@ -1,11 +1,11 @@
 // The list of workflows: status, type, times and search attributes, filtered by status, type and
 // id. Rows are built as one HTML string and written only when they change, so a list of thousands
 // of workflows refreshing every second costs one string compare.
-'use strict';
 
 /** Most rows drawn at once; a longer list asks for a narrower filter. */
 const MAX_ROWS = 2000;
 
+// biome-ignore lint/correctness/noUnusedVariables: used by page-app.js, loaded after this script
 const WorkflowList = {
   rows: [],
   lastHtml: '',
@@ -13,8 +13,14 @@ const WorkflowList = {
   /** Takes a fresh list from the source and redraws what changed. */
   update(workflows) {
     this.rows = workflows;
-    this.fillOptions('filter-status', workflows.map((w) => w.status));
-    this.fillOptions('filter-type', workflows.map((w) => w.workflowType));
+    this.fillOptions(
+      'filter-status',
+      workflows.map((w) => w.status),
+    );
+    this.fillOptions(
+      'filter-type',
+      workflows.map((w) => w.workflowType),
+    );
     this.draw();
   },
 

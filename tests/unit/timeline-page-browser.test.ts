@@ -13,6 +13,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const skipReason = existsSync(CHROMIUM)
   ? undefined
   : `no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
+if (skipReason && process.env.IWF_REQUIRE_BROWSER)
+  throw new Error(`the browser test must run here, but ${skipReason}`);
 if (skipReason) console.warn(`timeline page browser test skipped: ${skipReason}`);
 
 /** The reminder interval: the sample's workflow times out after an hour, so reminders come sooner. */
@@ -39,10 +41,12 @@ describe.skipIf(skipReason !== undefined)(
 
     it('follows a sign-up from submit through two reminders and the verify RPC to COMPLETED', async () => {
       await page.goto(`${stack.serverUrl}/`);
-      expect(await (await fetch(`${stack.appUrl}/signup/submit?username=alice&email=alice@example.com`)).text()).toBe(
-        'workflow started',
-      );
-      const row = page.locator('#workflows tbody tr', { hasText: 'alice' }).filter({ hasText: 'UserSignupWorkflow' });
+      expect(
+        await (await fetch(`${stack.appUrl}/signup/submit?username=alice&email=alice@example.com`)).text(),
+      ).toBe('workflow started');
+      const row = page
+        .locator('#workflows tbody tr', { hasText: 'alice' })
+        .filter({ hasText: 'UserSignupWorkflow' });
       await row.waitFor();
       expect(await row.locator('.status').textContent()).toBe('RUNNING');
       await row.click();
@@ -61,8 +65,12 @@ describe.skipIf(skipReason !== undefined)(
       }
 
       await stack.advanceBy((REMINDER_SECONDS / 2) * 1000);
-      expect(await (await fetch(`${stack.appUrl}/signup/verify?username=alice&source=email`)).text()).toBe('done');
-      await expect.poll(() => page.locator('#workflow-status').textContent(), { timeout: 10_000 }).toBe('COMPLETED');
+      expect(await (await fetch(`${stack.appUrl}/signup/verify?username=alice&source=email`)).text()).toBe(
+        'done',
+      );
+      await expect
+        .poll(() => page.locator('#workflow-status').textContent(), { timeout: 10_000 })
+        .toBe('COMPLETED');
       const events = page.locator('#events tbody');
       await events.locator('tr', { hasText: 'RPC verify answered' }).waitFor();
       const lane3 = page.locator('.lane', { has: page.locator('.lane-label', { hasText: 'VerifyState-3' }) });
@@ -81,10 +89,8 @@ describe.skipIf(skipReason !== undefined)(
       expect(await rpc.locator('pre').first().textContent()).toContain('"rpcName": "verify"');
 
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.locator('#exchanges').evaluate((e) => {
-        e.innerHTML = '';
-        window.scrollTo(0, 0);
-      });
+      // The screenshot shows the timeline, not the exchange opened above.
+      await page.evaluate("document.getElementById('exchanges').innerHTML = ''; window.scrollTo(0, 0)");
       await page.screenshot({ path: `${SCREENSHOT_DIR}/timeline.png`, fullPage: false });
     }, 30_000);
 
@@ -93,7 +99,12 @@ describe.skipIf(skipReason !== undefined)(
         const reply = await stack.simulator.handle({
           method: 'POST',
           path: '/api/v1/workflow/start',
-          body: { workflowId: `bulk-${i}`, iwfWorkflowType: 'Bulk', workflowTimeoutSeconds: 60, iwfWorkerUrl: stack.appUrl },
+          body: {
+            workflowId: `bulk-${i}`,
+            iwfWorkflowType: 'Bulk',
+            workflowTimeoutSeconds: 60,
+            iwfWorkerUrl: stack.appUrl,
+          },
         });
         expect(reply.status).toBe(200);
       }

@@ -49,7 +49,8 @@ export function liveLogFormat(argv: readonly string[] = process.argv.slice(2)): 
   if (argv.includes('--quiet')) return undefined;
   const at = argv.indexOf('--log');
   const given = at < 0 ? 'text' : argv[at + 1];
-  if (given !== 'text' && given !== 'json') throw new Error(`--log must be text or json, got ${given ?? 'nothing'}`);
+  if (given !== 'text' && given !== 'json')
+    throw new Error(`--log must be text or json, got ${given ?? 'nothing'}`);
   return given;
 }
 

@@ -211,8 +211,14 @@ function workerApiError(detail: string, status: number, type: string, workerDeta
   });
 }
 
-// What the history keeps of a failed RPC's answer: the server's detail text, else the body.
+// What the history keeps of a failed RPC's answer: the server's detail text and what the worker
+// said, else the body.
 function errorDetail(body: unknown): unknown {
-  const detail = typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;
-  return detail ?? body;
+  if (typeof body !== 'object' || body === null) return body;
+  const { detail, originalWorkerErrorDetail: worker } = body as {
+    detail?: unknown;
+    originalWorkerErrorDetail?: unknown;
+  };
+  if (detail === undefined) return body;
+  return worker ? `${detail} ${worker}` : detail;
 }

@@ -36,11 +36,12 @@ export function summarizeRun(run: WorkflowRun): WorkflowSummary {
     searchAttributes: {},
   };
   if (run.closedAt !== undefined) summary.closedAt = run.closedAt;
-  for (const [key, attribute] of run.persistence.search) summary.searchAttributes[key] = valueOf(attribute);
+  for (const [key, attribute] of run.persistence.search)
+    summary.searchAttributes[key] = searchValue(attribute);
   return summary;
 }
 
-function valueOf(attribute: SearchAttribute): unknown {
+function searchValue(attribute: SearchAttribute): unknown {
   return (
     attribute.stringValue ??
     attribute.integerValue ??

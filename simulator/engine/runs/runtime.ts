@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock/clock.ts';
-import type { HistoryObserver } from '../../history/history.ts';
 import type { WorkerTransport } from '../../contracts.ts';
+import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
 import type { IdGenerator } from './ids.ts';
 import type { ActivityTracker } from './in-flight-work.ts';
