@@ -11,9 +11,14 @@ export { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts
 export { WallClock } from './clock/wall-clock.ts';
 export type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from './contracts.ts';
 export { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
+export type { RecordedExchange } from './history/exchange-log.ts';
 export { formatHistory } from './history/format-history.ts';
-export type { HistoryEvent, HistoryEventType } from './history/history.ts';
+export type { HistoryEvent, HistoryEventType, HistoryObserver, HistorySource } from './history/history.ts';
+export { jsonLine, type LiveLogFormat, liveLog, textLine } from './history/live-log.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';
+export { listenOrExplain } from './http/listen.ts';
+export { type TimelineData, timelineData } from './http/page-data.ts';
+export { selfContainedPage } from './http/page-files.ts';
 export { buildSimulatorServer, type SimulatorServerOptions } from './http/server.ts';
 export { simulatorHandler } from './msw/handlers.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';

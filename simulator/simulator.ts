@@ -10,7 +10,7 @@ import {
 } from './engine/attributes/search-attribute-registry.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
-import { ActivityTracker } from './engine/runs/in-flight-work.ts';
+import { InFlightWork } from './engine/runs/in-flight-work.ts';
 import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
 import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
@@ -30,7 +30,7 @@ const realSetTimeout = globalThis.setTimeout;
 export interface SimulatorOptions {
   /** `virtual` (default): time moves only when told or by auto-advance; `wall`: real time; or your own clock. */
   clock?: 'virtual' | 'wall' | Clock;
-  /** Start of virtual time in epoch ms (default 2025-01-01T00:00:00Z). */
+  /** Start of virtual time in epoch ms (default `DEFAULT_VIRTUAL_START_MS`, 2026-01-01T00:00:00Z). */
   startTime?: number;
   /** Wall clock acceleration: 10 runs ten times faster than real time. */
   speed?: number;
@@ -77,7 +77,7 @@ export interface SimulatorOptions {
 export class Simulator {
   readonly clock: Clock;
   private readonly engine: Engine;
-  private readonly tracker = new ActivityTracker();
+  private readonly inFlightWork = new InFlightWork();
   private readonly autoAdvance: boolean;
   private readonly graceMs: number;
   private waitingClients = 0;
@@ -103,7 +103,7 @@ export class Simulator {
         log,
       ),
       clock: this.clock,
-      tracker: this.tracker,
+      inFlightWork: this.inFlightWork,
       transport: this.exchanges
         ? this.exchanges.observeWorker(options.workerTransport)
         : options.workerTransport,
@@ -172,7 +172,7 @@ export class Simulator {
   /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
   async runUntilIdle(): Promise<void> {
     for (;;) {
-      await this.tracker.waitForIdle(this.graceMs);
+      await this.inFlightWork.waitForIdle(this.graceMs);
       if (!isControllableClock(this.clock) || this.closed) return;
       const due = this.clock.nextDueTime();
       if (due === undefined || due > this.clock.now()) return;
@@ -228,7 +228,7 @@ export class Simulator {
 
   private async fireUntil(clock: ControllableClock, target: number): Promise<void> {
     for (;;) {
-      await this.tracker.waitForIdle(this.graceMs);
+      await this.inFlightWork.waitForIdle(this.graceMs);
       const due = clock.nextDueTime();
       if (due === undefined || due > target || this.closed) break;
       // Timers of different runs due at the same instant are independent: fire them together.
@@ -237,7 +237,7 @@ export class Simulator {
     clock.moveTo(target);
   }
 
-  // Design §4: while a client waits inside handle() and the engine is idle, jump to the next timer.
+  // While a client waits inside handle() and the engine is idle, jump to the next timer.
   private async runAutoAdvance(): Promise<void> {
     const clock = this.clock as ControllableClock;
     this.autoAdvancing = true;
@@ -247,7 +247,7 @@ export class Simulator {
           await this.manualAdvance.catch(() => {});
           continue;
         }
-        await this.tracker.waitForIdle(this.graceMs);
+        await this.inFlightWork.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
         // Nothing scheduled: wait a little real time for new work (a client's signal, a late worker).
         if (clock.fireNextBatch() === 0) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));

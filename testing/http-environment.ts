@@ -9,7 +9,6 @@ import { buildSimulatorServer } from '../simulator/http/server.ts';
 import { Simulator } from '../simulator/simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
-import { DEFAULT_START_TIME } from './in-process-environment.ts';
 import { searchAttributesFor } from './search-attributes.ts';
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
@@ -36,7 +35,7 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
   const simulator = new Simulator({
     clock: 'virtual',
     searchAttributes: searchAttributesFor(options.workflows),
-    startTime: options.startTime === undefined ? DEFAULT_START_TIME : Number(options.startTime),
+    startTime: options.startTime === undefined ? undefined : Number(options.startTime),
     workerTransport: httpWorkerTransport(),
   });
   const server = buildSimulatorServer(simulator);

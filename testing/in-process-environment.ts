@@ -11,9 +11,6 @@ import { searchAttributesFor } from './search-attributes.ts';
 /** The worker URL the in-process client announces; never dialled, only routed. */
 export const IN_PROCESS_WORKER_URL = 'http://worker.in-process';
 
-/** A fixed default start (2026-01-01T00:00:00Z) so histories repeat run after run. */
-export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1);
-
 /**
  * Connects a simulator straight to a worker service: no sockets, no HTTP, no JSON.
  *
@@ -54,7 +51,7 @@ export function inProcessClientTransport(simulator: Simulator): ClientTransport 
 export function createInProcessEnvironment(options: TestEnvironmentOptions): TestEnvironment {
   const registry = new Registry().addWorkflows(...options.workflows);
   const workerService = new WorkerService(registry);
-  const startTime = options.startTime === undefined ? DEFAULT_START_TIME : Number(options.startTime);
+  const startTime = options.startTime === undefined ? undefined : Number(options.startTime);
   const simulator = new Simulator({
     clock: 'virtual',
     searchAttributes: searchAttributesFor(options.workflows),

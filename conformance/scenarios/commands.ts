@@ -9,7 +9,7 @@ function results(req: WorkflowStateDecideRequest) {
   return req.commandResults ?? {};
 }
 
-/** Commands, trigger types, signals, internal channels and timers (semantics §5.4, §5.7, §5.8, §2.12). */
+/** Commands, trigger types, signals, internal channels and timers (docs/semantics/execution.md#commands-1, #channels-1, #channels-3, docs/semantics/client-api.md#timer-skip-1). */
 export const commandScenarios: Scenario[] = [
   {
     name: 'timer-fires',

@@ -43,7 +43,7 @@ function expectStateApiFailure(
   else expectMatch(`${label}: errorMessage`, result.errorMessage, message);
 }
 
-/** Worker failures, retries, timeouts and failure policies (semantics §3.7, §5.3; faults doc B). */
+/** Worker failures, retries, timeouts and failure policies (docs/semantics/worker-failures.md#failures-2, docs/semantics/execution.md#options-1; docs/semantics/faults.md#table-b). */
 export const failureScenarios: Scenario[] = [
   {
     name: 'wait-until-500',

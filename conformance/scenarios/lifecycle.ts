@@ -33,7 +33,7 @@ async function startCompleting(ctx: ScenarioContext, id: string, extra: Record<s
   return runId;
 }
 
-/** Start, status and result scenarios (semantics §2.1, §2.5, §5.12, §5.13). */
+/** Start, status and result scenarios (docs/semantics/client-api.md#start-1, #get-2, docs/semantics/lifecycle.md#timeout-1, #status-1). */
 export const lifecycleScenarios: Scenario[] = [
   {
     name: 'start-get-complete',

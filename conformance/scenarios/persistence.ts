@@ -45,7 +45,7 @@ const policy = (
   extra: PersistenceLoadingPolicy = {},
 ): PersistenceLoadingPolicy => ({ persistenceLoadingType, ...extra });
 
-/** Data and search attributes: loading policies, upserts, client get/set (semantics §2.6–2.9, §5.9). */
+/** Data and search attributes: loading policies, upserts, client get/set (docs/semantics/client-api.md#data-get-1, docs/semantics/persistence.md#locks-1). */
 export const persistenceScenarios: Scenario[] = [
   {
     name: 'data-attributes-sorted-by-key',

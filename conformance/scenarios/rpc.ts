@@ -32,7 +32,7 @@ async function idle(
 const rpc = (ctx: ScenarioContext, workflowId: string, extra: Record<string, unknown> = {}) =>
   ctx.post(ApiPaths.rpc, { workflowId, rpcName: 'r', timeoutSeconds: 5, ...extra });
 
-/** RPC (semantics §5.10, §2.11; faults doc C). */
+/** RPC (docs/semantics/rpc.md#rpc-2, #rpc-7; docs/semantics/faults.md#table-c). */
 export const rpcScenarios: Scenario[] = [
   {
     name: 'rpc-mutations-after-return',

@@ -20,7 +20,7 @@ const timer = (seconds: number) =>
     timerCommands: [{ commandId: 't', durationSeconds: seconds }],
   });
 
-/** State executions, decisions, closing and outputs (semantics §4, §5.1, §5.5). */
+/** State executions, decisions, closing and outputs (docs/semantics/execution.md#loop-2, #ids-1, #decisions-1). */
 export const stateScenarios: Scenario[] = [
   {
     name: 'execution-ids-per-state',

@@ -2,7 +2,7 @@ import type { ErrorResponse, ErrorSubStatus } from '../../sdk/wire/types.ts';
 import type { ApiReply } from '../contracts.ts';
 
 /**
- * The bodies and statuses the real iWF server answers with (semantics §1.1, §6; faults doc A).
+ * The bodies and statuses the real iWF server answers with (docs/semantics/wire.md#errors-1, #errors-2; docs/semantics/faults.md#table-a).
  *
  * @example
  * return Replies.workflowNotFound('order-1');

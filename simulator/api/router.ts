@@ -30,7 +30,7 @@ type Handler = (engine: Engine, body: any) => ApiReply | Promise<ApiReply>;
 
 interface Route {
   handler: Handler;
-  /** Empty workflowId → 400 `WorkflowId is not set on request.` (semantics §1.1 rule 3). */
+  /** Empty workflowId → 400 `WorkflowId is not set on request.` (docs/semantics/wire.md#errors-1). */
   requiresWorkflowId: boolean;
 }
 
@@ -60,7 +60,7 @@ const POST_ROUTES: Readonly<Record<string, Route>> = {
 const GET_PATHS = new Set(['/', ApiPaths.healthcheck]);
 
 /**
- * Routes a client request like the real server's gin router (faults doc A21–A37): unknown path or
+ * Routes a client request like the real server's gin router (docs/semantics/faults.md#a21 to #a37): unknown path or
  * wrong method → 404 text, trailing slash → redirect, body parsing and schema check → 400
  * `invalid request schema`, missing workflowId → 400, handler crash → 500.
  *

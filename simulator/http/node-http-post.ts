@@ -2,7 +2,7 @@ import http, { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import https, { Agent as HttpsAgent } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
-// Captured at module load, like the activity tracker's: a test that fakes timers must not stall calls.
+// Captured at module load, like the in-flight work counter: a test that fakes timers must not stall calls.
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 const utf8 = new TextDecoder();

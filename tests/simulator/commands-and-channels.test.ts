@@ -14,7 +14,7 @@ function waitingOn(request: CommandRequest, seen: WorkflowStateDecideRequest[]) 
   });
 }
 
-describe('commands and triggers (semantics §5.4 §5.7 §5.8)', () => {
+describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
   it('fires a timer at the right virtual time and reports it FIRED', async () => {
     const seen: WorkflowStateDecideRequest[] = [];
     const worker = waitingOn(

@@ -28,8 +28,8 @@ function loopingWorker(n: number) {
   });
 }
 
-describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
-  it('§5.11 triggerContinueAsNew gives a new run id through /get; the old one describes as CONTINUED_AS_NEW', async () => {
+describe('continue-as-new (can-1, can-2, config-1)', () => {
+  it('triggerContinueAsNew gives a new run id through /get; the old one describes as CONTINUED_AS_NEW (can-2)', async () => {
     const worker = new FakeWorker({ S1: waitForGo }, { peek: () => ({ output: encoded('ok') }) });
     const { simulator, post, start, result } = setup(worker);
     const first = (
@@ -68,7 +68,7 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     );
   });
 
-  it('§5.11 asking for the result of the old run id answers the 500 the real server gives (measured)', async () => {
+  it('asking for the result of the old run id answers the 500 the real server gives (measured) (can-2)', async () => {
     const { simulator, post, start } = setup(new FakeWorker({ S1: waitForGo }));
     const first = ((await start('wf')).body as RunIdBody).workflowRunId;
     await simulator.runUntilIdle();
@@ -86,7 +86,7 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     );
   });
 
-  it('§5.11 continues as new when the operation count reaches continueAsNewThreshold (2 per state with waitUntil)', async () => {
+  it('continues as new when the operation count reaches continueAsNewThreshold (2 per state with waitUntil) (can-1)', async () => {
     const worker = loopingWorker(6);
     const { simulator, post, start, result } = setup(worker);
     await start('wf', { workflowStartOptions: { workflowConfigOverride: { continueAsNewThreshold: 4 } } });
@@ -109,14 +109,14 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     ).toHaveLength(3);
   });
 
-  it('§5.11 keeps one run under the default threshold of 100', async () => {
+  it('keeps one run under the default threshold of 100 (can-1)', async () => {
     const { simulator, start, result } = setup(loopingWorker(49));
     await start('wf');
     await result('wf');
     expect(simulator.listWorkflows()).toHaveLength(1);
   });
 
-  it('§2.14 config/update of continueAsNewThreshold takes effect on the running workflow', async () => {
+  it('config/update of continueAsNewThreshold takes effect on the running workflow (config-1)', async () => {
     const { simulator, post, start } = setup(new FakeWorker({ S1: waitForGo }));
     const first = ((await start('wf')).body as RunIdBody).workflowRunId;
     await simulator.runUntilIdle();
@@ -128,7 +128,7 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     expect(((await post('get', { workflowId: 'wf' })).body as RunIdBody).workflowRunId).not.toBe(first);
   });
 
-  it('§5.11 waits for an in-flight state API call before continuing as new', async () => {
+  it('waits for an in-flight state API call before continuing as new (can-1)', async () => {
     let release: () => void = () => {};
     const worker = new FakeWorker({
       S1: {

@@ -4,8 +4,8 @@ import { complete, FakeWorker, setup } from './fake-worker.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
-describe('cron starts (semantics §2.1 cronSchedule)', () => {
-  it('§2.1 cronSchedule answers workflowRunId "" and a second identical start 400 already registered', async () => {
+describe('cron starts (cron-1)', () => {
+  it('cronSchedule answers workflowRunId "" and a second identical start 400 already registered (cron-1)', async () => {
     const { post, start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
     const cron = {
       workflowStartOptions: { cronSchedule: '*/5 * * * *' },
@@ -23,7 +23,7 @@ describe('cron starts (semantics §2.1 cronSchedule)', () => {
     expect((await post('get', { workflowId: 'report' })).status).toBe(400);
   });
 
-  it('§2.1 starts a run per tick on the virtual clock, as <workflowId>-<scheduled time>, without IwfWorkflowType', async () => {
+  it('starts a run per tick on the virtual clock, as <workflowId>-<scheduled time>, without IwfWorkflowType (cron-1)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => complete() } });
     const { simulator, post, start } = setup(worker, { startTime: at('2025-01-01T00:02:30Z') });
     await start('report', {
@@ -47,7 +47,7 @@ describe('cron starts (semantics §2.1 cronSchedule)', () => {
     expect(types.body).toEqual({});
   });
 
-  it('§2.1 skips a tick while the previous scheduled run still runs', async () => {
+  it('skips a tick while the previous scheduled run still runs (cron-1)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({
@@ -68,7 +68,7 @@ describe('cron starts (semantics §2.1 cronSchedule)', () => {
     ]);
   });
 
-  it('§2.1 parses standard 5-field cron: lists, ranges, steps, names, shortcuts', () => {
+  it('parses standard 5-field cron: lists, ranges, steps, names, shortcuts (cron-1)', () => {
     const next = (expression: string, from: string) => {
       const cron = parseCron(expression);
       if (typeof cron === 'string') throw new Error(cron);

@@ -18,7 +18,7 @@ function echoWorker(seen: WorkflowStateStartRequest[]) {
   return new FakeWorker({ S1: state, NoSuchState: state, '': state });
 }
 
-describe('faults doc table A: client API bad input', () => {
+describe('fault table A: client API bad input', () => {
   it('A2: a start with workflowId "" starts under a made-up id', async () => {
     const { simulator, post } = setup(new FakeWorker({}));
     expect((await post('start', { workflowId: '', iwfWorkflowType: 'T' })).status).toBe(200);

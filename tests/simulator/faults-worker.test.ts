@@ -14,7 +14,7 @@ async function failureOf(worker: FakeWorker, stateOptions: Record<string, unknow
   return { ...env, outcome: (await env.result('wf', 60)).body as Failed };
 }
 
-describe('faults doc table B: worker faults on the state APIs', () => {
+describe('fault table B: worker faults on the state APIs', () => {
   it('B2: a text 500 body is quoted in the message', async () => {
     const worker = new FakeWorker({
       S1: {
@@ -216,7 +216,7 @@ describe('faults doc table B: worker faults on the state APIs', () => {
   });
 });
 
-describe('faults doc table C: RPC faults', () => {
+describe('fault table C: RPC faults', () => {
   async function rpcAnswering(answer: RawReply, request: Record<string, unknown> = {}) {
     const worker = new FakeWorker({}, { r: () => answer, ok: () => ({ output: encoded('fine') }) });
     const env = setup(worker);

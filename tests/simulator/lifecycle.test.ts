@@ -12,7 +12,7 @@ const waitForSignal = {
   execute: () => complete('done'),
 };
 
-describe('workflow lifecycle (semantics §2.1 §2.4 §2.5 §5.12)', () => {
+describe('workflow lifecycle (start-1, stop-1, get-2, timeout-1)', () => {
   it('starts a workflow, reports it RUNNING, then COMPLETED with its output', async () => {
     const { post, start, result } = setup(new FakeWorker({ S1: waitForSignal }));
     const started = await start('wf');

@@ -43,20 +43,20 @@ describe('the live log', () => {
     await simulator.advanceBy(5_000);
     await result('ada');
     const log = lines.join('\n');
-    expect(lines[0]).toBe('2025-01-01T00:00:00.000Z  ada  started TestWorkflow at S1');
-    expect(log).toContain('2025-01-01T00:00:00.000Z  ada  S1-1  waitUntil called and answered in 0 ms');
+    expect(lines[0]).toBe('2026-01-01T00:00:00.000Z  ada  started TestWorkflow at S1');
+    expect(log).toContain('2026-01-01T00:00:00.000Z  ada  S1-1  waitUntil called and answered in 0 ms');
     expect(log).toContain('ada  S1-1  waiting for 1 timer, 1 signal');
-    expect(log).toContain('2025-01-01T01:00:00.000Z  ada  S1-1  timer remind fired');
+    expect(log).toContain('2026-01-01T01:00:00.000Z  ada  S1-1  timer remind fired');
     expect(log).toContain('ada  S1-1  execute failed after 0 ms: ');
     expect(log).toContain('database down');
     expect(log).toContain(
-      '2025-01-01T01:00:00.000Z  ada  S1-1  execute retry: attempt 2 at 2025-01-01T01:00:02.000Z (in 2 s)',
+      '2026-01-01T01:00:00.000Z  ada  S1-1  execute retry: attempt 2 at 2026-01-01T01:00:02.000Z (in 2 s)',
     );
     expect(log).toContain(
-      '2025-01-01T01:00:02.000Z  ada  S1-1  execute called and answered in 0 ms (attempt 2)',
+      '2026-01-01T01:00:02.000Z  ada  S1-1  execute called and answered in 0 ms (attempt 2)',
     );
     expect(log).toContain('ada  S1-1  decided: complete the workflow');
-    expect(lines.at(-1)).toBe('2025-01-01T01:00:02.000Z  ada  COMPLETED output "welcome"');
+    expect(lines.at(-1)).toBe('2026-01-01T01:00:02.000Z  ada  COMPLETED output "welcome"');
   });
 
   it('says when an RPC is refused with 450, and what a failing worker answered', async () => {
@@ -102,7 +102,7 @@ describe('the live log', () => {
     await result('cy');
     const objects = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(objects[0]).toMatchObject({
-      time: '2025-01-01T00:00:00.000Z',
+      time: '2026-01-01T00:00:00.000Z',
       workflowId: 'cy',
       workflowType: 'TestWorkflow',
       event: 'WorkflowStarted',

@@ -20,7 +20,7 @@ const waitForGo: WorkflowStateStartResponse = {
   },
 };
 
-describe('long polls and auto-advance on the virtual clock (design §4)', () => {
+describe('long polls and auto-advance on the virtual clock', () => {
   it('completes a workflow with a 90-day timer through one getWithWait in a handful of ms', async () => {
     const worker = new FakeWorker({
       S1: { waitUntil: () => timerThenDone(90 * DAY_SECONDS), execute: () => complete() },

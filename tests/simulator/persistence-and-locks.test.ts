@@ -34,7 +34,7 @@ async function loadedWith(policy: PersistenceLoadingPolicy): Promise<KeyValue[] 
 
 const keysOf = (items: KeyValue[] | undefined) => items?.map((kv) => kv.key);
 
-describe('data attributes and locking (semantics §5.9)', () => {
+describe('data attributes and locking (locks-1)', () => {
   it('drops null fields of attributes as the server’s Go models do (a Java client sends them)', async () => {
     const seen: WorkflowStateDecideRequest[] = [];
     const worker = new FakeWorker({

@@ -66,8 +66,8 @@ function signalCounterWorker() {
   });
 }
 
-describe('reset (semantics §2.13)', () => {
-  it('§2.13 STATE_ID and STATE_EXECUTION_ID re-execute from that point with rewound counters (integ reset_by_state_id)', async () => {
+describe('reset (reset-2)', () => {
+  it('STATE_ID and STATE_EXECUTION_ID re-execute from that point with rewound counters (integ reset_by_state_id) (reset-2)', async () => {
     const worker = loopWorker();
     const { post, start, result } = setup(worker);
     const started = await start('wf', { stateInput: encoded(1), stateOptions: skip });
@@ -105,7 +105,7 @@ describe('reset (semantics §2.13)', () => {
     ).toEqual(['S2-4', 'S2-5']);
   });
 
-  it('§2.13 reset to a state that never ran answers 500', async () => {
+  it('reset to a state that never ran answers 500 (reset-2)', async () => {
     const { post, start, result } = setup(loopWorker());
     await start('wf', { stateInput: encoded(1), stateOptions: skip });
     await result('wf');
@@ -118,7 +118,7 @@ describe('reset (semantics §2.13)', () => {
     ).toMatchObject({ status: 500 });
   });
 
-  it('§2.13 discards data attributes written after the point and re-applies later signals', async () => {
+  it('discards data attributes written after the point and re-applies later signals (reset-2)', async () => {
     const worker = signalCounterWorker();
     const { simulator, post, start, result } = setup(worker);
     await start('wf');
@@ -145,7 +145,7 @@ describe('reset (semantics §2.13)', () => {
     });
   });
 
-  it('§2.13 skipSignalReapply drops the signals after the point, leaving the state waiting', async () => {
+  it('skipSignalReapply drops the signals after the point, leaving the state waiting (reset-2)', async () => {
     const { simulator, post, start, result } = setup(signalCounterWorker());
     await start('wf');
     await simulator.runUntilIdle();
@@ -159,7 +159,7 @@ describe('reset (semantics §2.13)', () => {
     expect((await result('wf')).body).toMatchObject({ results: [{ completedStateOutput: encoded('"c"') }] });
   });
 
-  it('§2.13 BEGINNING re-runs every state, re-applies the signals, and terminates the running run', async () => {
+  it('BEGINNING re-runs every state, re-applies the signals, and terminates the running run (reset-2)', async () => {
     const worker = signalCounterWorker();
     const { simulator, post, start, result } = setup(worker);
     const first = ((await start('wf')).body as { workflowRunId: string }).workflowRunId;
@@ -189,7 +189,7 @@ describe('reset (semantics §2.13)', () => {
     expect(new Set(contexts.map((c) => c.workflowStartedTimestamp)).size).toBe(1);
   });
 
-  it('§2.13 resumes a thread that was waiting on commands at the reset point with what it had received', async () => {
+  it('resumes a thread that was waiting on commands at the reset point with what it had received (reset-2)', async () => {
     const worker = new FakeWorker(
       {
         S1: { execute: () => ({ stateDecision: { nextStates: [{ stateId: 'A' }] } }) },
@@ -230,7 +230,7 @@ describe('reset (semantics §2.13)', () => {
     expect(worker.callsOf('execute', 'B')).toHaveLength(2);
   });
 
-  it('§2.13 answers 500 for the reset types that need Temporal event ids', async () => {
+  it('answers 500 for the reset types that need Temporal event ids (reset-3)', async () => {
     const { post, start } = setup(loopWorker());
     await start('wf', { stateInput: encoded(1), stateOptions: skip });
     expect(
@@ -240,7 +240,7 @@ describe('reset (semantics §2.13)', () => {
 });
 
 describe('reset of a reset run (measured)', () => {
-  it('§2.13 signals re-applied by a reset sit before the restarted state, so a second reset keeps them even with skipSignalReapply', async () => {
+  it('signals re-applied by a reset sit before the restarted state, so a second reset keeps them even with skipSignalReapply (reset-2)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({

@@ -22,7 +22,7 @@ function waitingWorkflow() {
   });
 }
 
-describe('RPC (semantics §5.10 §2.11, faults doc C)', () => {
+describe('RPC (rpc-2, rpc-7, fault table C)', () => {
   it('applies a non-locking RPC’s mutations right after the worker returns and returns its output', async () => {
     const worker = waitingWorkflow();
     worker.rpcs.verify = (req) => ({

@@ -8,7 +8,7 @@ const move = (...ids: string[]): WorkflowStateDecideResponse => ({
   stateDecision: { nextStates: ids.map((stateId) => ({ stateId, stateOptions: noWait })) },
 });
 
-describe('state executions and decisions (semantics §4 §5.1 §5.5)', () => {
+describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
   it('numbers executions per state id in queue order: [A, B, A] gives A-1, B-1, A-2', async () => {
     const worker = new FakeWorker({
       S1: { execute: () => move('A', 'B', 'A') },

@@ -4,7 +4,7 @@ import { complete, encoded, FakeWorker, goTo, HANG, RawReply, setup } from './fa
 
 const boom = () => new RawReply({ status: 500, json: { detail: 'boom', errorType: 'BoomError' } });
 
-describe('worker failures, retries and failure policies (semantics §3.7, faults doc B)', () => {
+describe('worker failures, retries and failure policies (failures-2, fault table B)', () => {
   it('retries with exponential backoff on the virtual clock and fails with the server’s message (B1)', async () => {
     const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
     const { simulator, start, result } = setup(worker);
@@ -263,7 +263,7 @@ describe('worker failures, retries and failure policies (semantics §3.7, faults
     expect(worker.callsOf('execute')).toHaveLength(2);
   });
 
-  it('honours legacy option names over the new ones (§5.3)', async () => {
+  it('honours legacy option names over the new ones (options-1)', async () => {
     const worker = new FakeWorker({
       S1: { waitUntil: boom, execute: () => goTo('_SYS_GRACEFUL_COMPLETING_WORKFLOW') },
     });

@@ -26,8 +26,8 @@ if (contract) {
   });
 }
 
-// A failing test prints the timelines of the workflows it ran (design §8), and leaves them as a
-// page to open in a browser.
+// A failing test prints the timelines of the workflows it ran, and leaves them as a page to open
+// in a browser.
 beforeEach(({ onTestFailed, task }) => {
   forgetEnvironments();
   onTestFailed(() => {

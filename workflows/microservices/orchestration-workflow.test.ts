@@ -58,7 +58,7 @@ describe('microservice orchestration', () => {
     expect(services.apis()).toEqual(['API1', 'API2', 'API3']);
   });
 
-  it.skipIf(backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('exactTime'))(
     'calls API4 at exactly 24 hours and completes as "timed out" when Ready never arrives',
     async () => {
       const { env, services, workflow, start } = await orchestrationEnvironment();

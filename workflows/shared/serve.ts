@@ -5,12 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AnyWorkflow } from '../../sdk/workflow.ts';
-import { type LiveLogFormat, liveLog } from '../../simulator/history/live-log.ts';
-import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
-import { listenOrExplain } from '../../simulator/http/listen.ts';
-import { buildSimulatorServer } from '../../simulator/http/server.ts';
-import { Simulator } from '../../simulator/simulator.ts';
-import { searchAttributesFor } from '../../testing/search-attributes.ts';
+import {
+  buildSimulatorServer,
+  httpWorkerTransport,
+  type LiveLogFormat,
+  listenOrExplain,
+  liveLog,
+  Simulator,
+} from '../../simulator/index.ts';
+import { searchAttributesFor } from '../../testing/index.ts';
 
 /**
  * A positive number from an environment variable, or the fallback when it is unset.

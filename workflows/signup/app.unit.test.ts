@@ -1,8 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
-import { simulatorHandler } from '../../simulator/msw/handlers.ts';
-import { Simulator } from '../../simulator/simulator.ts';
+import { Simulator, simulatorHandler } from '../../simulator/index.ts';
 import { inProcessWorkerTransport } from '../../testing/index.ts';
 import { buildSignupApp } from './app.ts';
 import { RecordingEmailSender } from './emails.ts';

@@ -76,7 +76,7 @@ describe('user sign-up', () => {
     expect(emails.sent.map((e) => [e.kind, e.to])).toEqual([['verification', 'ada@example.com']]);
   });
 
-  it.skipIf(backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('exactTime'))(
     'sends exactly three reminders at 24 h, 48 h and 72 h when nobody verifies for 72 hours',
     async () => {
       const { env, emails, workflow, start } = await signupEnvironment(24 * 3600);
@@ -151,7 +151,7 @@ describe('user sign-up', () => {
     );
   });
 
-  it.skipIf(backend.lacks('instantTime'))(
+  it.skipIf(backend.reasonItLacks('instantTime'))(
     'times out when nobody verifies before the workflow timeout',
     async () => {
       const { env, emails, workflow } = await signupEnvironment(10);
@@ -172,10 +172,13 @@ describe('user sign-up', () => {
     expect(await env.client.invokeRpc(workflow, 'ada', 'verify', 'email')).toBe('done');
   });
 
-  it.skipIf(backend.lacks('exactTime'))('runs thirty days of hourly reminders on virtual time', async () => {
-    const { env, emails, workflow } = await signupEnvironment(3600);
-    await env.client.startWorkflow(workflow, 'ada', 40 * 24 * 3600, form('ada'));
-    await env.advanceBy(days(30));
-    expect(emails.ofKind('reminder')).toHaveLength(720);
-  });
+  it.skipIf(backend.reasonItLacks('exactTime'))(
+    'runs thirty days of hourly reminders on virtual time',
+    async () => {
+      const { env, emails, workflow } = await signupEnvironment(3600);
+      await env.client.startWorkflow(workflow, 'ada', 40 * 24 * 3600, form('ada'));
+      await env.advanceBy(days(30));
+      expect(emails.ofKind('reminder')).toHaveLength(720);
+    },
+  );
 });

@@ -15,7 +15,7 @@ import { Replies } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 
 /**
- * `POST /api/v1/workflow/dataobjects/get` (§2.6): the requested keys (all when empty), sorted; works
+ * `POST /api/v1/workflow/dataobjects/get` (docs/semantics/client-api.md#data-get-1): the requested keys (all when empty), sorted; works
  * on closed runs too. With `useMemoForDataAttributes` on a run started with it: read from the memo.
  *
  * @example
@@ -41,7 +41,7 @@ function memoData(run: WorkflowRun, keys: readonly string[] | undefined | null):
 }
 
 /**
- * `POST /api/v1/workflow/dataobjects/set` (§2.7): plain upsert that ignores locks.
+ * `POST /api/v1/workflow/dataobjects/set` (docs/semantics/client-api.md#data-set-1): plain upsert that ignores locks.
  *
  * @example
  * handleSetDataObjects(engine, { workflowId: 'wf', objects: [{ key: 'k', value }] });
@@ -64,7 +64,7 @@ export function handleSetDataObjects(
 }
 
 /**
- * `POST /api/v1/workflow/searchattributes/get` (§2.8): requested keys that exist, in request order,
+ * `POST /api/v1/workflow/searchattributes/get` (docs/semantics/client-api.md#search-attributes-1): requested keys that exist, in request order,
  * typed as requested; includes the system attribute `IwfWorkflowType`.
  *
  * @example
@@ -159,7 +159,7 @@ function goText(value: unknown): string {
 }
 
 /**
- * `POST /api/v1/workflow/searchattributes/set` (§2.9): stored exactly as upserted.
+ * `POST /api/v1/workflow/searchattributes/set` (docs/semantics/client-api.md#search-attributes-2): stored exactly as upserted.
  *
  * @example
  * handleSetSearchAttributes(engine, { workflowId: 'wf', searchAttributes: [{ key: 'Age', valueType: 'INT', integerValue: 3 }] });

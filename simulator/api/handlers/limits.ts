@@ -4,7 +4,7 @@ import type { Engine } from '../../engine/runs/engine.ts';
 import { BLOB_LIMIT_BYTES } from '../../engine/worker-calls/blob-limit.ts';
 import { Replies } from '../replies.ts';
 
-/** Temporal's gRPC message limit (faults doc A27): 4 MB. */
+/** Temporal's gRPC message limit (docs/semantics/faults.md#a27): 4 MB. */
 const GRPC_LIMIT_BYTES = 4 * 1024 * 1024;
 /** How long the real server's SDK client retries an over-size request before giving up (A27). */
 const GRPC_GIVE_UP_MS = 10_000;

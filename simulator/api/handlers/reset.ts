@@ -5,7 +5,7 @@ import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
 
 /**
- * `POST /api/v1/workflow/reset` (§2.13): BEGINNING, STATE_ID and STATE_EXECUTION_ID, on running
+ * `POST /api/v1/workflow/reset` (docs/semantics/lifecycle.md#reset-2): BEGINNING, STATE_ID and STATE_EXECUTION_ID, on running
  * or closed runs; answers the new run id. HISTORY_EVENT_ID / HISTORY_EVENT_TIME need Temporal event
  * ids the simulator does not have: 500 naming that.
  *

@@ -28,7 +28,7 @@ import { Replies } from '../replies.ts';
 const LOCKING_TYPES = new Set(['LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', 'LOAD_ALL_WITH_PARTIAL_LOCK']);
 
 /**
- * `POST /api/v1/workflow/rpc` (semantics §5.10, §2.11, faults doc C). Non-locking: snapshot, call,
+ * `POST /api/v1/workflow/rpc` (docs/semantics/rpc.md#rpc-2, #rpc-7, docs/semantics/faults.md#table-c). Non-locking: snapshot, call,
  * then apply the mutations right after the worker returns (a read-only RPC works on a closed run).
  * Locking: 450 at once when a state holds a key; while another locking RPC runs, accepted and
  * queued for the keys (500 AcceptedUpdateCompletedWorkflow if the run closes first); then lock,
@@ -105,7 +105,7 @@ async function callRpc(
   body.signalChannelInfos = run.signals.infos();
   body.internalChannelInfos = run.internalChannels.infos();
   const { runtime } = engine;
-  // Whole-second deadline, as the real server computes it (faults doc surprise 8).
+  // Whole-second deadline, as the real server computes it (docs/semantics/rpc.md#rpc-3).
   const max = runtime.maxWaitSeconds;
   const seconds =
     request.timeoutSeconds && request.timeoutSeconds > 0 ? Math.min(request.timeoutSeconds, max) : max;
@@ -113,7 +113,7 @@ async function callRpc(
   const calledAt = runtime.clock.now();
   const outcome = await callWorker(
     runtime.clock,
-    runtime.tracker,
+    runtime.inFlightWork,
     runtime.transport,
     run.workerUrl,
     WorkerPaths.rpc,

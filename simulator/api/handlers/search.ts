@@ -9,7 +9,7 @@ import { parseQuery } from '../search/query-parser.ts';
 const OPEN_CLOSE_TIME = '9999-12-31T23:59:59Z';
 
 /**
- * `POST /api/v1/workflow/search` (§2.10): Temporal's visibility query language over system and
+ * `POST /api/v1/workflow/search` (docs/semantics/client-api.md#search-1): Temporal's visibility query language over system and
  * custom search attributes, with its error texts; each continue-as-new run is its own execution.
  * Ordered as Temporal's SQL visibility (open runs first, then by close time, start time, newest
  * first), paged by a keyset token; `nextPageToken` is always present, `""` at the end. Unlike the
@@ -51,7 +51,11 @@ interface SortKey {
 }
 
 function keyOf(run: WorkflowRun): SortKey {
-  return { closeMs: run.closedAt ?? Number.POSITIVE_INFINITY, startMs: run.runStartedAt, runId: run.runId };
+  return {
+    closeMs: run.outcome?.closedAt ?? Number.POSITIVE_INFINITY,
+    startMs: run.runStartedAt,
+    runId: run.runId,
+  };
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {

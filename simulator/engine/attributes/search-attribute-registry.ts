@@ -17,7 +17,7 @@ export const DEFAULT_SEARCH_ATTRIBUTES: Readonly<Record<string, SearchAttributeV
   CustomKeywordArrayField: 'KEYWORD_ARRAY',
 };
 
-/** System attributes iWF writes (§5.14) and Temporal's own, as visibility queries see them. */
+/** System attributes iWF writes (docs/semantics/lifecycle.md#system-sa-2) and Temporal's own, as visibility queries see them. */
 export const SYSTEM_SEARCH_ATTRIBUTES: Readonly<Record<string, SearchAttributeValueType>> = {
   IwfWorkflowType: 'KEYWORD',
   IwfExecutingStateIds: 'KEYWORD_ARRAY',
@@ -43,7 +43,7 @@ const TEMPORAL_TYPE_NAMES: Record<SearchAttributeValueType, string> = {
 
 /**
  * Which search attributes exist and with which type. Strict registries refuse unknown names as the
- * real server does (faults doc A16); lenient ones (the default) register a name on first use and
+ * real server does (docs/semantics/faults.md#a16); lenient ones (the default) register a name on first use and
  * log that a real server needs it registered.
  *
  * @example

@@ -1,18 +1,12 @@
 import type { WorkflowResetRequest } from '../../../sdk/wire/types.ts';
 import { applyClientInput } from '../runs/client-inputs.ts';
 import type { Engine } from '../runs/engine.ts';
-import {
-  type Checkpoint,
-  RunJournal,
-  restoreSnapshot,
-  startedIds,
-  threadRecords,
-} from '../runs/run-journal.ts';
+import { type Checkpoint, type RunJournal, startedIds, threadRecords } from '../runs/run-journal.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { resumeThreads } from '../threads/state-execution.ts';
 
 /**
- * Resets a run (semantics §2.13): a new current run rebuilt at the reset point without calling the
+ * Resets a run (docs/semantics/lifecycle.md#reset-2): a new current run rebuilt at the reset point without calling the
  * worker for what happened before it, then live. BEGINNING restarts from the run's start (or from
  * the continue-as-new that began it); STATE_ID / STATE_EXECUTION_ID from the first start of that
  * state / execution. Client inputs after the point are re-applied unless skipped. A running current
@@ -44,11 +38,8 @@ export function resetRun(
   }
   const current = engine.currentRun(target.workflowId);
   current?.close('TERMINATED');
-  const fresh = engine.createRun(target.request, target.workflowId);
-  fresh.requestId = target.requestId;
   // Measured: state API contexts after a reset keep the first run id and the original start time.
-  fresh.firstRunId = target.firstRunId;
-  fresh.startedAt = target.startedAt;
+  const fresh = engine.createRun(target.request, target.workflowId, { carriedFrom: target });
   fresh.history.add('WorkflowReset', undefined, {
     fromRunId: target.runId,
     resetType: request.resetType,
@@ -58,12 +49,12 @@ export function resetRun(
   });
   const snapshot = checkpoint ?? journal.beginning;
   if (snapshot) {
-    fresh.journal = new RunJournal(journal.beginning);
+    fresh.restartJournal(journal.beginning);
     const before = checkpoint ? journal.checkpoints.indexOf(checkpoint) : 0;
     fresh.journal.checkpoints.push(...journal.checkpoints.slice(0, before));
     engine.openRun(fresh);
-    restoreSnapshot(fresh, snapshot);
-    fresh.restoreExecutionCounters(journal.countersAt(checkpoint));
+    fresh.restore(snapshot);
+    fresh.executionCounters.restore(journal.countersAt(checkpoint));
     const inputCount = checkpoint?.inputCount ?? 0;
     fresh.journal.inputs.push(...journal.inputs.slice(0, inputCount));
     const launch = resumeThreads(fresh, threadRecords(snapshot));

@@ -8,7 +8,7 @@ import type { WorkflowRun } from './workflow-run.ts';
 /**
  * Applies a client input that the real server sends to the workflow as a signal (or an update):
  * user signals, publishes, attribute sets, RPC mutations, config updates. Each is journaled so a
- * reset can re-apply it, and counts one operation toward continue-as-new (§5.11).
+ * reset can re-apply it, and counts one operation toward continue-as-new (docs/semantics/lifecycle.md#can-1).
  *
  * @example
  * applyClientInput(run, { kind: 'signal', name: 'approve', value: {} });
@@ -16,7 +16,7 @@ import type { WorkflowRun } from './workflow-run.ts';
 export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
   run.journal.recordInput(input);
   // Temporal accepts signals to a run whose workflow tasks fail; they are never processed.
-  if (run.stuck !== undefined) return;
+  if (run.workflowTaskRefusal !== undefined) return;
   switch (input.kind) {
     case 'signal':
       deliverSignal(run, input.name, input.value);
@@ -33,17 +33,16 @@ export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
 }
 
 /**
- * Overwrites the present fields of the running config (§2.14); `optimizeTimer` is not updatable.
+ * Overwrites the present fields of the running config (docs/semantics/client-api.md#config-1); `optimizeTimer` is not updatable.
  *
  * @example
  * applyConfigUpdate(run, { continueAsNewThreshold: 10 });
  */
 export function applyConfigUpdate(run: WorkflowRun, config: WorkflowConfig): void {
   const { optimizeTimer: _notUpdatable, ...updatable } = config;
-  // A new object, so reset checkpoints can share the old one.
   const next = { ...run.config };
   for (const [key, value] of Object.entries(updatable))
     if (value != null) Object.assign(next, { [key]: value });
-  run.config = next;
+  run.replaceConfig(next);
   run.history.add('ConfigUpdated', undefined, { config });
 }

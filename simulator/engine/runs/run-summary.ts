@@ -35,7 +35,8 @@ export function summarizeRun(run: WorkflowRun): WorkflowSummary {
     startedAt: run.runStartedAt,
     searchAttributes: {},
   };
-  if (run.closedAt !== undefined) summary.closedAt = run.closedAt;
+  const closedAt = run.outcome?.closedAt;
+  if (closedAt !== undefined) summary.closedAt = closedAt;
   for (const [key, attribute] of run.persistence.search)
     summary.searchAttributes[key] = searchValue(attribute);
   return summary;

@@ -3,18 +3,18 @@ import type { WorkerTransport } from '../../contracts.ts';
 import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
 import type { IdGenerator } from './ids.ts';
-import type { ActivityTracker } from './in-flight-work.ts';
+import type { InFlightWork } from './in-flight-work.ts';
 
 /**
  * What every part of the engine shares: time, the worker transport, in-flight accounting, ids and
  * the log.
  *
  * @example
- * const runtime: EngineRuntime = { clock, tracker, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCapInRealTime: false, searchAttributes };
+ * const runtime: EngineRuntime = { clock, inFlightWork, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCapInRealTime: false, searchAttributes };
  */
 export interface EngineRuntime {
   readonly clock: Clock;
-  readonly tracker: ActivityTracker;
+  readonly inFlightWork: InFlightWork;
   readonly transport: WorkerTransport;
   readonly ids: IdGenerator;
   readonly log: (line: string) => void;
@@ -25,7 +25,7 @@ export interface EngineRuntime {
   readonly maxWaitSeconds: number;
   /**
    * True on a virtual clock with auto-advance: a long poll without `waitTimeSeconds` ends after
-   * `maxWaitSeconds` of real time, not virtual time (design §4).
+   * `maxWaitSeconds` of real time, not virtual time.
    */
   readonly longPollCapInRealTime: boolean;
   /** Real ms before each state API call (wall clock only; always 0 on the virtual clock). */

@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '../../clock/clock.ts';
 import type { WorkerReply, WorkerTransport } from '../../contracts.ts';
-import type { ActivityTracker } from '../runs/in-flight-work.ts';
+import type { InFlightWork } from '../runs/in-flight-work.ts';
 
 /**
  * How a worker call ended: an answer, a transport error (no answer), or our own deadline.
@@ -18,25 +18,25 @@ export type CallOutcome =
  * so time never jumps while a worker is working. A late answer after the deadline is dropped.
  *
  * @example
- * const outcome = await callWorker(clock, tracker, transport, url, '/api/v1/workflowState/start', body, 30_000);
+ * const outcome = await callWorker(clock, inFlightWork, transport, url, '/api/v1/workflowState/start', body, 30_000);
  */
 export function callWorker(
   clock: Clock,
-  tracker: ActivityTracker,
+  inFlightWork: InFlightWork,
   transport: WorkerTransport,
   workerUrl: string,
   path: string,
   body: object,
   timeoutMs: number,
 ): Promise<CallOutcome> {
-  // Go's HTTP client on a start without iwfWorkerUrl (faults doc A7): no call is made.
+  // Go's HTTP client on a start without iwfWorkerUrl (docs/semantics/faults.md#a7): no call is made.
   if (workerUrl === '')
     return Promise.resolve({
       kind: 'transportError',
       message: `Post "${path}": unsupported protocol scheme ""`,
     });
-  tracker.begin();
-  const call = new PendingCall(clock, tracker);
+  inFlightWork.begin();
+  const call = new PendingCall(clock, inFlightWork);
   const promise = new Promise<CallOutcome>((resolve) => {
     call.resolve = resolve;
   });
@@ -69,7 +69,7 @@ class PendingCall {
 
   constructor(
     readonly clock: Clock,
-    readonly tracker: ActivityTracker,
+    readonly inFlightWork: InFlightWork,
   ) {}
 
   finish(outcome: CallOutcome): void {
@@ -77,7 +77,7 @@ class PendingCall {
     this.settled = true;
     if (this.timer) this.clock.clearTimer(this.timer);
     this.timer = undefined;
-    this.tracker.end();
+    this.inFlightWork.end();
     const resolve = this.resolve!;
     this.resolve = undefined;
     resolve(outcome);

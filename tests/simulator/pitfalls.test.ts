@@ -1,12 +1,269 @@
 import { describe, expect, it } from 'vitest';
 import type { TimerCommand, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
 import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
-import { deadEnd, decide, lockK, noState, noWait, runIdOf, waitOn } from './wire-builders.ts';
+import { deadEnd, decide, lockK, noState, noWait, runIdOf, waitOn, waitSignal } from './wire-builders.ts';
 
-// Behaviour tests named after the checklist items of iwf-server-semantics.md §7 (items 10–17; 1–9 are in rules-7.test.ts).
+// The rules most often got wrong: docs/semantics/README.md#pitfall-1 and on.
 
-describe('§7 checklist (items 10–17)', () => {
-  it('§7.10 context.workflowRunId is the first run id for state APIs but the current run id for RPCs', async () => {
+describe('pitfalls 1–9: threads, outputs, decisions, retries, command results, wire spelling', () => {
+  it('graceful completion does not stop other threads: the workflow completes only when every thread ended; dead ends alone leave it RUNNING (pitfall-1)', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => decide({ stateId: 'Done', stateOptions: noWait }, { stateId: 'W' }) },
+      Done: { execute: () => complete() },
+      W: { waitUntil: waitSignal('go'), execute: deadEnd },
+      D: { execute: deadEnd },
+    });
+    const { simulator, start, post, result } = setup(worker);
+    await start('wf', { stateOptions: noWait });
+    await simulator.runUntilIdle();
+    expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go' });
+    expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
+    expect(worker.callsOf('execute', 'W')).toHaveLength(1);
+
+    await start('dead', { startStateId: 'D', stateOptions: noWait });
+    expect((await result('dead', 30)).status).toBe(420);
+    expect((await post('get', { workflowId: 'dead' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
+  });
+
+  it('outputs are collected only from closing decisions with a non-null stateInput; results are omitted when there is none (pitfall-2)', async () => {
+    const worker = new FakeWorker({
+      S1: {
+        execute: () =>
+          decide(
+            { stateId: 'A', stateOptions: noWait },
+            { stateId: 'B', stateOptions: noWait },
+            { stateId: 'C', stateOptions: noWait },
+          ),
+      },
+      A: { execute: () => complete('a') },
+      B: { execute: () => complete() },
+      C: { execute: () => complete('c') },
+      N: { execute: () => complete() },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', { stateOptions: noWait });
+    expect(
+      ((await result('wf')).body as { results: { completedStateId: string }[] }).results.map(
+        (r) => r.completedStateId,
+      ),
+    ).toEqual(['A', 'C']);
+    await start('none', { startStateId: 'N', stateOptions: noWait });
+    expect((await result('none')).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'COMPLETED',
+    });
+  });
+
+  it('execute must return at least one next state, even with conditionalClose: an empty decision is a retried worker failure (pitfall-3)', async () => {
+    let calls = 0;
+    const worker = new FakeWorker({
+      S1: {
+        execute: () =>
+          ++calls < 3
+            ? {
+                stateDecision: {
+                  nextStates: [],
+                  conditionalClose: {
+                    conditionalCloseType: 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY',
+                    channelName: 'c',
+                  },
+                },
+              }
+            : complete('ok'),
+      },
+    });
+    const { start, result } = setup(worker);
+    await start('wf', { stateOptions: noWait });
+    expect((await result('wf')).body).toMatchObject({
+      workflowStatus: 'COMPLETED',
+      results: [{ completedStateOutput: encoded('ok') }],
+    });
+    expect(worker.callsOf('execute').map((c) => (c.body.context as { attempt: number }).attempt)).toEqual([
+      1, 2, 3,
+    ]);
+  });
+
+  // Earlier notes said "RUNNING until timeout; the workflow then ends TIMEOUT"; the real server differs (docs/semantics/worker-failures.md#failures-2).
+  // Real server evidence (iwf at 127.0.0.1:8811, loopback worker answering execute with 500 {}, no retry
+  // policy, workflowTimeoutSeconds 20): attempts at 0, 1.0, 3.0, 7.0, 15.0 s, then at 15.1 s getWithWait =
+  // {"errorMessage":"statusCode: 500, responseBody: {}, errMsg: 500 Internal Server Error",
+  // "errorType":"STATE_API_FAIL_ERROR_TYPE","workflowStatus":"FAILED"}: Temporal's ScheduleToClose defaults to
+  // the workflow timeout, so the call fails once the next retry would fall past it. Without a timeout it is RUNNING forever.
+  it('the default retry is unlimited: a permanently failing worker keeps a workflow without timeout RUNNING; with a timeout it fails when the next retry would pass it (pitfall-4)', async () => {
+    const worker = new FakeWorker({ S1: { execute: () => new RawReply({ status: 500, json: {} }) } });
+    const { simulator, start, post, result } = setup(worker, { autoAdvance: false });
+    const t0 = simulator.now();
+    await start('forever', { stateOptions: noWait });
+    await start('timed', { stateOptions: noWait, workflowTimeoutSeconds: 20 });
+    await simulator.advanceBy(24 * 3_600_000);
+    expect((await post('get', { workflowId: 'forever' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
+    expect(worker.calls.filter((c) => c.at - t0 <= 20_000).map((c) => c.at - t0)).toEqual([
+      0, 0, 1_000, 1_000, 3_000, 3_000, 7_000, 7_000, 15_000, 15_000,
+    ]);
+    expect((await result('timed', 1)).body).toEqual({
+      workflowRunId: expect.any(String),
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_API_FAIL_ERROR_TYPE',
+      errorMessage: 'statusCode: 500, responseBody: {}, errMsg: 500 Internal Server Error',
+    });
+  });
+
+  it('skipped timers are reported FIRED, unfinished ones SCHEDULED; signals and channels WAITING or RECEIVED (pitfall-5)', async () => {
+    const seen: WorkflowStateDecideRequest[] = [];
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: waitOn({
+          deciderTriggerType: 'ANY_COMMAND_COMBINATION_COMPLETED',
+          timerCommands: [
+            { commandId: 'skipped', durationSeconds: 100 },
+            { commandId: 'pending', durationSeconds: 200 },
+          ],
+          signalCommands: [
+            { commandId: 'sig', signalChannelName: 'sig' },
+            { commandId: 'sig2', signalChannelName: 'other' },
+          ],
+          interStateChannelCommands: [
+            { commandId: 'ch', channelName: 'ch' },
+            { commandId: 'ch2', channelName: 'other' },
+          ],
+          commandCombinations: [{ commandIds: ['skipped', 'sig', 'ch'] }],
+        }),
+        execute: (req) => {
+          seen.push(req);
+          return complete();
+        },
+      },
+    });
+    const { simulator, start, post } = setup(worker, { autoAdvance: false });
+    await start('wf');
+    await simulator.runUntilIdle();
+    await post('signal', { workflowId: 'wf', signalChannelName: 'sig', signalValue: encoded(1) });
+    await post('publishToInternalChannel', {
+      workflowId: 'wf',
+      messages: [{ channelName: 'ch', value: encoded(2) }],
+    });
+    await post('timer/skip', {
+      workflowId: 'wf',
+      workflowStateExecutionId: 'S1-1',
+      timerCommandId: 'skipped',
+    });
+    await simulator.runUntilIdle();
+    expect(seen[0]!.commandResults).toEqual({
+      timerResults: [
+        { commandId: 'skipped', timerStatus: 'FIRED' },
+        { commandId: 'pending', timerStatus: 'SCHEDULED' },
+      ],
+      signalResults: [
+        {
+          commandId: 'sig',
+          signalChannelName: 'sig',
+          signalRequestStatus: 'RECEIVED',
+          signalValue: encoded(1),
+        },
+        { commandId: 'sig2', signalChannelName: 'other', signalRequestStatus: 'WAITING' },
+      ],
+      interStateChannelResults: [
+        { commandId: 'ch', channelName: 'ch', requestStatus: 'RECEIVED', value: encoded(2) },
+        { commandId: 'ch2', channelName: 'other', requestStatus: 'WAITING' },
+      ],
+      stateStartApiSucceeded: true,
+      stateWaitUntilFailed: false,
+    });
+  });
+
+  it('commandResults are absent when waitUntil is skipped, and otherwise always carry stateStartApiSucceeded/stateWaitUntilFailed (pitfall-6)', async () => {
+    const tolerant = {
+      waitUntilApiRetryPolicy: { maximumAttempts: 1 },
+      waitUntilApiFailurePolicy: 'PROCEED_ON_FAILURE' as const,
+    };
+    const worker = new FakeWorker({
+      S1: { execute: () => decide({ stateId: 'S2' }, { stateId: 'S3', stateOptions: tolerant }) },
+      S2: { waitUntil: () => ({}), execute: deadEnd },
+      S3: { waitUntil: () => new RawReply({ status: 500, json: {} }), execute: deadEnd },
+    });
+    const { simulator, start } = setup(worker);
+    await start('wf', { stateOptions: noWait });
+    await simulator.runUntilIdle();
+    const results = (id: string) => worker.callsOf('execute', id)[0]!.body.commandResults;
+    expect(worker.callsOf('execute', 'S1')[0]!.body).not.toHaveProperty('commandResults');
+    expect(results('S2')).toEqual({ stateStartApiSucceeded: true, stateWaitUntilFailed: false });
+    expect(results('S3')).toEqual({ stateStartApiSucceeded: false, stateWaitUntilFailed: true });
+  });
+
+  it('the execute request spells DataObjects with a capital D; waitUntil spells dataObjects (pitfall-7)', async () => {
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const { start, result } = setup(worker);
+    await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] } });
+    await result('wf');
+    const kv = [{ key: 'k', value: encoded(1) }];
+    expect(worker.callsOf('waitUntil')[0]!.body).toMatchObject({ dataObjects: kv });
+    expect(worker.callsOf('waitUntil')[0]!.body).not.toHaveProperty('DataObjects');
+    expect(worker.callsOf('execute')[0]!.body).toMatchObject({ DataObjects: kv });
+    expect(worker.callsOf('execute')[0]!.body).not.toHaveProperty('dataObjects');
+  });
+
+  it('/get without needsResults returns no results or error details; getWithWait ignores needsResults (pitfall-8)', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('x') }) },
+      S2: { execute: () => complete('done') },
+    });
+    const { start, post, result } = setup(worker);
+    const failed = runIdOf(await start('f', { stateOptions: noWait }));
+    await result('f');
+    expect((await post('get', { workflowId: 'f' })).body).toEqual({
+      workflowRunId: failed,
+      workflowStatus: 'FAILED',
+    });
+    expect((await post('get', { workflowId: 'f', needsResults: true })).body).toMatchObject({
+      errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+    });
+    const ok = runIdOf(await start('c', { startStateId: 'S2', stateOptions: noWait }));
+    const output = [
+      { completedStateId: 'S2', completedStateExecutionId: 'S2-1', completedStateOutput: encoded('done') },
+    ];
+    expect((await post('getWithWait', { workflowId: 'c', needsResults: false })).body).toEqual({
+      workflowRunId: ok,
+      workflowStatus: 'COMPLETED',
+      results: output,
+    });
+    expect((await post('get', { workflowId: 'c' })).body).toEqual({
+      workflowRunId: ok,
+      workflowStatus: 'COMPLETED',
+    });
+  });
+
+  it('a signal without value is delivered as {}; a channel message without value is delivered with no value (pitfall-9)', async () => {
+    const seen: WorkflowStateDecideRequest[] = [];
+    const worker = new FakeWorker({
+      S1: {
+        waitUntil: waitOn({
+          commandWaitingType: 'ALL_COMPLETED',
+          signalCommands: [{ commandId: 's', signalChannelName: 's' }],
+          interStateChannelCommands: [{ commandId: 'c', channelName: 'c' }],
+        }),
+        execute: (req) => {
+          seen.push(req);
+          return complete();
+        },
+      },
+    });
+    const { start, post, result } = setup(worker);
+    await start('wf');
+    await post('signal', { workflowId: 'wf', signalChannelName: 's' });
+    await post('publishToInternalChannel', { workflowId: 'wf', messages: [{ channelName: 'c' }] });
+    await result('wf');
+    expect(seen[0]!.commandResults!.signalResults).toEqual([
+      { commandId: 's', signalChannelName: 's', signalRequestStatus: 'RECEIVED', signalValue: {} },
+    ]);
+    expect(seen[0]!.commandResults!.interStateChannelResults).toEqual([
+      { commandId: 'c', channelName: 'c', requestStatus: 'RECEIVED' },
+    ]);
+  });
+});
+
+describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, waitForStateCompletion, cron', () => {
+  it('context.workflowRunId is the first run id for state APIs but the current run id for RPCs (pitfall-10)', async () => {
     const worker = new FakeWorker(
       { S1: { execute: deadEnd } },
       { peek: () => ({}), go: () => decide({ stateId: 'S1', stateOptions: noWait }) },
@@ -25,7 +282,7 @@ describe('§7 checklist (items 10–17)', () => {
     expect(worker.callsOf('execute').map((c) => runOf(c.body))).toEqual([first]);
   });
 
-  it('§7.11 data-attribute PARTIAL loading with an empty key list returns all data attributes', async () => {
+  it('data-attribute PARTIAL loading with an empty key list returns all data attributes (pitfall-11)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => complete() } });
     const { start, result } = setup(worker);
     await start('wf', {
@@ -45,7 +302,7 @@ describe('§7 checklist (items 10–17)', () => {
     ]);
   });
 
-  it('§7.12 a non-locking RPC’s side effects land after the worker answered; its nextStates start new executions; it cannot close the workflow', async () => {
+  it('a non-locking RPC’s side effects land after the worker answered; its nextStates start new executions; it cannot close the workflow (pitfall-12)', async () => {
     let duringRpc: unknown;
     const worker = new FakeWorker({ A: { execute: deadEnd } }, {});
     const { simulator, start, post } = setup(worker);
@@ -71,7 +328,7 @@ describe('§7 checklist (items 10–17)', () => {
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
   });
 
-  it('§7.13 a worker RPC error is a 420 with the originalWorker* fields; a lock conflict is a 450 with subStatus WORKER_API_ERROR', async () => {
+  it('a worker RPC error is a 420 with the originalWorker* fields; a lock conflict is a 450 with subStatus WORKER_API_ERROR (pitfall-13)', async () => {
     const worker = new FakeWorker(
       { S1: { execute: () => HANG } },
       { bad: () => new RawReply({ status: 418, json: { detail: 'teapot', errorType: 'Tea' } }) },
@@ -102,7 +359,7 @@ describe('§7 checklist (items 10–17)', () => {
     expect(worker.callsOf('rpc')).toHaveLength(1);
   });
 
-  it('§7.14 atLeast/atMost, useKeyAsPrefix, lazyLoadingLargeDataAttributes, recordEvents and execute’s upsertStateLocals are ignored', async () => {
+  it('atLeast/atMost, useKeyAsPrefix, lazyLoadingLargeDataAttributes, recordEvents and execute’s upsertStateLocals are ignored (pitfall-14)', async () => {
     const seen: WorkflowStateDecideRequest[] = [];
     const worker = new FakeWorker({
       S1: {
@@ -154,7 +411,7 @@ describe('§7 checklist (items 10–17)', () => {
     expect(seen[1]!.stateLocals).toBeUndefined();
   });
 
-  it('§7.15 durationSeconds is anchored when the waitUntil response is processed, and past timestamps fire at once', async () => {
+  it('durationSeconds is anchored when the waitUntil response is processed, and past timestamps fire at once (pitfall-15)', async () => {
     let attempts = 0;
     const worker = new FakeWorker({
       S1: {
@@ -181,7 +438,7 @@ describe('§7 checklist (items 10–17)', () => {
   // fractional seconds .058–.990): with durationSeconds 2 the execute call came 2017–2025 ms after the
   // waitUntil answer every time, and with firingUnixTimestampSeconds = floor(now)+2 also 2018–2023 ms
   // (even at fraction .990): the server waits (firing − floor(now)) whole seconds from the moment it processes the answer.
-  it('§7.15 timer resolution is whole seconds counted from the processing moment, also at a fractional-second start', async () => {
+  it('timer resolution is whole seconds counted from the processing moment, also at a fractional-second start (commands-5)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: waitOn({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 2 }] }),
@@ -201,7 +458,7 @@ describe('§7 checklist (items 10–17)', () => {
   // (the duration wins); .5 with floor(now) or floor(now)−5 → at once (+26…43 ms). Server source:
   // timers.FixTimerCommandFromActivityOutput fixes floor(now)+duration, and WaitForTimerFiredOrSkipped
   // starts a Temporal timer of (firing − floor(now)) whole seconds.
-  it('§7.15 a firing timestamp fires (firing − floor(now)) seconds after the answer; a duration wins over it', async () => {
+  it('a firing timestamp fires (firing − floor(now)) seconds after the answer; a duration wins over it (commands-5)', async () => {
     const t0 = Date.UTC(2025, 0, 1) + 900;
     const s0 = Math.floor(t0 / 1000);
     const timers: Record<string, TimerCommand> = {
@@ -242,7 +499,7 @@ describe('§7 checklist (items 10–17)', () => {
   // at fraction .2; triggerContinueAsNew 2.6 s later (fraction .8); execute came 10666 ms after the
   // answer, in the first run id's context: the new run kept the fixed timestamp (floor + 10) and
   // waited (floor + 10) − floor(its now) = 8 whole seconds from its start.
-  it('§7.15 a timer carried over by continue-as-new keeps its fixed timestamp, counted again in whole seconds', async () => {
+  it('a timer carried over by continue-as-new keeps its fixed timestamp, counted again in whole seconds (commands-5)', async () => {
     const t0 = Date.UTC(2025, 0, 1) + 200;
     const worker = new FakeWorker({
       S1: {
@@ -262,7 +519,7 @@ describe('§7 checklist (items 10–17)', () => {
     ]);
   });
 
-  it('§7.16 waitForStateCompletion returns an empty stateCompletionOutput, and only for ids registered at start', async () => {
+  it('waitForStateCompletion returns an empty stateCompletionOutput, and only for ids registered at start (pitfall-16)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => complete('out') } });
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: noWait, waitForCompletionStateIds: ['S1'] });
@@ -287,7 +544,7 @@ describe('§7 checklist (items 10–17)', () => {
     });
   });
 
-  it('§7.16 the server waits on a helper workflow __IwfSystem_<workflowId>_<key> that clients can get', async () => {
+  it('the server waits on a helper workflow __IwfSystem_<workflowId>_<key> that clients can get (wait-state-1)', async () => {
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
@@ -336,7 +593,7 @@ describe('§7 checklist (items 10–17)', () => {
     ]);
   });
 
-  it('§7.17 a cron start returns workflowRunId ""', async () => {
+  it('a cron start returns workflowRunId "" (pitfall-17)', async () => {
     const { start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
     expect(
       await start('cron', { stateOptions: noWait, workflowStartOptions: { cronSchedule: '0 * * * *' } }),

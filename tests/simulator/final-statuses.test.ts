@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
 import { decide, noWait } from './wire-builders.ts';
 
-// Behaviour tests named after the rows of the status table of iwf-server-semantics.md §5.13.
-
 const output = (id: string, value: string) => ({
   completedStateId: id,
   completedStateExecutionId: `${id}-1`,
   completedStateOutput: encoded(value),
 });
+
 const waitForever = {
   waitUntil: () => ({
     commandRequest: {
@@ -20,6 +19,7 @@ const waitForever = {
 };
 
 type Ctx = ReturnType<typeof setup>;
+
 const rows: {
   name: string;
   states: ConstructorParameters<typeof FakeWorker>[0];
@@ -143,9 +143,9 @@ const rows: {
   },
 ];
 
-describe('§5.13 stop types and status table', () => {
+describe('final statuses', () => {
   for (const row of rows) {
-    it(`§5.13 ${row.name}`, async () => {
+    it(`${row.name} (status-1)`, async () => {
       const ctx = setup(new FakeWorker(row.states));
       const first = (await ctx.start('wf', row.options ?? { stateOptions: noWait })).body as {
         workflowRunId: string;
