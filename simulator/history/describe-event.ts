@@ -13,8 +13,10 @@ const CLOSING_STATES: Record<string, string> = {
 
 const DESCRIBERS: Partial<Record<HistoryEvent['type'], (a: Attrs, at: number) => string>> = {
   WorkflowStarted: (a) =>
-    `started ${a.workflowType || '(no type)'} at ${a.startStateId ?? '(no starting state)'}` +
-    (a.timeoutSeconds ? `, timeout ${a.timeoutSeconds} s` : ''),
+    a.workflowType
+      ? `started ${a.workflowType} at ${a.startStateId ?? '(no starting state)'}` +
+        (a.timeoutSeconds ? `, timeout ${a.timeoutSeconds} s` : '')
+      : "started (one of the server's own helper workflows)",
   WorkflowStartDelayed: (a) => `start delayed by ${a.seconds} s`,
   StateExecutionStarted: (a) => `state ${a.stateId} started`,
   WaitUntilAttempt: (a) => attempt('waitUntil', a),
