@@ -60,7 +60,9 @@ export function jsonLine(source: HistorySource, event: HistoryEvent): Record<str
  * const write = stdoutLines();
  * write('hello');
  */
-export function stdoutLines(stream: NodeJS.WritableStream = process.stdout): (line: string) => void {
+export function stdoutLines(
+  stream: { write(text: string): unknown } = process.stdout,
+): (line: string) => void {
   let pending: string[] = [];
   const flush = () => {
     const lines = pending;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX } from './admin-routes.ts';
 import { timelineData } from './page-data.ts';
@@ -11,14 +11,35 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * The timeline page at `/` (the workflows, one workflow's timeline) and the routes it reads:
+ * Whether a request to `/` is a browser's, to be answered with the page: the real server answers
+ * `GET /` with a plain "Hello World", which clients and conformance checks expect, so only a
+ * request that accepts HTML gets the page.
+ *
+ * @example
+ * if (wantsPage('GET', '/', request.headers.accept)) return sendPage(reply);
+ */
+export function wantsPage(method: string, path: string, accept: string | undefined): boolean {
+  return method === 'GET' && path === '/' && accept !== undefined && accept.includes('text/html');
+}
+
+/**
+ * Answers with the page's HTML.
+ *
+ * @example
+ * return sendPage(reply);
+ */
+export function sendPage(reply: FastifyReply): FastifyReply {
+  return reply.type(CONTENT_TYPES.html!).send(pageFile('index.html'));
+}
+
+/**
+ * The page's files and the routes it reads (the page itself is served at `/`, see `wantsPage`):
  * `/simulator/workflows/:id/timeline` and `/simulator/workflows/:id/exchanges`.
  *
  * @example
- * registerPageRoutes(app, simulator); // then open http://127.0.0.1:8801/
+ * registerPageRoutes(app, simulator); // then open http://127.0.0.1:8801/ in a browser
  */
 export function registerPageRoutes(app: FastifyInstance, simulator: Simulator): void {
-  app.get('/', async (_request, reply) => reply.type(CONTENT_TYPES.html!).send(pageFile('index.html')));
   app.get<{ Params: { file: string } }>(`${ADMIN_PREFIX}/ui/:file`, async (request, reply) => {
     const { file } = request.params;
     if (!isPageFile(file)) return reply.code(404).send({ detail: `no page file ${file}` });

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX, registerAdminRoutes } from './admin-routes.ts';
-import { registerPageRoutes } from './page-routes.ts';
+import { registerPageRoutes, sendPage, wantsPage } from './page-routes.ts';
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;
 
@@ -44,6 +44,7 @@ export function buildSimulatorServer(
       const path = request.url.split('?')[0] ?? '/';
       if (path.startsWith(`${ADMIN_PREFIX}/`))
         return reply.code(404).type('text/plain').send('404 page not found');
+      if (wantsPage(request.method, path, request.headers.accept)) return sendPage(reply);
       const raw = typeof request.body === 'string' ? request.body : '';
       const answer = await simulator.handle({ method: request.method, path, rawBody: raw });
       reply.code(answer.status);

@@ -95,7 +95,10 @@ describe('the sign-up README', () => {
     await stack.advanceBy(25_000);
     await fetch(`${stack.appUrl}/signup/verify?username=alice&source=email`);
     await stack.simulator.runUntilIdle();
-    expect(await (await fetch(`${stack.serverUrl}/`)).text()).toContain('<title>iWF simulator</title>');
+    const page = await fetch(`${stack.serverUrl}/`, { headers: { accept: 'text/html,*/*' } });
+    expect(await page.text()).toContain('<title>iWF simulator</title>');
+    // A client that does not ask for HTML gets the real server's answer at `/`.
+    expect(await (await fetch(`${stack.serverUrl}/`)).text()).toBe('Hello World from iWF server!');
     const { workflows } = (await (await fetch(`${stack.serverUrl}/simulator/workflows`)).json()) as {
       workflows: { workflowId: string; status: string }[];
     };
