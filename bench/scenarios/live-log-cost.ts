@@ -14,7 +14,7 @@ const MAX_RATIO = 2;
  * What the live log costs: the sign-up workload for 1,000 workflows through the simulator's HTTP
  * server (as `npm run simulator` runs it), with the log off (`--quiet`), readable, and as JSON,
  * written to the null device with synchronous writes like a terminal's stdout. Runs alternate
- * between the three so machine noise falls on all alike.
+ * between the three, each round starting with another, so machine noise falls on all alike.
  *
  * @example
  * const results = await liveLogCost.run('smoke');
@@ -40,7 +40,9 @@ export const liveLogCost: Benchmark = {
     const linesPerRun = new Map<string, number>();
     try {
       for (let i = 0; i < runs.warmup + runs.repeats; i++) {
-        for (const format of formats) {
+        // Each round starts with another variant, so none always runs first (or after the others).
+        const order = [...formats.slice(i % formats.length), ...formats.slice(0, i % formats.length)];
+        for (const format of order) {
           lines.count = 0;
           const m = await measure({
             warmup: 0,
