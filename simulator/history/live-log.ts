@@ -8,6 +8,10 @@ export type LiveLogFormat = 'text' | 'json';
  * A history observer that writes one line per workflow event, as it happens: the simulator's
  * clock, the workflow id, the state execution and what happened.
  *
+ * Not fastify's pino: these lines are not about requests, their time is the simulator's clock (not
+ * the machine's), and a person reads them; pino's lines would add level, pid and hostname to each,
+ * and text output would need pino-pretty. The JSON form is one object per event, like pino's.
+ *
  * @example
  * const simulator = new Simulator({ workerTransport, historyObserver: liveLog('text') });
  * // 2025-01-01T00:00:10.000Z  alice  VerifyState-1  timer fired
