@@ -19,7 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * if (wantsPage('GET', '/', request.headers.accept)) return sendPage(reply);
  */
 export function wantsPage(method: string, path: string, accept: string | undefined): boolean {
-  return method === 'GET' && path === '/' && accept !== undefined && accept.includes('text/html');
+  return method === 'GET' && path === '/' && accept?.includes('text/html') === true;
 }
 
 /**
