@@ -3,12 +3,8 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Client, fetchTransport, Registry, WorkerService } from '../sdk/index.ts';
 import { workerRoutes } from '../sdk/worker/fastify.ts';
-import {
-  buildSimulatorServer,
-  type HistoryObserver,
-  httpWorkerTransport,
-  Simulator,
-} from '../simulator/index.ts';
+import { buildSimulatorServer } from '../simulator/http/index.ts';
+import { type HistoryObserver, httpWorkerTransport, Simulator } from '../simulator/index.ts';
 import { simulatorHandler } from '../simulator/msw/handlers.ts';
 import { createHttpEnvironment } from '../testing/http-environment.ts';
 import { inProcessWorkerTransport } from '../testing/in-process-environment.ts';

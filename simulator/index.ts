@@ -1,5 +1,6 @@
 /**
- * The iWF server simulator: an in-process iWF server on a controllable clock.
+ * The iWF server simulator: an in-process iWF server on a controllable clock. Loads neither fastify
+ * nor msw: its HTTP server is `iwf-ts/simulator/http`, its msw handler `iwf-ts/simulator/msw`.
  *
  * @example
  * import { Simulator } from 'iwf-ts/simulator';
@@ -16,9 +17,6 @@ export { formatHistory } from './history/format-history.ts';
 export type { HistoryEvent, HistoryEventType, HistoryObserver, HistorySource } from './history/history.ts';
 export { jsonLine, type LiveLogFormat, liveLog, textLine } from './history/live-log.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';
-export { listenOrExplain } from './http/listen.ts';
 export { type TimelineData, timelineData } from './http/page-data.ts';
 export { selfContainedPage } from './http/page-files.ts';
-export { buildSimulatorServer, type SimulatorServerOptions } from './http/server.ts';
-export { simulatorHandler } from './msw/handlers.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';

@@ -27,8 +27,8 @@ export const DEFAULT_VIRTUAL_START_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
  */
 export class VirtualClock implements ControllableClock {
   readonly controllable = true as const;
-  /** The underlying fake clock; its `Date` follows virtual time (for an opt-in Date fake). */
-  readonly fake: FakeClock;
+  /** The underlying fake clock (private: its type would make users install @types/sinonjs__fake-timers). */
+  private readonly fake: FakeClock;
   private readonly queue = new TimerQueue();
 
   constructor(startMs: number = DEFAULT_VIRTUAL_START_MS) {

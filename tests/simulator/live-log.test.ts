@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { PersistenceLoadingPolicy } from '../../sdk/wire/types.ts';
 import { liveLog } from '../../simulator/history/live-log.ts';
-import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const lock: PersistenceLoadingPolicy = {
   persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
@@ -22,8 +23,8 @@ function flakyWorker(failures: number) {
       }),
       execute: () =>
         failed++ < failures
-          ? new RawReply({ status: 500, json: { detail: 'database down' } })
-          : { ...complete('welcome'), upsertDataObjects: [{ key: 'k', value: encoded('v') }] },
+          ? new Answer({ status: 500, body: { detail: 'database down' } })
+          : { ...gracefulComplete(enc('welcome')), upsertDataObjects: [{ key: 'k', value: enc('v') }] },
     },
   });
 }
@@ -67,11 +68,11 @@ describe('the live log', () => {
         S1: {
           execute: () =>
             new Promise((resolve) => {
-              release = () => resolve(complete());
+              release = () => resolve(gracefulComplete());
             }),
         },
       },
-      { broken: () => new RawReply({ status: 502, json: { detail: 'upstream gone' } }), ok: () => ({}) },
+      { broken: () => new Answer({ status: 502, body: { detail: 'upstream gone' } }), ok: () => ({}) },
     );
     const { post, start, result } = setup(worker, {
       historyObserver: liveLog('text', (line) => lines.push(line)),
@@ -110,7 +111,7 @@ describe('the live log', () => {
     });
     expect(objects.find((o) => o.event === 'DataAttributesUpserted')).toMatchObject({
       executionId: 'S1-1',
-      attrs: { keys: ['k'], values: [encoded('v')] },
+      attrs: { keys: ['k'], values: [enc('v')] },
     });
     expect(objects.at(-1)).toMatchObject({ event: 'WorkflowClosed', attrs: { status: 'COMPLETED' } });
   });

@@ -7,7 +7,7 @@
  *   SIGNUP_REMINDER_SECONDS=3600 npm start      # remind every hour instead of every 10 s
  *   npm start -- --quiet                        # no live log of workflow events (--log json: JSON lines)
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import {
   appAddress,
   numberFromEnv,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveLog } from '../../simulator/index.ts';
+import { liveLog } from 'iwf-ts/simulator';
 import { type SignupStack, startSignupStack } from '../../tests/support/signup-stack.ts';
 
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   RpcLockFailureError,
   ServerSideError,
   WorkflowAlreadyStartedError,
   WorkflowNotExistsError,
   WorkflowTimeoutError,
-} from '../../sdk/index.ts';
-import {
-  backend,
-  createTestEnvironment,
-  days,
-  hours,
-  seconds,
-  type TestEnvironment,
-} from '../../testing/index.ts';
+} from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, days, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow, type Form, type UserSignupWorkflow } from './signup-workflow.ts';
 
