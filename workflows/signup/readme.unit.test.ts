@@ -4,8 +4,8 @@
  * timeline the page draws.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
 import { liveLog } from 'iwf-ts/simulator';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type SignupStack, startSignupStack } from '../../tests/support/signup-stack.ts';
 
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
