@@ -17,6 +17,4 @@ export { formatHistory } from './history/format-history.ts';
 export type { HistoryEvent, HistoryEventType, HistoryObserver, HistorySource } from './history/history.ts';
 export { jsonLine, type LiveLogFormat, liveLog, textLine } from './history/live-log.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';
-export { type TimelineData, timelineData } from './http/page-data.ts';
-export { selfContainedPage } from './http/page-files.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';
