@@ -1,7 +1,12 @@
 import { describeEvent } from './describe-event.ts';
 import type { HistoryEvent, HistoryObserver, HistorySource } from './history.ts';
 
-/** `text`: one readable line per event; `json`: one JSON object per line. */
+/**
+ * `text`: one readable line per event; `json`: one JSON object per line.
+ *
+ * @example
+ * const format: LiveLogFormat = quiet ? undefined : 'json';
+ */
 export type LiveLogFormat = 'text' | 'json';
 
 /**

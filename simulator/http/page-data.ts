@@ -2,7 +2,12 @@ import { describeEvent } from '../history/describe-event.ts';
 import type { HistoryEvent } from '../history/history.ts';
 import type { Simulator, WorkflowSummary } from '../simulator.ts';
 
-/** A history event with its sentence, as the page shows it. */
+/**
+ * A history event with its sentence, as the page shows it.
+ *
+ * @example
+ * const event: DescribedEvent = { at: 0, type: 'SignalReceived', attrs: { channel: 'go' }, message: 'signal go received' };
+ */
 export type DescribedEvent = HistoryEvent & { message: string };
 
 /**

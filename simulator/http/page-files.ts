@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 const SCRIPTS = ['page-common.js', 'workflow-list.js', 'workflow-timeline.js', 'page-app.js'] as const;
 const FILES = ['index.html', 'page.css', ...SCRIPTS] as const;
 
-/** A file of the page (static, shipped in the package next to the compiled code). */
+/**
+ * A file of the page (static, shipped in the package next to the compiled code).
+ *
+ * @example
+ * const file: PageFile = 'page.css';
+ */
 export type PageFile = (typeof FILES)[number];
 
 let cache: Map<PageFile, string> | undefined;
@@ -25,7 +30,12 @@ export function pageFile(name: PageFile): string {
   return cache.get(name) ?? '';
 }
 
-/** Whether a name is one of the page's files (for the route that serves them). */
+/**
+ * Whether a name is one of the page's files (for the route that serves them).
+ *
+ * @example
+ * isPageFile('page.css'); // true
+ */
 export function isPageFile(name: string): name is PageFile {
   return (FILES as readonly string[]).includes(name);
 }

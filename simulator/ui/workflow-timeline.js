@@ -6,6 +6,8 @@
 
 /** Most state executions drawn as rows (a reminder loop can run thousands); the newest win. */
 const MAX_LANES = 300;
+/** Most events listed as rows. */
+const MAX_EVENT_ROWS = 3000;
 
 // Letters in coloured badges, not emoji: a headless or minimal system may have no emoji font.
 const MARKERS = {
@@ -189,15 +191,20 @@ const WorkflowTimeline = {
     tbody.innerHTML = rows.join('');
   },
 
-  renderEvents(tbody, events) {
+  renderEvents(tbody, all) {
     const { esc, time } = IwfPage;
-    const start = events[0]?.at ?? 0;
-    tbody.innerHTML = events
-      .map(
-        (e) =>
-          `<tr class="event-${esc(e.type)}"><td>${time(e.at)}</td><td>${((e.at - start) / 1000).toFixed(3)}</td><td>${esc(e.executionId ?? '')}</td><td>${esc(e.message)}</td></tr>`,
-      )
-      .join('');
+    const start = all[0]?.at ?? 0;
+    // A long reminder loop has tens of thousands of events: the newest are the ones to read.
+    const events = all.slice(-MAX_EVENT_ROWS);
+    const skipped = all.length - events.length;
+    tbody.innerHTML =
+      (skipped > 0 ? `<tr><td colspan="4">${skipped} earlier events not shown</td></tr>` : '') +
+      events
+        .map(
+          (e) =>
+            `<tr class="event-${esc(e.type)}"><td>${time(e.at)}</td><td>${((e.at - start) / 1000).toFixed(3)}</td><td>${esc(e.executionId ?? '')}</td><td>${esc(e.message)}</td></tr>`,
+        )
+        .join('');
   },
 
   renderExchanges(container, exchanges) {

@@ -12,6 +12,7 @@ import { buildSignupApp } from '../../workflows/signup/app.ts';
 import { ConsoleEmailSender } from '../../workflows/signup/emails.ts';
 import { createSignupWorkflow } from '../../workflows/signup/signup-workflow.ts';
 
+/** The running stack: the simulator, its URL, the app's URL, time control and close. */
 export interface SignupStack {
   simulator: Simulator;
   serverUrl: string;
@@ -21,7 +22,13 @@ export interface SignupStack {
   close(): Promise<void>;
 }
 
-/** Starts the stack; `log` gets the app's email lines, `historyObserver` the simulator's events. */
+/**
+ * Starts the stack; `log` gets the app's email lines, `historyObserver` the simulator's events.
+ *
+ * @example
+ * const stack = await startSignupStack({ reminderIntervalSeconds: 10 });
+ * await fetch(`${stack.appUrl}/signup/submit?username=alice&email=alice@example.com`);
+ */
 export async function startSignupStack(options: {
   reminderIntervalSeconds: number;
   log?: (line: string) => void;
