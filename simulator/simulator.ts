@@ -17,6 +17,7 @@ import type { HistoryEvent } from './history/history.ts';
 
 // Captured at load: auto-advance must poll on the real event loop even if a test fakes timers.
 const realSetTimeout = globalThis.setTimeout;
+const realSetImmediate = globalThis.setImmediate;
 
 /**
  * Options of a simulator.
@@ -127,7 +128,11 @@ export class Simulator {
       log,
       recordHistory: options.recordHistory !== false,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
-      longPollCap: skipping ? ('passive' as const) : this.autoAdvance ? ('real' as const) : ('clock' as const),
+      longPollCap: skipping
+        ? ('passive' as const)
+        : this.autoAdvance
+          ? ('real' as const)
+          : ('clock' as const),
       stepLatencyMs:
         isControllableClock(this.clock) && !skipping ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
       stepLatencyOnClock: skipping,
@@ -263,12 +268,24 @@ export class Simulator {
         const outcome = await this.tracker.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
         if (skipping && outcome === 'blocked') continue;
-        const fired = skipping ? (clock as SkippingClock).skipToNextTimer() : clock.fireNextBatch();
+        const fired = skipping ? await this.skip(clock as SkippingClock) : clock.fireNextBatch();
         // Nothing scheduled: wait a little real time for new work (a client's signal, a late worker).
         if (fired === 0) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));
       }
     } finally {
       this.autoAdvancing = false;
     }
+  }
+
+  // A skip, once decided, goes to the next active timer even when the long polls it passed were
+  // the only clients waiting: a client that polls again then polls once per workflow event, not
+  // once per maxWaitSeconds. Work that starts while those polls answer cancels it.
+  private async skip(clock: SkippingClock): Promise<number> {
+    if (clock.nextSkipTarget() === undefined) return 0;
+    if (clock.firePassiveTimersBeforeNextActive() > 0) {
+      await new Promise<void>((resolve) => realSetImmediate(resolve));
+      if (this.tracker.callsInFlight > 0 || this.closed || this.manualAdvance) return 1;
+    }
+    return clock.skipToNextActiveTimer();
   }
 }

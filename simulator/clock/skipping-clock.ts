@@ -23,7 +23,7 @@ const MAX_BATCH = 16;
  * @example
  * const clock = new SkippingClock();
  * clock.setTimer(() => console.log('a day later, at once'), 86_400_000);
- * clock.skipToNextTimer(); // now() is a day later
+ * clock.skipToNextActiveTimer(); // now() is a day later
  */
 export class SkippingClock implements ControllableClock {
   readonly controllable = true as const;
@@ -101,19 +101,32 @@ export class SkippingClock implements ControllableClock {
   }
 
   /**
-   * The skip: fires the passive timers due before the next active timer (each at its instant),
-   * then jumps to that timer and fires it, with the independent timers due at the same instant.
-   * Returns how many active timers fired (0 when none is pending: nothing to skip to).
+   * The first half of a skip: fires the passive timers due before the next active timer, each at
+   * its own instant; returns how many fired. Let their callbacks' promise chains run (what a long
+   * poll answers is decided at its own instant), then call `skipToNextActiveTimer`.
    */
-  skipToNextTimer(): number {
+  firePassiveTimersBeforeNextActive(): number {
     const target = this.active.peek();
     if (!target) return 0;
+    let fired = 0;
     for (;;) {
       const passive = this.passive.peek();
       if (!passive || !comesFirst(passive, target)) break;
       this.passive.pop();
       this.fire(passive);
+      fired++;
     }
+    if (fired > 0) this.arm();
+    return fired;
+  }
+
+  /**
+   * The skip itself: jumps to the next active timer and fires it, with the independent timers due
+   * at the same instant. Passive timers it jumps over fire right after (late, never early): those
+   * were created after `firePassiveTimersBeforeNextActive`. Returns how many active timers fired
+   * (0 when none is pending: nothing to skip to).
+   */
+  skipToNextActiveTimer(): number {
     const fired = this.fireActiveBatch();
     this.arm();
     return fired;
@@ -163,8 +176,6 @@ export class SkippingClock implements ControllableClock {
       const next = this.active.peek();
       if (fired >= MAX_BATCH || !next || next.due !== first.due || next.owner === undefined) break;
       if (owners.has(next.owner)) break;
-      const passive = this.passive.peek();
-      if (passive && comesFirst(passive, next)) break;
       owners.add(next.owner);
       this.active.pop();
       this.fire(next);

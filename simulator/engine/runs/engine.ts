@@ -194,7 +194,8 @@ export class Engine implements RunHooks {
       const finish = (value: T | 'timeout'): void => {
         if (settled) return;
         settled = true;
-        if (typeof limit === 'object' && 'realMs' in limit) realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
+        if (typeof limit === 'object' && 'realMs' in limit)
+          realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
         else clock.clearTimer(timer as TimerHandle);
         unregister?.();
         this.activePolls.delete(abort);
