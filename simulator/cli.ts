@@ -6,14 +6,25 @@ import { listenOrExplain } from './http/listen.ts';
 import { buildSimulatorServer } from './http/server.ts';
 import { Simulator } from './simulator.ts';
 
-const usage = `Usage: npm run simulator -- [--port 8801] [--host 127.0.0.1] [--clock wall|virtual] [--speed 1] [--max-wait-seconds 60]
+const usage = `Usage: npm run simulator -- [--port 8801] [--host 127.0.0.1] [--clock wall|skip|virtual] [--speed 1] [--max-wait-seconds 60]
 
 Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its server URL.
   --clock wall     real time (default), as a real server: a 5 s timer takes 5 s
+  --clock skip     time skipping for tests of any SDK: real time while anything happens, and a jump
+                   straight to the next timer (timer command, start delay, cron, retry backoff,
+                   workflow timeout) while the simulator is idle and a client waits for what only
+                   time can bring (a result, a state completion, a long poll). Nothing fires early
+                   or out of order. A long poll without waitTimeSeconds still ends at the
+                   --max-wait-seconds cap (420) when a jump passes it; a client that polls again then
+                   polls once per event, not once per cap
   --clock virtual  time moves only through POST /simulator/time/advance {"ms": N}
   --speed N        with the wall clock, run N times faster than real time
-  --step-latency-ms N  with the wall clock, real ms before each state API call, like a real server's
-                   scheduling latency (default 15; the start reply always goes out before the first call)
+  --step-latency-ms N  ms before each state API call, like a real server's scheduling latency, so a
+                   client's request sent right after a start or a signal lands before the worker is
+                   called, as on a real server (the start reply always goes out first). Default 15 on
+                   wall (real ms) and on skip (ms on the simulator's clock: real while clients are
+                   busy, skipped with everything else while a client only waits, so it costs a test
+                   nothing); always 0 on virtual (tests there move time themselves)
   --search-attribute Name=TYPE   register a custom search attribute (repeatable; TYPE is KEYWORD, TEXT,
                    INT, DOUBLE, BOOL, DATETIME or KEYWORD_ARRAY). The Custom*Field set of iWF's test
                    servers is registered by default; unknown attributes are refused like a real server.`;
@@ -43,7 +54,8 @@ function parse() {
   const problems: string[] = [];
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`--port must be 0..65535, got ${values.port}`);
-  if (clock !== 'wall' && clock !== 'virtual') problems.push(`--clock must be wall or virtual, got ${clock}`);
+  if (clock !== 'wall' && clock !== 'skip' && clock !== 'virtual')
+    problems.push(`--clock must be wall, skip or virtual, got ${clock}`);
   if (!(speed > 0)) problems.push(`--speed must be a positive number, got ${values.speed}`);
   if (!(maxWaitSeconds > 0))
     problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
@@ -66,7 +78,7 @@ function parse() {
   return {
     port,
     host: values.host ?? '127.0.0.1',
-    clock: clock as 'wall' | 'virtual',
+    clock: clock as 'wall' | 'skip' | 'virtual',
     speed,
     maxWaitSeconds,
     stepLatencyMs,
