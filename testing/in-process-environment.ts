@@ -4,6 +4,7 @@ import { Registry } from '../sdk/registry.ts';
 import { WorkerService, type WorkerServiceReply } from '../sdk/worker/worker-service.ts';
 import type { WorkerReply, WorkerTransport } from '../simulator/contracts.ts';
 import { Simulator } from '../simulator/simulator.ts';
+import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
 import { searchAttributesFor } from './search-attributes.ts';
@@ -56,7 +57,7 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
   const workerService = new WorkerService(registry);
   const startTime = options.startTime === undefined ? DEFAULT_START_TIME : Number(options.startTime);
   const simulator = new Simulator({
-    clock: 'virtual',
+    clock: options.clock ?? backend.clock,
     searchAttributes: searchAttributesFor(options.workflows),
     startTime,
     workerTransport: observedWorkerTransport(inProcessWorkerTransport(workerService)),

@@ -133,8 +133,8 @@ export class SkippingClock implements ControllableClock {
   }
 
   moveTo(epochMs: number): void {
-    const now = this.now();
-    if (epochMs > now) this.skippedMs += epochMs - now;
+    // The armed real timeout was measured from the old now: it would fire late.
+    if (this.jumpTo(epochMs) && this.armed) this.arm();
   }
 
   pendingTimers(): number {
@@ -158,8 +158,16 @@ export class SkippingClock implements ControllableClock {
     return { entry: active, queue: this.active };
   }
 
+  /** Moves now forward to `epochMs`; false when it is not in the future. */
+  private jumpTo(epochMs: number): boolean {
+    const now = this.now();
+    if (epochMs <= now) return false;
+    this.skippedMs += epochMs - now;
+    return true;
+  }
+
   private fire(entry: TimerEntry): void {
-    this.moveTo(entry.due);
+    this.jumpTo(entry.due);
     entry.owner?.forgetTimer(entry);
     entry.fn(entry.arg);
   }

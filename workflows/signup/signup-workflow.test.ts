@@ -151,7 +151,8 @@ describe('user sign-up', () => {
     );
   });
 
-  it.skipIf(backend.lacks('instantTime'))(
+  // Counting reminders needs exact time: on a skipping clock each cycle also takes its real ms.
+  it.skipIf(backend.lacks('instantTime') || backend.lacks('exactTime'))(
     'times out when nobody verifies before the workflow timeout',
     async () => {
       const { env, emails, workflow } = await signupEnvironment(10);
