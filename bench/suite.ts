@@ -3,6 +3,7 @@ import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { signupConcurrent, signupRemindersSingle } from './scenarios/signup-throughput.ts';
+import { timeSkipping } from './scenarios/time-skipping.ts';
 import type { Benchmark, BenchResult, BenchSize } from './types.ts';
 
 /**
@@ -18,6 +19,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   envCreate,
   httpMode,
   scaling,
+  timeSkipping,
 ];
 
 /**
