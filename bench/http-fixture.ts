@@ -5,7 +5,7 @@ import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts'
 import { Simulator } from '../simulator/index.ts';
 import { simulatorHandler } from '../simulator/msw/handlers.ts';
 import { createHttpEnvironment } from '../testing/http-environment.ts';
-import { DEFAULT_START_TIME, inProcessWorkerTransport } from '../testing/in-process-environment.ts';
+import { inProcessWorkerTransport } from '../testing/in-process-environment.ts';
 import { countedSignupWorkflow, type SignupRig } from './signup-fixture.ts';
 
 /**
@@ -63,7 +63,6 @@ function mswRig(workerThroughMsw: boolean): SignupRig {
   const workerService = new WorkerService(registry);
   const simulator = new Simulator({
     clock: 'virtual',
-    startTime: DEFAULT_START_TIME,
     workerTransport: workerThroughMsw ? httpWorkerTransport() : inProcessWorkerTransport(workerService),
   });
   const worker = http.post(`${WORKER_URL}/*`, async ({ request }) => {

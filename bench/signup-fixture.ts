@@ -1,7 +1,6 @@
 import { Client, Registry, WorkerService } from '../sdk/index.ts';
 import { Simulator } from '../simulator/index.ts';
 import {
-  DEFAULT_START_TIME,
   IN_PROCESS_WORKER_URL,
   inProcessClientTransport,
   inProcessWorkerTransport,
@@ -92,7 +91,6 @@ export function signupRig(options: { recordHistory: boolean }): SignupRig {
   const registry = new Registry().addWorkflows(workflow);
   const simulator = new Simulator({
     clock: 'virtual',
-    startTime: DEFAULT_START_TIME,
     recordHistory: options.recordHistory,
     workerTransport: inProcessWorkerTransport(new WorkerService(registry)),
   });

@@ -27,6 +27,13 @@ interface RegisteredWorkflow {
 export class Registry {
   private readonly workflows = new Map<string, RegisteredWorkflow>();
 
+  /**
+   * @param options.howToRegister what the error for an unregistered workflow tells the caller to
+   *   do (default: `add it with registry.addWorkflow(...)`); a harness that builds the registry
+   *   names its own option instead.
+   */
+  constructor(private readonly options: { howToRegister?: string } = {}) {}
+
   /** Adds and validates a workflow. */
   addWorkflow(workflow: AnyWorkflow): this {
     const type = workflow.workflowType;
@@ -101,7 +108,7 @@ export class Registry {
     const entry = this.workflows.get(workflowType);
     if (!entry) {
       throw new InvalidArgumentError(
-        `workflow type ${workflowType} is not registered: add it with registry.addWorkflow(...) ` +
+        `workflow type ${workflowType} is not registered: ${this.options.howToRegister ?? 'add it with registry.addWorkflow(...)'} ` +
           `(registered: ${this.workflowTypes().join(', ') || 'none'})`,
       );
     }

@@ -11,7 +11,7 @@ import {
 } from './engine/attributes/search-attribute-registry.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
-import { ActivityTracker } from './engine/runs/in-flight-work.ts';
+import { InFlightWork } from './engine/runs/in-flight-work.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 
@@ -32,7 +32,7 @@ export interface SimulatorOptions {
    * something only time can bring (a result, a state completion, a long poll); or your own clock.
    */
   clock?: 'virtual' | 'wall' | 'skip' | Clock;
-  /** Start of virtual time in epoch ms (default 2025-01-01T00:00:00Z); on `skip`, default now. */
+  /** Start of virtual time in epoch ms (default `DEFAULT_VIRTUAL_START_MS`, 2026-01-01T00:00:00Z); on `skip`, default now. */
   startTime?: number;
   /** Wall clock acceleration: 10 runs ten times faster than real time. */
   speed?: number;
@@ -95,7 +95,7 @@ export interface WorkflowSummary {
 export class Simulator {
   readonly clock: Clock;
   private readonly engine: Engine;
-  private readonly tracker = new ActivityTracker();
+  private readonly inFlightWork = new InFlightWork();
   private readonly autoAdvance: boolean;
   private readonly graceMs: number;
   private waitingClients = 0;
@@ -121,7 +121,7 @@ export class Simulator {
         log,
       ),
       clock: this.clock,
-      tracker: this.tracker,
+      inFlightWork: this.inFlightWork,
       transport: options.workerTransport,
       // Deterministic on a virtual clock; random on real time unless a seed is given.
       ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) && !skipping ? 1 : 'random')),
@@ -141,11 +141,11 @@ export class Simulator {
       // A request that waits is no longer work in flight: time may move for it.
       waitStarted: () => {
         this.waitingClients++;
-        this.tracker.end();
+        this.inFlightWork.end();
         if (this.autoAdvance && !this.autoAdvancing) void this.runAutoAdvance(skipping);
       },
       waitEnded: () => {
-        this.tracker.begin();
+        this.inFlightWork.begin();
         this.waitingClients--;
       },
     });
@@ -158,11 +158,11 @@ export class Simulator {
    */
   async handle(request: ApiRequest): Promise<ApiReply> {
     if (this.closed) return { status: 503, body: { detail: 'the iWF simulator is closed' } };
-    this.tracker.begin();
+    this.inFlightWork.begin();
     try {
       return await routeRequest(this.engine, request);
     } finally {
-      this.tracker.end();
+      this.inFlightWork.end();
     }
   }
 
@@ -194,7 +194,7 @@ export class Simulator {
   /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
   async runUntilIdle(): Promise<void> {
     for (;;) {
-      await this.tracker.waitForIdle(this.graceMs);
+      await this.inFlightWork.waitForIdle(this.graceMs);
       if (!isControllableClock(this.clock) || this.closed) return;
       const due = this.clock.nextDueTime();
       if (due === undefined || due > this.clock.now()) return;
@@ -244,7 +244,7 @@ export class Simulator {
 
   private async fireUntil(clock: ControllableClock, target: number): Promise<void> {
     for (;;) {
-      await this.tracker.waitForIdle(this.graceMs);
+      await this.inFlightWork.waitForIdle(this.graceMs);
       const due = clock.nextDueTime();
       if (due === undefined || due > target || this.closed) break;
       // Timers of different runs due at the same instant are independent: fire them together.
@@ -253,7 +253,7 @@ export class Simulator {
     clock.moveTo(target);
   }
 
-  // Design §4: while a client waits inside handle() and the engine is idle, jump to the next timer.
+  // While a client waits inside handle() and the engine is idle, jump to the next timer.
   // A skipping clock jumps only when truly idle (a virtual one moves past a hung call after the grace
   // period, its time would stand still otherwise), and never to a passive long-poll cap.
   private async runAutoAdvance(skipping: boolean): Promise<void> {
@@ -265,7 +265,7 @@ export class Simulator {
           await this.manualAdvance.catch(() => {});
           continue;
         }
-        const outcome = await this.tracker.waitForIdle(this.graceMs);
+        const outcome = await this.inFlightWork.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
         if (skipping && outcome === 'blocked') continue;
         const fired = skipping ? await this.skip(clock as SkippingClock) : clock.fireNextBatch();
@@ -284,7 +284,7 @@ export class Simulator {
     if (clock.nextSkipTarget() === undefined) return 0;
     if (clock.firePassiveTimersBeforeNextActive() > 0) {
       await new Promise<void>((resolve) => realSetImmediate(resolve));
-      if (this.tracker.callsInFlight > 0 || this.closed || this.manualAdvance) return 1;
+      if (this.inFlightWork.callsInFlight > 0 || this.closed || this.manualAdvance) return 1;
     }
     return clock.skipToNextActiveTimer();
   }

@@ -39,7 +39,7 @@ export const REAL_SERVER_LIMITS: Record<Capability, string> = {
  * The backend of this run, from `IWF_TEST_MODE` (default `sim`).
  *
  * @example
- * it.skipIf(backend.lacks('exactTime'))('sends a reminder every 24 hours', async () => { ... });
+ * it.skipIf(backend.reasonItLacks('exactTime'))('sends a reminder every 24 hours', async () => { ... });
  */
 export const backend = {
   get mode(): TestMode {
@@ -57,12 +57,15 @@ export const backend = {
     }
     return clock;
   },
-  /** The reason this backend lacks a capability, or false when it has it (for `it.skipIf`). */
-  lacks(capability: Capability): string | false {
+  /**
+   * Why this backend lacks a capability (the text a skipped test reports), or false when it has it:
+   * a value for `it.skipIf`.
+   */
+  reasonItLacks(capability: Capability): string | false {
     if (this.mode === 'real') return REAL_SERVER_LIMITS[capability];
     return (this.clock === 'skip' && SKIPPING_CLOCK_LIMITS[capability]) || false;
   },
   supports(capability: Capability): boolean {
-    return this.lacks(capability) === false;
+    return this.reasonItLacks(capability) === false;
   },
 };

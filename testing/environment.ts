@@ -11,7 +11,7 @@ export interface TestEnvironmentOptions {
   workflows: AnyWorkflow[];
   /** Default: `IWF_TEST_MODE`, else `sim`. */
   mode?: TestMode;
-  /** Virtual start time (sim modes), as a Date or epoch ms. Default: a fixed instant, for repeatable runs. */
+  /** Virtual start time (sim modes), as a Date or epoch ms. Default: `DEFAULT_VIRTUAL_START_MS` (2026-01-01T00:00:00Z), for repeatable runs. */
   startTime?: Date | number;
   /** The simulator's clock (sim modes). Default: `IWF_SIM_CLOCK`, else `virtual`. */
   clock?: SimulatorClock;

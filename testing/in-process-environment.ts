@@ -1,6 +1,5 @@
 import { Client } from '../sdk/client/client.ts';
 import type { ClientTransport } from '../sdk/client/transport.ts';
-import { Registry } from '../sdk/registry.ts';
 import { WorkerService, type WorkerServiceReply } from '../sdk/worker/worker-service.ts';
 import type { WorkerReply, WorkerTransport } from '../simulator/contracts.ts';
 import { Simulator } from '../simulator/simulator.ts';
@@ -8,12 +7,10 @@ import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
 import { searchAttributesFor } from './search-attributes.ts';
+import { testRegistry } from './test-registry.ts';
 
 /** The worker URL the in-process client announces; never dialled, only routed. */
 export const IN_PROCESS_WORKER_URL = 'http://worker.in-process';
-
-/** A fixed default start (2026-01-01T00:00:00Z) so histories repeat run after run. */
-export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1);
 
 /**
  * Connects a simulator straight to a worker service: no sockets, no HTTP, no JSON.
@@ -53,9 +50,9 @@ export function inProcessClientTransport(simulator: Simulator): ClientTransport 
  * const env = createInProcessEnvironment({ workflows: [MyWorkflow] });
  */
 export function createInProcessEnvironment(options: TestEnvironmentOptions): TestEnvironment {
-  const registry = new Registry().addWorkflows(...options.workflows);
+  const registry = testRegistry(options.workflows);
   const workerService = new WorkerService(registry);
-  const startTime = options.startTime === undefined ? DEFAULT_START_TIME : Number(options.startTime);
+  const startTime = options.startTime === undefined ? undefined : Number(options.startTime);
   const simulator = new Simulator({
     clock: options.clock ?? backend.clock,
     searchAttributes: searchAttributesFor(options.workflows),

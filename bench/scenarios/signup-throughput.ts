@@ -2,7 +2,7 @@ import { measure, timeIt } from '../measure.ts';
 import { HOUR_MS, signupRig, startSignups, verifySignups } from '../signup-fixture.ts';
 import type { Benchmark, BenchResult, BenchSize } from '../types.ts';
 
-/** The in-process throughput target of design §6 and the issue: state executions per second. */
+/** The in-process throughput target: state executions per second. */
 export const IN_PROCESS_TARGET = 50_000;
 
 /** One timed run of the sign-up workload: how many state executions, in how many ms. */

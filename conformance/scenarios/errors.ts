@@ -1,9 +1,8 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { AllChecks, expectEqual, expectFields, expectPrefix, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, gracefulComplete } from '../helpers.ts';
+import { Answer, enc, gracefulComplete } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer } from '../worker.ts';
 
 const INVALID_SCHEMA = { detail: 'invalid request schema' };
 const NO_WORKFLOW_ID = {
@@ -24,7 +23,7 @@ const uncategorized = (detail: string) => ({ detail, subStatus: 'UNCATEGORIZED_S
 const ALL_POST_PATHS = Object.entries(ApiPaths)
   .filter(([name]) => name !== 'healthcheck')
   .map(([, path]) => path);
-/** Endpoints that answer `{}`/`null` with "WorkflowId is not set on request." (A22). */
+/** Endpoints that answer `{}`/`null` with "WorkflowId is not set on request." (docs/semantics/faults.md#a22). */
 const WORKFLOW_ID_PATHS = [
   ApiPaths.signal,
   ApiPaths.stop,
@@ -51,7 +50,7 @@ async function expectNotCreated(ctx: ScenarioContext, label: string, id: string)
   );
 }
 
-/** Client API bad input and error bodies (semantics §1, §6; faults doc A). */
+/** Client API bad input and error bodies (docs/semantics/wire.md#errors-0, #errors-1; docs/semantics/faults.md#table-a). */
 export const errorScenarios: Scenario[] = [
   {
     name: 'invalid-request-schema',
@@ -549,7 +548,7 @@ export const errorScenarios: Scenario[] = [
       expectPrefix(
         'unknown state: errorMessage',
         r1.errorMessage,
-        // The real server prints a heap address here (faults doc B5): compare around it.
+        // The real server prints a heap address here (docs/semantics/faults.md#b5): compare around it.
         'statusCode: 400, responseBody: {"detail":"unknown state NoSuchState","errorType":"StateNotFound"}, errMsg: 400 Bad Request  (%!s(*string=',
         '))',
       );
@@ -622,7 +621,7 @@ export const errorScenarios: Scenario[] = [
       expectEqual('refused DA not stored', keys.json, {});
       const huge = ctx.id('huge');
       // Over gRPC's 4 MB the real server gives up after ~10 s with "context deadline exceeded", a
-      // transport artifact (faults doc A27): only the status and subStatus are compared.
+      // transport artifact (docs/semantics/faults.md#a27): only the status and subStatus are compared.
       const hugeRes = await ctx.post(ApiPaths.start, ctx.startRequest(huge, da(5)), 30_000);
       expectEqual('start with a 5 MB DA: status', hugeRes.status, 500);
       expectFields('start with a 5 MB DA: body', hugeRes.json, { subStatus: 'UNCATEGORIZED_SUB_STATUS' });

@@ -1,7 +1,7 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { expectEqual, expectFields, expectResponse, expectStatus, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { deadEnd, enc, forceFail, gracefulComplete, sleep, waitSignal } from '../helpers.ts';
+import { deadEnd, enc, forceFail, gracefulComplete, sleep, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const LONG_POLL_TIMEOUT = {
@@ -33,7 +33,7 @@ async function startCompleting(ctx: ScenarioContext, id: string, extra: Record<s
   return runId;
 }
 
-/** Start, status and result scenarios (semantics §2.1, §2.5, §5.12, §5.13). */
+/** Start, status and result scenarios (docs/semantics/client-api.md#start-1, #get-2, docs/semantics/lifecycle.md#timeout-1, #status-1). */
 export const lifecycleScenarios: Scenario[] = [
   {
     name: 'start-get-complete',

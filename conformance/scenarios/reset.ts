@@ -1,9 +1,9 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { expectEqual, expectStatus, expectTrue } from '../checks.ts';
-import { enc, goTo, gracefulComplete, move, waitSignal } from '../helpers.ts';
+import { enc, goTo, gracefulComplete, move, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
-/** Reset (semantics §2.13), in its simple forms. */
+/** Reset (docs/semantics/lifecycle.md#reset-2), in its simple forms. */
 export const resetScenarios: Scenario[] = [
   {
     name: 'reset-beginning',
@@ -106,7 +106,7 @@ export const resetScenarios: Scenario[] = [
   },
 ];
 
-/** Continue-as-new is transparent to clients and workers (semantics §5.11). */
+/** Continue-as-new is transparent to clients and workers (docs/semantics/lifecycle.md#can-1). */
 export const continueAsNewScenarios: Scenario[] = [
   {
     name: 'continue-as-new-transparent',

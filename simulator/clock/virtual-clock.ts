@@ -9,8 +9,11 @@ import { type TimerEntry, TimerQueue } from './timer-queue.ts';
  */
 const MAX_BATCH = 16;
 
-/** Default start of virtual time: a fixed instant so runs are reproducible. */
-export const DEFAULT_VIRTUAL_START_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
+/**
+ * Default start of virtual time, 2026-01-01T00:00:00Z: one fixed instant for the simulator, the CLI
+ * and the harness, so histories and timestamps repeat run after run.
+ */
+export const DEFAULT_VIRTUAL_START_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 
 /**
  * Virtual time: a private `@sinonjs/fake-timers` clock (never installed, no global is patched) keeps
@@ -24,8 +27,8 @@ export const DEFAULT_VIRTUAL_START_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
  */
 export class VirtualClock implements ControllableClock {
   readonly controllable = true as const;
-  /** The underlying fake clock; its `Date` follows virtual time (for an opt-in Date fake). */
-  readonly fake: FakeClock;
+  /** The underlying fake clock (private: its type would make users install @types/sinonjs__fake-timers). */
+  private readonly fake: FakeClock;
   private readonly queue = new TimerQueue();
 
   constructor(startMs: number = DEFAULT_VIRTUAL_START_MS) {

@@ -2,7 +2,7 @@ import http, { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import https, { Agent as HttpsAgent } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
-// Captured at module load, like the activity tracker's: a test that fakes timers must not stall calls.
+// Captured at module load, like the in-flight work counter: a test that fakes timers must not stall calls.
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 const utf8 = new TextDecoder();
@@ -13,6 +13,8 @@ export interface PostAnswer {
   statusText: string;
   headers: IncomingMessage['headers'];
   text: string;
+  /** The connection closed before the body ended: `text` is what arrived. */
+  truncated?: boolean;
 }
 
 /**
@@ -77,8 +79,17 @@ export function postJson(
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (error) => finish(error));
-        res.on('aborted', () => finish(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
+        // Closed mid-body after the status line: Go's client reads what came, then `unexpected EOF`.
+        const truncated = (): void =>
+          finish(undefined, {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: res.headers,
+            text: utf8.decode(Buffer.concat(chunks)),
+            truncated: true,
+          });
+        res.on('error', truncated);
+        res.on('aborted', truncated);
         res.on('end', () => {
           try {
             const body = decodeBody(Buffer.concat(chunks), res.headers['content-encoding']);

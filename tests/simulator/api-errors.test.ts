@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorker, goTo, setup } from './fake-worker.ts';
+import { goTo } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const idleWorker = () => new FakeWorker({ S1: { execute: () => goTo('_SYS_DEAD_END') } });
 
-describe('request validation and error bodies (faults doc A, semantics §1 §6)', () => {
+describe('request validation and error bodies (errors-0, errors-1, fault table A)', () => {
   it('answers malformed JSON with 400 invalid request schema and no subStatus', async () => {
     const { simulator } = setup(idleWorker());
     const reply = await simulator.handle({

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 type RunIdBody = { workflowRunId: string; workflowStatus?: string };
 
@@ -11,7 +12,7 @@ const waitForGo = {
       signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
     },
   }),
-  execute: () => complete('done'),
+  execute: () => gracefulComplete(enc('done')),
 };
 
 /** S1 loops `n` times through itself (with waitUntil), then completes with the count. */
@@ -21,19 +22,19 @@ function loopingWorker(n: number) {
       waitUntil: () => ({}),
       execute: (req: WorkflowStateDecideRequest) => {
         const i = Number(req.stateInput?.data ?? '0');
-        if (i + 1 >= n) return complete(i + 1);
-        return { stateDecision: { nextStates: [{ stateId: 'S1', stateInput: encoded(i + 1) }] } };
+        if (i + 1 >= n) return gracefulComplete(enc(i + 1));
+        return { stateDecision: { nextStates: [{ stateId: 'S1', stateInput: enc(i + 1) }] } };
       },
     },
   });
 }
 
-describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
-  it('§5.11 triggerContinueAsNew gives a new run id through /get; the old one describes as CONTINUED_AS_NEW', async () => {
-    const worker = new FakeWorker({ S1: waitForGo }, { peek: () => ({ output: encoded('ok') }) });
+describe('continue-as-new (can-1, can-2, config-1)', () => {
+  it('triggerContinueAsNew gives a new run id through /get; the old one describes as CONTINUED_AS_NEW (can-2)', async () => {
+    const worker = new FakeWorker({ S1: waitForGo }, { peek: () => ({ output: enc('ok') }) });
     const { simulator, post, start, result } = setup(worker);
     const first = (
-      (await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] } }))
+      (await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc(1) }] } }))
         .body as RunIdBody
     ).workflowRunId;
     await simulator.runUntilIdle();
@@ -47,7 +48,7 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     });
     // Everything carries over: data attributes, the waiting state, the signal buffer.
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     await post('rpc', { workflowId: 'wf', rpcName: 'peek' });
     expect((worker.callsOf('rpc')[0]!.body.context as { workflowRunId: string }).workflowRunId).toBe(
@@ -68,7 +69,7 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     );
   });
 
-  it('§5.11 asking for the result of the old run id answers the 500 the real server gives (measured)', async () => {
+  it('asking for the result of the old run id answers the 500 the real server gives (measured) (can-2)', async () => {
     const { simulator, post, start } = setup(new FakeWorker({ S1: waitForGo }));
     const first = ((await start('wf')).body as RunIdBody).workflowRunId;
     await simulator.runUntilIdle();
@@ -86,14 +87,14 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     );
   });
 
-  it('§5.11 continues as new when the operation count reaches continueAsNewThreshold (2 per state with waitUntil)', async () => {
+  it('continues as new when the operation count reaches continueAsNewThreshold (2 per state with waitUntil) (can-1)', async () => {
     const worker = loopingWorker(6);
     const { simulator, post, start, result } = setup(worker);
     await start('wf', { workflowStartOptions: { workflowConfigOverride: { continueAsNewThreshold: 4 } } });
     const done = (await result('wf')).body as RunIdBody & { results: unknown[] };
     expect(done).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateExecutionId: 'S1-6', completedStateOutput: encoded(6) }],
+      results: [{ completedStateExecutionId: 'S1-6', completedStateOutput: enc(6) }],
     });
     // 6 executions × 2 = 12 operations: a new run after every 4.
     const runs = simulator.listWorkflows().filter((w) => w.workflowId === 'wf');
@@ -109,14 +110,14 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     ).toHaveLength(3);
   });
 
-  it('§5.11 keeps one run under the default threshold of 100', async () => {
+  it('keeps one run under the default threshold of 100 (can-1)', async () => {
     const { simulator, start, result } = setup(loopingWorker(49));
     await start('wf');
     await result('wf');
     expect(simulator.listWorkflows()).toHaveLength(1);
   });
 
-  it('§2.14 config/update of continueAsNewThreshold takes effect on the running workflow', async () => {
+  it('config/update of continueAsNewThreshold takes effect on the running workflow (config-1)', async () => {
     const { simulator, post, start } = setup(new FakeWorker({ S1: waitForGo }));
     const first = ((await start('wf')).body as RunIdBody).workflowRunId;
     await simulator.runUntilIdle();
@@ -128,12 +129,12 @@ describe('continue-as-new (semantics §5.11 §2.15 §2.14)', () => {
     expect(((await post('get', { workflowId: 'wf' })).body as RunIdBody).workflowRunId).not.toBe(first);
   });
 
-  it('§5.11 waits for an in-flight state API call before continuing as new', async () => {
+  it('waits for an in-flight state API call before continuing as new (can-1)', async () => {
     let release: () => void = () => {};
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => new Promise((resolve) => (release = () => resolve({}))),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, post, start, result } = setup(worker);

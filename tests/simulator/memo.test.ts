@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encoded, FakeWorker, setup } from './fake-worker.ts';
+import { enc } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
-const kv = (key: string, value: unknown) => ({ key, value: encoded(value) });
+const kv = (key: string, value: unknown) => ({ key, value: enc(value) });
 
-describe('data attributes through the memo (semantics §2.6)', () => {
-  it('§2.6 useMemoForDataAttributes reads every data attribute from the memo, honouring keys, also when closed', async () => {
+describe('data attributes through the memo (data-get-1)', () => {
+  it('useMemoForDataAttributes reads every data attribute from the memo, honouring keys, also when closed (data-get-2)', async () => {
     const { post, start } = setup(new FakeWorker({}));
     await start('wf', {
       startStateId: undefined,
@@ -33,7 +34,7 @@ describe('data attributes through the memo (semantics §2.6)', () => {
     ).toHaveLength(3);
   });
 
-  it('§2.6 falls back to the (sorted) query for a run started without memo', async () => {
+  it('falls back to the (sorted) query for a run started without memo (data-get-2)', async () => {
     const { post, start } = setup(new FakeWorker({}));
     await start('wf', {
       startStateId: undefined,

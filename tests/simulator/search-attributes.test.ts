@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { SearchAttribute } from '../../sdk/wire/types.ts';
-import { complete, FakeWorker, goTo, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const waitForGo = {
   waitUntil: () => ({
@@ -9,13 +10,13 @@ const waitForGo = {
       signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
     },
   }),
-  execute: () => complete(),
+  execute: () => gracefulComplete(),
 };
 
 const getSa = (key: string, valueType: string) => ({ workflowId: 'wf', keys: [{ key, valueType }] });
 
-describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A17)', () => {
-  it('§2.9 a worker upsert of the wrong type leaves the workflow stuck until its timeout, with a diagnostic', async () => {
+describe('search attribute types (search-attributes-1, search-attributes-2, system-sa-2, fault rows A16, A17)', () => {
+  it('a worker upsert of the wrong type leaves the workflow stuck until its timeout, with a diagnostic (search-attributes-3)', async () => {
     const lines: string[] = [];
     const worker = new FakeWorker({
       S1: {
@@ -25,7 +26,7 @@ describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A
           ],
           upsertDataObjects: [{ key: 'd', value: { encoding: 'json', data: '1' } }],
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, post, start, result } = setup(worker, { logger: (line) => lines.push(line) });
@@ -43,7 +44,7 @@ describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A
     expect(lines.some((l) => l.includes('retried forever'))).toBe(true);
   });
 
-  it('§2.9 searchattributes/set of the wrong type is accepted (200) and then sticks the workflow', async () => {
+  it('searchattributes/set of the wrong type is accepted (200) and then sticks the workflow (search-attributes-3)', async () => {
     const { simulator, post, start } = setup(new FakeWorker({ S1: waitForGo }));
     await start('wf');
     await simulator.runUntilIdle();
@@ -87,7 +88,7 @@ describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A
     expect((await lenient.post('get', { workflowId: 'wf' })).status).toBe(400);
   });
 
-  it('§2.9 with strictSearchAttributes false, an unknown attribute is registered on first use and logged', async () => {
+  it('with strictSearchAttributes false, an unknown attribute is registered on first use and logged (data-3)', async () => {
     const lines: string[] = [];
     const { post, start } = setup(new FakeWorker({}), {
       logger: (line) => lines.push(line),
@@ -104,7 +105,7 @@ describe('search attribute types (semantics §2.8 §2.9 §5.14, faults doc A16 A
     });
   });
 
-  it('§2.9 parses DATETIME like the server (offset, fraction, UnixNano, ranges) and answers it in UTC', async () => {
+  it('parses DATETIME like the server (offset, fraction, UnixNano, ranges) and answers it in UTC (search-attributes-2)', async () => {
     const { simulator, post, start } = setup(new FakeWorker({}), { startTime: Date.UTC(2026, 0, 1) });
     const datetime = async (stringValue: string) => {
       await post('stop', { workflowId: 'wf', stopType: 'TERMINATE' });
@@ -185,14 +186,14 @@ describe('searchattributes/get types values as asked, like the server (measured 
   });
 });
 
-describe('IwfExecutingStateIds (semantics §5.14, §2.14)', () => {
+describe('IwfExecutingStateIds (system-sa-2, config-1)', () => {
   const executing = async (post: (path: string, body: unknown) => Promise<{ body: unknown }>) => {
     const reply = await post('searchattributes/get', getSa('IwfExecutingStateIds', 'KEYWORD_ARRAY'));
     // Temporal removes an attribute upserted as an empty list: then the answer has none.
     return (reply.body as { searchAttributes?: SearchAttribute[] }).searchAttributes?.[0]?.stringArrayValue;
   };
 
-  it('§5.14 lists states with waitUntil that are executing (default mode) and is searchable', async () => {
+  it('lists states with waitUntil that are executing (default mode) and is searchable (system-sa-2)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({}),
@@ -218,7 +219,7 @@ describe('IwfExecutingStateIds (semantics §5.14, §2.14)', () => {
     expect(await executing(post)).toBeUndefined();
   });
 
-  it('§2.14 config/update of executingStateIdMode takes effect for the next states', async () => {
+  it('config/update of executingStateIdMode takes effect for the next states (config-1)', async () => {
     const worker = new FakeWorker(
       { S2: waitForGo, S3: { execute: () => goTo('S2') } },
       {

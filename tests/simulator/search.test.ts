@@ -44,14 +44,14 @@ async function threeWorkflows() {
   return { ...env, ids };
 }
 
-describe('search (semantics §2.10)', () => {
-  it('§2.10 lists newest first; no match is exactly {"nextPageToken":""}; empty query lists all', async () => {
+describe('search (search-1)', () => {
+  it('lists newest first; no match is exactly {"nextPageToken":""}; empty query lists all (search-1)', async () => {
     const { post, ids } = await threeWorkflows();
     expect(await ids('')).toEqual(['c', 'b', 'a']);
     expect((await post('search', { query: "WorkflowId = 'nope'" })).body).toEqual({ nextPageToken: '' });
   });
 
-  it('§2.10 compares with = != <> < <= > >= and combines with AND, OR, NOT and parentheses', async () => {
+  it('compares with = != <> < <= > >= and combines with AND, OR, NOT and parentheses (search-2)', async () => {
     const { ids } = await threeWorkflows();
     expect(await ids('CustomIntField >= 5')).toEqual(['c', 'b']);
     expect(await ids('CustomIntField < 5 OR CustomIntField > 9')).toEqual(['c', 'a']);
@@ -64,7 +64,7 @@ describe('search (semantics §2.10)', () => {
     expect(await ids("CustomIntField = 'abc'")).toEqual([]);
   });
 
-  it('§2.10 supports IN, BETWEEN, STARTS_WITH and IS NULL', async () => {
+  it('supports IN, BETWEEN, STARTS_WITH and IS NULL (search-2)', async () => {
     const { ids } = await threeWorkflows();
     expect(await ids('CustomIntField IN (1, 10)')).toEqual(['c', 'a']);
     expect(await ids('CustomIntField BETWEEN 2 AND 10')).toEqual(['c', 'b']);
@@ -74,7 +74,7 @@ describe('search (semantics §2.10)', () => {
     expect(await ids("CustomKeywordArrayField IN ('x', 'z')")).toEqual(['a']);
   });
 
-  it('§2.10 matches Text by word, case-insensitively; Keyword exactly; Bool unquoted; Datetime by range only', async () => {
+  it('matches Text by word, case-insensitively; Keyword exactly; Bool unquoted; Datetime by range only (search-2)', async () => {
     const { ids } = await threeWorkflows();
     expect(await ids("CustomStringField = 'world'")).toEqual(['b', 'a']);
     expect(await ids("CustomStringField = 'BIG world'")).toEqual(['a']);
@@ -86,7 +86,7 @@ describe('search (semantics §2.10)', () => {
     expect(await ids("CustomDatetimeField = '2024-03-04T03:06:07Z'")).toEqual([]);
   });
 
-  it('§2.10 knows the system fields: WorkflowType is Interpreter, IwfWorkflowType, ExecutionStatus, StartTime, CloseTime', async () => {
+  it('knows the system fields: WorkflowType is Interpreter, IwfWorkflowType, ExecutionStatus, StartTime, CloseTime (search-2)', async () => {
     const { post, ids, simulator } = await threeWorkflows();
     expect(await ids("WorkflowType = 'Interpreter' AND IwfWorkflowType = 'Invoice'")).toEqual(['c']);
     await post('stop', { workflowId: 'b' });
@@ -96,7 +96,7 @@ describe('search (semantics §2.10)', () => {
     expect(await ids(`StartTime > '${start}'`)).toEqual(['c', 'b']);
   });
 
-  it('§2.10 answers ORDER BY, malformed queries and unknown attributes with the real server 500s', async () => {
+  it('answers ORDER BY, malformed queries and unknown attributes with the real server 500s (search-2)', async () => {
     const { post } = await threeWorkflows();
     const detail = async (query: string) => {
       const reply = await post('search', { query });
@@ -138,7 +138,7 @@ describe('search (semantics §2.10)', () => {
     );
   });
 
-  it('§2.10 pages with pageSize and a token that is always present, empty at the end', async () => {
+  it('pages with pageSize and a token that is always present, empty at the end (search-1)', async () => {
     const { post } = await threeWorkflows();
     const first = (await post('search', { query: '', pageSize: 2 })).body as Page;
     expect(first.workflowExecutions!.map((e) => e.workflowId)).toEqual(['c', 'b']);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
 import type { Simulator } from '../../simulator/index.ts';
-import { complete, FakeWorker, goTo, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 // The skipping clock runs in real time between skips, so instants carry the few real ms that passed.
 const SLACK_MS = 1_000;
@@ -62,7 +63,7 @@ const expectNear = (actual: number, expected: number) => {
 describe('the skipping clock (--clock skip)', () => {
   it('jumps a 30-day timer at once for a client waiting for the result, firing it at its own instant', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => timer(30 * 24 * 3600), execute: () => complete() },
+      S1: { waitUntil: () => timer(30 * 24 * 3600), execute: () => gracefulComplete() },
     });
     const { simulator, start, outcome } = skipping(worker);
     const t0 = simulator.now();
@@ -72,7 +73,9 @@ describe('the skipping clock (--clock skip)', () => {
   });
 
   it('runs as the wall clock while nobody waits: a pending timer does not move time', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => timer(3600), execute: () => complete() } });
+    const worker = new FakeWorker({
+      S1: { waitUntil: () => timer(3600), execute: () => gracefulComplete() },
+    });
     const { simulator, start } = skipping(worker);
     const t0 = simulator.now();
     await start('wf');
@@ -84,8 +87,8 @@ describe('the skipping clock (--clock skip)', () => {
   it('never skips while a worker call is in flight, however long it takes, and skips once it answers', async () => {
     const slow = deferred<WorkflowStateStartResponse>();
     const worker = new FakeWorker({
-      Waiting: { waitUntil: () => timer(24 * 3600), execute: () => complete('waited') },
-      Busy: { waitUntil: () => slow.promise, execute: () => complete() },
+      Waiting: { waitUntil: () => timer(24 * 3600), execute: () => gracefulComplete() },
+      Busy: { waitUntil: () => slow.promise, execute: () => gracefulComplete() },
     });
     // A virtual clock would move past a call in flight after hungCallGraceMs; a skipping one never does.
     const { simulator, start, outcome } = skipping(worker, { hungCallGraceMs: 5 });
@@ -104,7 +107,7 @@ describe('the skipping clock (--clock skip)', () => {
   it('never skips while a client request is being processed (an RPC waiting for its worker)', async () => {
     const slow = deferred<{ output: { encoding: string; data: string } }>();
     const worker = new FakeWorker(
-      { S1: { waitUntil: () => timer(3600), execute: () => complete() } },
+      { S1: { waitUntil: () => timer(3600), execute: () => gracefulComplete() } },
       { slow: () => slow.promise },
     );
     const { simulator, start, post, outcome } = skipping(worker, { hungCallGraceMs: 5 });
@@ -125,7 +128,7 @@ describe('the skipping clock (--clock skip)', () => {
       // wf-<hours><tag>: wf-1a and wf-1b are due at the same instant.
       S1: {
         waitUntil: (r) => timer(Number.parseInt(r.context.workflowId.slice(3), 10) * 3600),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, outcome } = skipping(worker);
@@ -152,7 +155,7 @@ describe('the skipping clock (--clock skip)', () => {
         waitUntil: () => timerOrSignal(24 * 3600),
         execute: (r) => {
           const signalled = r.commandResults?.signalResults?.[0]?.signalRequestStatus === 'RECEIVED';
-          if (signalled) return complete('verified');
+          if (signalled) return gracefulComplete();
           // The third reminder's user answers: the signal comes in over the next turns of the event loop.
           if (worker.callsOf('execute').length === 3)
             realSetTimeout(() => {
@@ -180,7 +183,7 @@ describe('the skipping clock (--clock skip)', () => {
 
   it('stops a skip at a workflow timeout that comes before the timer: the run times out at its own instant', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => timer(2 * 24 * 3600), execute: () => complete() },
+      S1: { waitUntil: () => timer(2 * 24 * 3600), execute: () => gracefulComplete() },
     });
     const { simulator, start, outcome } = skipping(worker);
     const t0 = simulator.now();
@@ -194,7 +197,7 @@ describe('the skipping clock (--clock skip)', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: (r) => timer(Number(r.context.workflowId.slice(3)) * 24 * 3600),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, outcome } = skipping(worker);
@@ -213,7 +216,9 @@ describe('the skipping clock (--clock skip)', () => {
   });
 
   it('skips to a deadline the client set: getWithWait with waitTimeSeconds 30 answers 420 at +30 s', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => timer(24 * 3600), execute: () => complete() } });
+    const worker = new FakeWorker({
+      S1: { waitUntil: () => timer(24 * 3600), execute: () => gracefulComplete() },
+    });
     const { simulator, start, result } = skipping(worker);
     await start('wf');
     const t0 = simulator.now();
@@ -228,7 +233,7 @@ describe('the skipping clock (--clock skip)', () => {
     const worker = new FakeWorker({
       Remind: {
         waitUntil: () => timer(24 * 3600),
-        execute: () => (++reminders < 10 ? goTo('Remind') : complete()),
+        execute: () => (++reminders < 10 ? goTo('Remind') : gracefulComplete()),
       },
     });
     const { start, result } = skipping(worker, { maxWaitSeconds: 60 });
@@ -253,7 +258,7 @@ describe('the skipping clock (--clock skip)', () => {
             signalCommands: [{ commandId: 'go', signalChannelName: 'go' }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = skipping(never, { maxWaitSeconds: 12 });
@@ -262,7 +267,7 @@ describe('the skipping clock (--clock skip)', () => {
   });
 
   it('keeps step latency as a timer: real time while clients are active, skipped while a client only waits', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { simulator, start, outcome } = skipping(worker, { stepLatencyMs: 3_600_000 });
     const t0 = simulator.now();
     await start('wf', { stateOptions: { skipWaitUntil: true } });

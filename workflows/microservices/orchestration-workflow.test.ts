@@ -1,6 +1,6 @@
+import { RpcLockFailureError } from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RpcLockFailureError } from '../../sdk/index.ts';
-import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { createOrchestrationWorkflow } from './orchestration-workflow.ts';
 import { RecordingMicroservices } from './services.ts';
 
@@ -58,7 +58,7 @@ describe('microservice orchestration', () => {
     expect(services.apis()).toEqual(['API1', 'API2', 'API3']);
   });
 
-  it.skipIf(backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('exactTime'))(
     'calls API4 at exactly 24 hours and completes as "timed out" when Ready never arrives',
     async () => {
       const { env, services, workflow, start } = await orchestrationEnvironment();

@@ -1,6 +1,6 @@
+import { WorkflowFailedError, type wire } from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkflowFailedError, type wire } from '../../sdk/index.ts';
-import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { InMemoryBank } from './bank.ts';
 import { createMoneyTransferWorkflow, type TransferRequest } from './moneytransfer-workflow.ts';
 
@@ -66,7 +66,7 @@ describe('money transfer (SAGA)', () => {
     expect(bank.succeeded().filter((op) => op.startsWith('undo'))).toEqual([]);
   });
 
-  it.skipIf(backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('exactTime'))(
     'backs off 1 s, then 2 s between retries, on virtual time',
     async () => {
       const { env, bank, workflow, start } = await transferEnvironment({ step: { maximumAttempts: 5 } });
@@ -111,7 +111,7 @@ describe('money transfer (SAGA)', () => {
     expect(outputs).toEqual(['failed to transfer 300 from alice to bob; undone: debit, debitMemo']);
   });
 
-  it.skipIf(backend.lacks('instantTime'))(
+  it.skipIf(backend.reasonItLacks('instantTime'))(
     'by default keeps retrying a failing step for an hour before compensating',
     async () => {
       const { env, bank, workflow, start } = await transferEnvironment();

@@ -1,11 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  RpcLockFailureError,
-  WorkflowAlreadyStartedError,
-  WorkflowNotExistsError,
-} from '../../sdk/client/errors.ts';
-import { workerRoutes } from '../../sdk/worker/fastify.ts';
-import type { WorkerHandler } from '../../sdk/worker/worker-service.ts';
+import type { WorkerHandler } from 'iwf-ts/sdk';
+import { RpcLockFailureError, WorkflowAlreadyStartedError, WorkflowNotExistsError } from 'iwf-ts/sdk';
+import { workerRoutes } from 'iwf-ts/sdk/fastify';
 
 /** Query parameters of a GET route. */
 export type Query = Record<string, string | undefined>;

@@ -4,12 +4,10 @@
  * stop on Ctrl-C.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AnyWorkflow } from '../../sdk/workflow.ts';
-import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
-import { listenOrExplain } from '../../simulator/http/listen.ts';
-import { buildSimulatorServer } from '../../simulator/http/server.ts';
-import { Simulator } from '../../simulator/simulator.ts';
-import { searchAttributesFor } from '../../testing/search-attributes.ts';
+import type { AnyWorkflow } from 'iwf-ts/sdk';
+import { httpWorkerTransport, Simulator } from 'iwf-ts/simulator';
+import { buildSimulatorServer, listenOrExplain } from 'iwf-ts/simulator/http';
+import { searchAttributesFor } from 'iwf-ts/testing';
 
 /**
  * A positive number from an environment variable, or the fallback when it is unset.

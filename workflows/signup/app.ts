@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Client } from '../../sdk/client/client.ts';
-import { WorkflowAlreadyStartedError, WorkflowTimeoutError } from '../../sdk/client/errors.ts';
-import type { WorkerService } from '../../sdk/worker/worker-service.ts';
+import type { Client, WorkerService } from 'iwf-ts/sdk';
+import { WorkflowAlreadyStartedError, WorkflowTimeoutError } from 'iwf-ts/sdk';
 import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { Form, UserSignupWorkflow } from './signup-workflow.ts';
 

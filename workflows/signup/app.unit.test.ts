@@ -1,9 +1,9 @@
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
+import { Simulator } from 'iwf-ts/simulator';
+import { simulatorHandler } from 'iwf-ts/simulator/msw';
+import { inProcessWorkerTransport } from 'iwf-ts/testing';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
-import { simulatorHandler } from '../../simulator/msw/handlers.ts';
-import { Simulator } from '../../simulator/simulator.ts';
-import { inProcessWorkerTransport } from '../../testing/index.ts';
 import { buildSignupApp } from './app.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow } from './signup-workflow.ts';

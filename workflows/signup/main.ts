@@ -8,7 +8,7 @@
  *   SIMULATOR_CLOCK=skip SIGNUP_REMINDER_SECONDS=86400 SIGNUP_TIMEOUT_SECONDS=2592000 npm start
  *                                               # a day per reminder, 30 days, skipped while /signup/result waits
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import {
   appAddress,
   numberFromEnv,

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   RpcLockFailureError,
   ServerSideError,
   WorkflowAlreadyStartedError,
   WorkflowNotExistsError,
   WorkflowTimeoutError,
-} from '../../sdk/index.ts';
-import {
-  backend,
-  createTestEnvironment,
-  days,
-  hours,
-  seconds,
-  type TestEnvironment,
-} from '../../testing/index.ts';
+} from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, days, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow, type Form, type UserSignupWorkflow } from './signup-workflow.ts';
 
@@ -76,7 +69,7 @@ describe('user sign-up', () => {
     expect(emails.sent.map((e) => [e.kind, e.to])).toEqual([['verification', 'ada@example.com']]);
   });
 
-  it.skipIf(backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('exactTime'))(
     'sends exactly three reminders at 24 h, 48 h and 72 h when nobody verifies for 72 hours',
     async () => {
       const { env, emails, workflow, start } = await signupEnvironment(24 * 3600);
@@ -152,7 +145,7 @@ describe('user sign-up', () => {
   });
 
   // Counting reminders needs exact time: on a skipping clock each cycle also takes its real ms.
-  it.skipIf(backend.lacks('instantTime') || backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('instantTime') || backend.reasonItLacks('exactTime'))(
     'times out when nobody verifies before the workflow timeout',
     async () => {
       const { env, emails, workflow } = await signupEnvironment(10);
@@ -173,10 +166,13 @@ describe('user sign-up', () => {
     expect(await env.client.invokeRpc(workflow, 'ada', 'verify', 'email')).toBe('done');
   });
 
-  it.skipIf(backend.lacks('exactTime'))('runs thirty days of hourly reminders on virtual time', async () => {
-    const { env, emails, workflow } = await signupEnvironment(3600);
-    await env.client.startWorkflow(workflow, 'ada', 40 * 24 * 3600, form('ada'));
-    await env.advanceBy(days(30));
-    expect(emails.ofKind('reminder')).toHaveLength(720);
-  });
+  it.skipIf(backend.reasonItLacks('exactTime'))(
+    'runs thirty days of hourly reminders on virtual time',
+    async () => {
+      const { env, emails, workflow } = await signupEnvironment(3600);
+      await env.client.startWorkflow(workflow, 'ada', 40 * 24 * 3600, form('ada'));
+      await env.advanceBy(days(30));
+      expect(emails.ofKind('reminder')).toHaveLength(720);
+    },
+  );
 });

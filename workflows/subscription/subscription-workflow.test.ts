@@ -1,5 +1,5 @@
+import { backend, createTestEnvironment, days, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backend, createTestEnvironment, days, type TestEnvironment } from '../../testing/index.ts';
 import { RecordingBillingService } from './billing.ts';
 import {
   type Customer,
@@ -79,7 +79,7 @@ describe('subscription', () => {
     expect(billing.charges).toEqual([]);
   });
 
-  it.skipIf(backend.lacks('exactTime'))(
+  it.skipIf(backend.reasonItLacks('exactTime'))(
     'charges the monthly amount at the end of each billing period after the trial',
     async () => {
       const { env, billing, workflow, start } = await subscriptionEnvironment();
@@ -152,11 +152,14 @@ describe('subscription', () => {
     });
   });
 
-  it.skipIf(backend.lacks('exactTime'))('bills a year of monthly periods on virtual time', async () => {
-    const { env, billing, workflow } = await subscriptionEnvironment();
-    await startSubscription(env, billing, workflow, ada(12));
-    await env.advanceBy(days(30 + 12 * 30));
-    expect(billing.charges).toHaveLength(12);
-    expect((await env.client.describeWorkflow('sub-ada')).workflowStatus).toBe('COMPLETED');
-  });
+  it.skipIf(backend.reasonItLacks('exactTime'))(
+    'bills a year of monthly periods on virtual time',
+    async () => {
+      const { env, billing, workflow } = await subscriptionEnvironment();
+      await startSubscription(env, billing, workflow, ada(12));
+      await env.advanceBy(days(30 + 12 * 30));
+      expect(billing.charges).toHaveLength(12);
+      expect((await env.client.describeWorkflow('sub-ada')).workflowStatus).toBe('COMPLETED');
+    },
+  );
 });

@@ -11,11 +11,11 @@ import { formatUtcNanos } from '../../engine/attributes/search-attribute-registr
 import { applyClientInput } from '../../engine/runs/client-inputs.ts';
 import type { Engine } from '../../engine/runs/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
-import { Replies } from '../replies.ts';
+import { Replies, serverBug } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 
 /**
- * `POST /api/v1/workflow/dataobjects/get` (§2.6): the requested keys (all when empty), sorted; works
+ * `POST /api/v1/workflow/dataobjects/get` (docs/semantics/client-api.md#data-get-1): the requested keys (all when empty), sorted; works
  * on closed runs too. With `useMemoForDataAttributes` on a run started with it: read from the memo.
  *
  * @example
@@ -41,7 +41,7 @@ function memoData(run: WorkflowRun, keys: readonly string[] | undefined | null):
 }
 
 /**
- * `POST /api/v1/workflow/dataobjects/set` (§2.7): plain upsert that ignores locks.
+ * `POST /api/v1/workflow/dataobjects/set` (docs/semantics/client-api.md#data-set-1): plain upsert that ignores locks.
  *
  * @example
  * handleSetDataObjects(engine, { workflowId: 'wf', objects: [{ key: 'k', value }] });
@@ -57,6 +57,7 @@ export function handleSetDataObjects(
   const refused = sizeLimitReply(
     engine,
     objects.map((kv) => kv.value),
+    objects,
   );
   if (refused) return refused;
   applyClientInput(run, { kind: 'mutations', mutations: { upsertDataObjects: objects }, update: false });
@@ -64,7 +65,7 @@ export function handleSetDataObjects(
 }
 
 /**
- * `POST /api/v1/workflow/searchattributes/get` (§2.8): requested keys that exist, in request order,
+ * `POST /api/v1/workflow/searchattributes/get` (docs/semantics/client-api.md#search-attributes-1): requested keys that exist, in request order,
  * typed as requested; includes the system attribute `IwfWorkflowType`.
  *
  * @example
@@ -89,6 +90,10 @@ export function handleGetSearchAttributes(
     if (typeof converted === 'string') return Replies.internal(converted);
     found.push(converted);
   }
+  // The server reads each requested key through its pointer after the lookup: a key left out is a
+  // nil-pointer panic there (measured: 500), even when other keys were found.
+  const missing = keys.findIndex((each) => each.key == null);
+  if (missing >= 0) return serverBug(engine, `searchattributes/get: keys[${missing}] has no "key"`);
   // Nothing found: the field is omitted (measured), like for an empty key list.
   return Replies.ok(found.length > 0 ? { searchAttributes: found } : {});
 }
@@ -129,7 +134,8 @@ function asRequested(key: string, valueType: string, value: unknown): SearchAttr
       return attribute;
     case 'INT':
       if (typeof value !== 'number') break;
-      attribute.integerValue = Math.trunc(value);
+      // Read back through a float64: int64's largest value converts back as its smallest (measured).
+      attribute.integerValue = value >= 2 ** 63 ? -(2 ** 63) : Math.trunc(value);
       return attribute;
     case 'DOUBLE':
       if (typeof value !== 'number') break;
@@ -159,7 +165,7 @@ function goText(value: unknown): string {
 }
 
 /**
- * `POST /api/v1/workflow/searchattributes/set` (§2.9): stored exactly as upserted.
+ * `POST /api/v1/workflow/searchattributes/set` (docs/semantics/client-api.md#search-attributes-2): stored exactly as upserted.
  *
  * @example
  * handleSetSearchAttributes(engine, { workflowId: 'wf', searchAttributes: [{ key: 'Age', valueType: 'INT', integerValue: 3 }] });

@@ -18,7 +18,7 @@ import { Replies } from '../replies.ts';
 import { longPollLimit } from './get.ts';
 
 /**
- * `POST /api/v1/workflow/stop` (§2.4): CANCEL (default) / TERMINATE / FAIL; on a closed run CANCEL
+ * `POST /api/v1/workflow/stop` (docs/semantics/client-api.md#stop-1): CANCEL (default) / TERMINATE / FAIL; on a closed run CANCEL
  * is a no-op 200 while TERMINATE and FAIL are 400 `workflow execution already completed`.
  *
  * @example
@@ -40,7 +40,7 @@ export function handleStop(engine: Engine, request: WorkflowStopRequest): ApiRep
 }
 
 /**
- * `POST /api/v1/workflow/config/update` (§2.14): overwrites present fields (optimizeTimer is not updatable).
+ * `POST /api/v1/workflow/config/update` (docs/semantics/client-api.md#config-1): overwrites present fields (optimizeTimer is not updatable).
  *
  * @example
  * handleConfigUpdate(engine, { workflowId: 'wf', workflowConfig: { continueAsNewThreshold: 10 } });
@@ -54,8 +54,8 @@ export function handleConfigUpdate(engine: Engine, request: WorkflowConfigUpdate
 }
 
 /**
- * `POST /api/v1/workflow/triggerContinueAsNew` (§2.15): the run continues as new under a new run id
- * as soon as no state API call is in flight (§5.11).
+ * `POST /api/v1/workflow/triggerContinueAsNew` (docs/semantics/lifecycle.md#can-1): the run continues as new under a new run id
+ * as soon as no state API call is in flight (docs/semantics/lifecycle.md#can-1).
  *
  * @example
  * handleTriggerContinueAsNew(engine, { workflowId: 'wf' });
@@ -70,7 +70,7 @@ export function handleTriggerContinueAsNew(engine: Engine, request: TriggerConti
 }
 
 /**
- * `POST /api/v1/workflow/internal/dump` (§2.16). Simplified: one page with a JSON summary.
+ * `POST /api/v1/workflow/internal/dump` (docs/semantics/client-api.md#dump-1). Simplified: one page with a JSON summary.
  *
  * @example
  * handleDump(engine, { workflowId: 'wf', workflowRunId: runId, pageSizeInBytes: 1000, pageNum: 0 });
@@ -91,7 +91,7 @@ export function handleDump(engine: Engine, request: WorkflowDumpRequest): ApiRep
 }
 
 /**
- * `POST /api/v1/workflow/waitForStateCompletion` (§2.17): 200 with an empty completion output once a
+ * `POST /api/v1/workflow/waitForStateCompletion` (docs/semantics/client-api.md#wait-state-1): 200 with an empty completion output once a
  * registered state's execute succeeded (also before the call), else 420 at the deadline.
  *
  * @example
@@ -112,10 +112,10 @@ export async function handleWaitForStateCompletion(
     return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
   const done = Replies.ok({ stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } });
   // The server waits on its helper workflow, not on the workflow itself (waitForOn: old, the default).
-  const helper = startStateCompletionWorkflow(
-    engine,
-    stateCompletionWorkflowId(request.workflowId ?? '', key),
-  );
+  const helperId = stateCompletionWorkflowId(request.workflowId ?? '', key);
+  // Temporal refuses to start the helper when its id is over 1,000 characters (measured).
+  if (helperId.length > 1000) return Replies.internal('WorkflowId length exceeds limit.');
+  const helper = startStateCompletionWorkflow(engine, helperId);
   if (isStateCompleted(helper)) return done;
   const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
     helper.onClose(() => resolve('closed')),

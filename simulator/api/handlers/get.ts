@@ -5,7 +5,7 @@ import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies } from '../replies.ts';
 
 /**
- * `POST /api/v1/workflow/get` (semantics §2.5): status only, plus results and error details when
+ * `POST /api/v1/workflow/get` (docs/semantics/client-api.md#get-2): status only, plus results and error details when
  * `needsResults` is set and the run is closed.
  *
  * @example
@@ -14,7 +14,7 @@ import { Replies } from '../replies.ts';
 export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-  if (run.continuedTo && request.needsResults === true) return continuedRunResult();
+  if (run.status === 'CONTINUED_AS_NEW' && request.needsResults === true) return continuedRunResult();
   return Replies.ok(describeRun(run, request.needsResults === true));
 }
 
@@ -28,7 +28,7 @@ export function handleGet(engine: Engine, request: WorkflowGetRequest): ApiReply
 export async function handleGetWithWait(engine: Engine, request: WorkflowGetRequest): Promise<ApiReply> {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-  if (run.continuedTo) return continuedRunResult();
+  if (run.status === 'CONTINUED_AS_NEW') return continuedRunResult();
   if (!run.isRunning) return Replies.ok(describeRun(run, true));
   const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
     run.onClose(() => resolve('closed')),
@@ -47,7 +47,7 @@ function continuedRunResult(): ApiReply {
  * Limit of a long poll: the deadline `(floor(now s) + min(wait > 0 ? wait : max, max)) * 1000` on
  * the simulator's clock; but without a `waitTimeSeconds` while auto-advance runs a virtual clock,
  * `maxWaitSeconds` of real time, so a client waiting for a 90-day workflow waits once, not 130,000
- * times (design §4: auto-advance never jumps past a deadline the test set, and this one it did not set).
+ * times (auto-advance never jumps past a deadline the test set, and this one it did not set).
  * On a skipping clock that cap is a passive deadline: it ends the poll at its own instant when time
  * passes it, but a skip never stops there, so a client that polls again polls once per workflow
  * event, not once per `maxWaitSeconds`.
@@ -65,20 +65,21 @@ export function longPollLimit(engine: Engine, waitTimeSeconds: number | undefine
 }
 
 /**
- * The `WorkflowGetResponse` of a run (semantics §2.5 step 4).
+ * The `WorkflowGetResponse` of a run (docs/semantics/client-api.md#get-3).
  *
  * @example
  * describeRun(run, true); // { workflowRunId, workflowStatus: 'COMPLETED', results: [...] }
  */
 export function describeRun(run: WorkflowRun, withResults: boolean): WorkflowGetResponse {
   const response: WorkflowGetResponse = { workflowRunId: run.runId, workflowStatus: run.status };
-  if (!withResults || run.isRunning) return response;
-  if (run.status === 'COMPLETED') {
+  const outcome = run.outcome;
+  if (!withResults || !outcome) return response;
+  if (outcome.status === 'COMPLETED') {
     if (run.outputs.length > 0) response.results = [...run.outputs];
-  } else if (run.status === 'FAILED' && run.errorType) {
-    response.errorType = run.errorType;
-    if (run.failureCarriesResults) response.results = [...run.outputs];
-    else if (run.errorMessage) response.errorMessage = run.errorMessage;
+  } else if (outcome.status === 'FAILED' && outcome.errorType) {
+    response.errorType = outcome.errorType;
+    if (outcome.failureCarriesResults) response.results = [...run.outputs];
+    else if (outcome.errorMessage) response.errorMessage = outcome.errorMessage;
   }
   return response;
 }

@@ -11,7 +11,7 @@ import { Replies } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 
 /**
- * `POST /api/v1/workflow/signal` (§2.2, §5.8): buffered whether or not a state waits for it.
+ * `POST /api/v1/workflow/signal` (docs/semantics/client-api.md#signal-1, docs/semantics/execution.md#channels-3): buffered whether or not a state waits for it.
  *
  * @example
  * handleSignal(engine, { workflowId: 'wf', signalChannelName: 'approve' });
@@ -33,7 +33,7 @@ export function handleSignal(engine: Engine, request: WorkflowSignalRequest): Ap
 }
 
 /**
- * `POST /api/v1/workflow/publishToInternalChannel` (§2.3, §5.7).
+ * `POST /api/v1/workflow/publishToInternalChannel` (docs/semantics/client-api.md#publish-1, docs/semantics/execution.md#channels-1).
  *
  * @example
  * handlePublish(engine, { workflowId: 'wf', messages: [{ channelName: 'verify' }] });
@@ -49,6 +49,7 @@ export function handlePublish(
   const refused = sizeLimitReply(
     engine,
     messages.map((m) => m.value),
+    messages,
   );
   if (refused) return refused;
   applyClientInput(run, {
@@ -62,7 +63,7 @@ export function handlePublish(
 const MISSING_TIMER = "invalid request - requested timer command doesn't exist";
 
 /**
- * `POST /api/v1/workflow/timer/skip` (§2.12): the timer counts as fired (reported FIRED).
+ * `POST /api/v1/workflow/timer/skip` (docs/semantics/client-api.md#timer-skip-1): the timer counts as fired (reported FIRED).
  *
  * @example
  * handleSkipTimer(engine, { workflowId: 'wf', workflowStateExecutionId: 'S1-1', timerCommandIndex: 0 });
@@ -82,6 +83,12 @@ export function handleSkipTimer(engine: Engine, request: WorkflowSkipTimerReques
   const wait = run.isRunning ? run.threads.find(request.workflowStateExecutionId ?? '')?.wait : undefined;
   if (!wait?.skipTimer(commandId, index))
     return Replies.error(400, MISSING_TIMER, 'UNCATEGORIZED_SUB_STATUS');
+  // A signal on the real server: a reset re-applies it.
+  run.journal.recordInput({
+    kind: 'skipTimer',
+    executionId: request.workflowStateExecutionId ?? '',
+    ...(commandId === undefined ? { index } : { commandId }),
+  });
   countOperations(run, 1);
   return Replies.ok();
 }

@@ -18,7 +18,7 @@ const LEGACY_REUSE: Record<string, WorkflowIDReusePolicy> = {
 };
 
 /**
- * `POST /api/v1/workflow/start` (semantics §2.1, faults doc A1–A18): id reuse policies (legacy
+ * `POST /api/v1/workflow/start` (docs/semantics/client-api.md#start-1, docs/semantics/faults.md#a1 to #a18): id reuse policies (legacy
  * names win), already-started options with requestId, initial attributes, start delay, and the
  * 500s Temporal gives for values it refuses.
  *
@@ -39,14 +39,14 @@ export function handleStart(engine: Engine, body: WorkflowStartRequest | null): 
   if (tooBig) return tooBig;
   let workflowId = request.workflowId ?? '';
   if (workflowId === '') {
-    // The real server starts it under a UUID the caller is never told (faults doc surprise 1).
+    // The real server starts it under a UUID the caller is never told (docs/semantics/client-api.md#start-2).
     workflowId = engine.runtime.ids.next();
     engine.runtime.log(
       `start without workflowId: started as "${workflowId}" (the real server does the same silently); set workflowId on the request`,
     );
   }
   if (options?.cronSchedule) {
-    const problem = engine.schedules.create(engine, workflowId, request);
+    const problem = engine.schedules.create(workflowId, request);
     if (problem === 'exists')
       return Replies.error(
         400,
@@ -82,8 +82,9 @@ export function handleStart(engine: Engine, body: WorkflowStartRequest | null): 
       );
     }
   }
-  const run = engine.createRun(request, workflowId);
-  run.requestId = options?.workflowAlreadyStartedOptions?.requestId || undefined;
+  const run = engine.createRun(request, workflowId, {
+    requestId: options?.workflowAlreadyStartedOptions?.requestId || undefined,
+  });
   engine.beginRun(run);
   return Replies.ok({ workflowRunId: run.runId });
 }
@@ -92,7 +93,7 @@ function alreadyStarted(request: WorkflowStartRequest, existing: WorkflowRun, de
   const ignore = request.workflowStartOptions?.workflowAlreadyStartedOptions;
   if (ignore?.ignoreAlreadyStartedError) {
     if (!ignore.requestId) return Replies.ok({ workflowRunId: existing.runId });
-    // The real server dereferences a missing requestId memo here (semantics §2.1).
+    // The real server dereferences a missing requestId memo here (docs/semantics/client-api.md#start-5).
     if (existing.requestId === undefined)
       return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
     if (existing.requestId === ignore.requestId) return Replies.ok({ workflowRunId: existing.runId });

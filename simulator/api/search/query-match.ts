@@ -185,7 +185,7 @@ function fieldOf(run: WorkflowRun, name: string): FieldValue {
     case 'StartTime':
       return BigInt(run.runStartedAt) * 1_000_000n;
     case 'CloseTime':
-      return run.closedAt === undefined ? undefined : BigInt(run.closedAt) * 1_000_000n;
+      return run.outcome === undefined ? undefined : BigInt(run.outcome.closedAt) * 1_000_000n;
   }
   const attribute = run.persistence.search.get(name) ?? run.systemSearch.search.get(name);
   if (!attribute) return undefined;

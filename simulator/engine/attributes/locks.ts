@@ -1,5 +1,5 @@
 /**
- * Exclusive per-key locks of one run (semantics §5.9). State APIs wait until all their keys are
+ * Exclusive per-key locks of one run (docs/semantics/persistence.md#locks-1). State APIs wait until all their keys are
  * free and take them together. Locking RPCs check `anyHeld` and fail with 450 when they arrive
  * while a state holds a key; one accepted behind another RPC waits like a state.
  *

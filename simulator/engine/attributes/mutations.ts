@@ -4,13 +4,32 @@ import type {
   KeyValue,
   SearchAttribute,
 } from '../../../sdk/wire/types.ts';
-import { markStuck } from '../runs/refused-workflow-task.ts';
-import type { WorkflowRun } from '../runs/workflow-run.ts';
-import { parseIwfDatetime } from './search-attribute-registry.ts';
+import type { HistoryLog } from '../../history/history.ts';
+import type { ChannelSet } from '../commands/channels.ts';
+import type { PersistenceStore } from './persistence.ts';
+import { parseIwfDatetime, type SearchAttributeRegistry } from './search-attribute-registry.ts';
+
+/**
+ * What applying mutations needs of a workflow run: its attributes, channels and history, the
+ * registered search attributes, and the way to refuse its workflow tasks when Temporal would.
+ *
+ * @example
+ * const target: MutationTarget = run;
+ */
+export interface MutationTarget {
+  readonly persistence: PersistenceStore;
+  readonly signals: ChannelSet;
+  readonly internalChannels: ChannelSet;
+  readonly history: HistoryLog;
+  readonly runtime: { readonly searchAttributes: SearchAttributeRegistry };
+  readonly workflowTaskRefusal: string | undefined;
+  refuseWorkflowTasks(cause: string, executionId?: string): void;
+  now(): number;
+}
 
 /**
  * The effects of a worker answer or a client write, applied in one atomic step in the server's
- * order: search attributes, data attributes, then channel publishing (semantics §3.3 §3.5).
+ * order: search attributes, data attributes, then channel publishing (docs/semantics/worker-api.md#worker-3, #worker-6).
  *
  * @example
  * applyMutations(run, { upsertDataObjects: [{ key: 'k', value }] }, 'S1-1');
@@ -27,18 +46,18 @@ export interface Mutations {
  * @example
  * applyMutations(run, response, executionId);
  */
-export function applyMutations(run: WorkflowRun, mutations: Mutations, executionId?: string): void {
+export function applyMutations(run: MutationTarget, mutations: Mutations, executionId?: string): void {
   const {
     upsertSearchAttributes: search,
     upsertDataObjects: data,
     publishToInterStateChannel: publish,
   } = mutations;
-  if (run.stuck !== undefined) return;
+  if (run.workflowTaskRefusal !== undefined) return;
   if (search && search.length > 0) {
-    // Temporal refuses the whole workflow task: nothing of this answer is applied (faults doc §2.9).
+    // Temporal refuses the whole workflow task: nothing of this answer is applied (docs/semantics/client-api.md#search-attributes-3).
     const problem = run.runtime.searchAttributes.problem(search, run.now());
     if (problem) {
-      markStuck(run, problem, executionId);
+      run.refuseWorkflowTasks(problem, executionId);
       return;
     }
     indexSearchAttributes(run, search);
@@ -57,7 +76,7 @@ export function applyMutations(run: WorkflowRun, mutations: Mutations, execution
  * @example
  * indexSearchAttributes(run, [{ key: 'CustomDatetimeField', valueType: 'DATETIME', stringValue: '15m' }]);
  */
-export function indexSearchAttributes(run: WorkflowRun, search: readonly SearchAttribute[]): void {
+export function indexSearchAttributes(run: MutationTarget, search: readonly SearchAttribute[]): void {
   run.persistence.upsertSearch(search);
   for (const attribute of search) {
     if (attribute.valueType !== 'DATETIME') continue;
@@ -68,13 +87,13 @@ export function indexSearchAttributes(run: WorkflowRun, search: readonly SearchA
 
 /**
  * Appends messages to internal channels, then hands them to waiting commands (FIFO) and lets each
- * affected state re-check its trigger once the whole batch is in (semantics §5.7).
+ * affected state re-check its trigger once the whole batch is in (docs/semantics/execution.md#channels-1).
  *
  * @example
  * publishToChannels(run, [{ channelName: 'verify', value }]);
  */
 export function publishToChannels(
-  run: WorkflowRun,
+  run: MutationTarget,
   messages: readonly InterStateChannelPublishing[],
   executionId?: string,
 ): void {
@@ -91,13 +110,13 @@ export function publishToChannels(
 }
 
 /**
- * Buffers a user signal (value `{}` when omitted, §2.2) and delivers it to the first waiting command.
+ * Buffers a user signal (value `{}` when omitted, docs/semantics/client-api.md#signal-1) and delivers it to the first waiting command.
  *
  * @example
  * deliverSignal(run, 'approve', undefined);
  */
 export function deliverSignal(
-  run: WorkflowRun,
+  run: MutationTarget,
   channelName: string,
   value: EncodedObject | undefined | null,
 ): void {

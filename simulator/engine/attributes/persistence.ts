@@ -1,7 +1,7 @@
 import type { KeyValue, PersistenceLoadingPolicy, SearchAttribute } from '../../../sdk/wire/types.ts';
 
 /**
- * Data attributes and search attributes of one run (semantics §5.9): upserts overwrite per key,
+ * Data attributes and search attributes of one run (docs/semantics/persistence.md#data-1): upserts overwrite per key,
  * nothing is ever deleted, and what workers receive is sorted by key.
  *
  * @example
@@ -270,7 +270,7 @@ function load<T extends { key?: string }>(
       return [];
     case 'LOAD_PARTIAL_WITHOUT_LOCKING': {
       const keys = policy?.partialLoadingKeys;
-      // Quirk of the real server: for DAs an empty key list means "all" (semantics §5.9).
+      // Quirk of the real server: for DAs an empty key list means "all" (docs/semantics/persistence.md#loading-3).
       if (!keys || keys.length === 0) result = emptyPartialMeansAll ? all : [];
       else result = sortedValues(sorted, keys);
       break;

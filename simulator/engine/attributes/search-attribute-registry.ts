@@ -1,4 +1,5 @@
 import type { SearchAttribute, SearchAttributeValueType } from '../../../sdk/wire/types.ts';
+import { ownValue } from '../support/own-property.ts';
 
 /**
  * The custom search attributes the real test server registers (see the brief's server setup):
@@ -17,7 +18,7 @@ export const DEFAULT_SEARCH_ATTRIBUTES: Readonly<Record<string, SearchAttributeV
   CustomKeywordArrayField: 'KEYWORD_ARRAY',
 };
 
-/** System attributes iWF writes (§5.14) and Temporal's own, as visibility queries see them. */
+/** System attributes iWF writes (docs/semantics/lifecycle.md#system-sa-2) and Temporal's own, as visibility queries see them. */
 export const SYSTEM_SEARCH_ATTRIBUTES: Readonly<Record<string, SearchAttributeValueType>> = {
   IwfWorkflowType: 'KEYWORD',
   IwfExecutingStateIds: 'KEYWORD_ARRAY',
@@ -43,7 +44,7 @@ const TEMPORAL_TYPE_NAMES: Record<SearchAttributeValueType, string> = {
 
 /**
  * Which search attributes exist and with which type. Strict registries refuse unknown names as the
- * real server does (faults doc A16); lenient ones (the default) register a name on first use and
+ * real server does (docs/semantics/faults.md#a16); lenient ones (the default) register a name on first use and
  * log that a real server needs it registered.
  *
  * @example
@@ -63,7 +64,7 @@ export class SearchAttributeRegistry {
   }
 
   typeOf(name: string): SearchAttributeValueType | undefined {
-    return SYSTEM_SEARCH_ATTRIBUTES[name] ?? this.types.get(name);
+    return ownValue(SYSTEM_SEARCH_ATTRIBUTES, name) ?? this.types.get(name);
   }
 
   /**
@@ -72,13 +73,8 @@ export class SearchAttributeRegistry {
    */
   problem(attributes: readonly SearchAttribute[] | undefined | null, nowMs: number): string | undefined {
     if (!attributes) return undefined;
-    for (const attribute of attributes) {
-      if (!attribute.valueType) return 'unsupported search attribute value type ';
-      if (attribute.valueType === 'DATETIME') {
-        const parsed = parseIwfDatetime(attribute.stringValue ?? '', nowMs);
-        if (typeof parsed === 'string') return parsed;
-      }
-    }
+    const unmappable = mappingProblem(attributes, nowMs);
+    if (unmappable) return unmappable;
     for (const attribute of attributes) {
       const key = attribute.key ?? '';
       let registered = this.typeOf(key);
@@ -97,6 +93,25 @@ export class SearchAttributeRegistry {
     }
     return undefined;
   }
+}
+
+/**
+ * Why iWF's own mapping refuses these values before Temporal sees them (a missing value type, a
+ * DATETIME it cannot parse), or undefined. A client's set or an RPC drops such a list silently
+ * (the server ignores that error there); a worker answer fails on it.
+ *
+ * @example
+ * mappingProblem([{ key: 'CustomKeywordField' }], Date.now()); // 'unsupported search attribute value type '
+ */
+export function mappingProblem(attributes: readonly SearchAttribute[], nowMs: number): string | undefined {
+  for (const attribute of attributes) {
+    if (!attribute.valueType) return 'unsupported search attribute value type ';
+    if (attribute.valueType === 'DATETIME') {
+      const parsed = parseIwfDatetime(attribute.stringValue ?? '', nowMs);
+      if (typeof parsed === 'string') return parsed;
+    }
+  }
+  return undefined;
 }
 
 function compatible(given: SearchAttributeValueType, registered: SearchAttributeValueType): boolean {

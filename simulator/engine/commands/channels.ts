@@ -1,5 +1,6 @@
 import type { ChannelInfo, EncodedObject } from '../../../sdk/wire/types.ts';
-import { StableList } from '../support/non-shrinking-list.ts';
+import { NonShrinkingList } from '../support/non-shrinking-list.ts';
+import { setOwn } from '../support/own-property.ts';
 
 /**
  * A command waiting on a channel; `owner` is re-evaluated once a delivery batch is complete.
@@ -15,7 +16,7 @@ export interface ChannelWaiter {
 let nextVersion = 1;
 
 /**
- * Named FIFO buffers (signal channels or internal channels, semantics §5.7 §5.8) plus the commands
+ * Named FIFO buffers (signal channels or internal channels, docs/semantics/execution.md#channels-1, #channels-3) plus the commands
  * waiting on them, served first come first served. Each message is consumed exactly once.
  *
  * @example
@@ -26,7 +27,7 @@ export class ChannelSet {
   private buffers: Map<string, (EncodedObject | undefined)[]> | undefined;
   // A channel's waiter list stays when it empties: a state that waits on the same channel step after
   // step would otherwise reallocate the map's table and the list's storage every time.
-  private waiters: Map<string, StableList<ChannelWaiter>> | undefined;
+  private waiters: Map<string, NonShrinkingList<ChannelWaiter>> | undefined;
   /**
    * Changes on every push, take and restore, unique across channel sets: tells a checkpoint whether
    * the buffers changed since it copied them.
@@ -60,11 +61,11 @@ export class ChannelSet {
    * Queues a waiter on channel `name`; returns the list it waits in, from which the waiter removes
    * itself (`list.remove(waiter)`) without another lookup.
    */
-  addWaiter(name: string, waiter: ChannelWaiter): StableList<ChannelWaiter> {
+  addWaiter(name: string, waiter: ChannelWaiter): NonShrinkingList<ChannelWaiter> {
     this.waiters ??= new Map();
     let list = this.waiters.get(name);
     if (!list) {
-      list = new StableList();
+      list = new NonShrinkingList();
       this.waiters.set(name, list);
     }
     list.push(waiter);
@@ -87,7 +88,7 @@ export class ChannelSet {
   /** Sizes of non-empty channels, as RPC requests carry them (always an object). */
   infos(): Record<string, ChannelInfo> {
     const out: Record<string, ChannelInfo> = {};
-    if (this.buffers) for (const [name, buffer] of this.buffers) out[name] = { size: buffer.length };
+    if (this.buffers) for (const [name, buffer] of this.buffers) setOwn(out, name, { size: buffer.length });
     return out;
   }
 

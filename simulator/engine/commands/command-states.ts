@@ -6,7 +6,7 @@ import type {
   TimerResult,
 } from '../../../sdk/wire/types.ts';
 import type { TimerHandle } from '../../clock/clock.ts';
-import type { StableList } from '../support/non-shrinking-list.ts';
+import type { NonShrinkingList } from '../support/non-shrinking-list.ts';
 import type { ChannelWaiter } from './channels.ts';
 
 /**
@@ -67,7 +67,7 @@ export class ChannelCommandState implements ChannelWaiter {
   value: EncodedObject | undefined;
   waiting = false;
   /** The channel's waiter list it is queued in, while waiting. */
-  waitingIn: StableList<ChannelWaiter> | undefined = undefined;
+  waitingIn: NonShrinkingList<ChannelWaiter> | undefined = undefined;
 
   constructor(
     readonly owner: CommandStateOwner,

@@ -6,7 +6,7 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import type { TimerHandle } from '../../clock/clock.ts';
 import { type HistoryLog, sharedAttributes } from '../../history/history.ts';
-import type { LiveThread } from '../threads/live-threads.ts';
+import { goSecondsAsMs, wrapInt64 } from '../support/go-int64.ts';
 import type { ChannelSet } from './channels.ts';
 import {
   ChannelCommandState,
@@ -17,6 +17,18 @@ import {
 } from './command-states.ts';
 
 /**
+ * Timers a command wait holds and cancels itself (`abandon` when the run closes), so their run need
+ * not track them.
+ *
+ * @example
+ * const handle = timers.scheduleHeld(fireScheduledTimer, 5_000, timer);
+ */
+export interface HeldTimers {
+  scheduleHeld<A>(fn: (arg: A) => void, delayMs: number, arg: A): TimerHandle;
+  unscheduleHeld(handle: TimerHandle): void;
+}
+
+/**
  * What a command wait needs from its workflow run.
  *
  * @example
@@ -24,9 +36,7 @@ import {
  */
 export interface CommandHost {
   now(): number;
-  /** A timer the wait cancels itself (`abandon` when the run closes), so the host need not track it. */
-  scheduleHeld<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle;
-  unscheduleHeld(handle: TimerHandle): void;
+  readonly timers: HeldTimers;
   readonly signals: ChannelSet;
   readonly internalChannels: ChannelSet;
   readonly history: HistoryLog;
@@ -61,7 +71,7 @@ const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
 };
 
 /**
- * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (§3.3).
+ * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (docs/semantics/worker-api.md#worker-3).
  *
  * @example
  * triggerTypeOf({ commandWaitingType: 'ANY_COMPLETED' }); // 'ANY_COMMAND_COMPLETED'
@@ -72,7 +82,7 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
 }
 
 /**
- * The command phase of one state execution (semantics §5.4): timers, signal and internal-channel
+ * The command phase of one state execution (docs/semantics/execution.md#commands-1): timers, signal and internal-channel
  * commands wait independently; the trigger (ALL / ANY / ANY_COMBINATION) decides when the state
  * proceeds to execute; unfinished commands then stop and consume nothing.
  *
@@ -81,12 +91,12 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
  * if (!wait.start()) wait.onDone = (done) => proceed(done.results());
  * const results = wait.results();
  */
-export class CommandWait implements CommandStateOwner {
+export class CommandWait<Holder = unknown> implements CommandStateOwner {
   done = false;
   /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
-  onDone: ((wait: CommandWait) => void) | undefined = undefined;
-  /** The thread that waits (set by the engine; lets `onDone` find it without a lookup). */
-  thread: LiveThread | undefined = undefined;
+  onDone: ((wait: CommandWait<Holder>) => void) | undefined = undefined;
+  /** Who waits (a state's thread, set by its holder): lets `onDone` find it without a lookup. */
+  holder: Holder | undefined = undefined;
   executionId!: string;
   // Exact-size arrays: a wait lives until its trigger, often across many other workflows' steps.
   private timers: TimerCommandState[] = NO_TIMERS;
@@ -118,7 +128,7 @@ export class CommandWait implements CommandStateOwner {
    * request has as many commands of each kind: a state that waits step after step (a reminder
    * loop) then allocates no wait that would outlive the young generation.
    */
-  reuse(executionId: string, request: CommandRequest): CommandWait {
+  reuse(executionId: string, request: CommandRequest): CommandWait<Holder> {
     if (!this.done) throw new Error(`command wait of ${this.executionId} reused before it was done`);
     this.init(executionId, request, undefined);
     return this;
@@ -129,7 +139,7 @@ export class CommandWait implements CommandStateOwner {
     this.restored = restored;
     this.done = false;
     this.onDone = undefined;
-    this.thread = undefined;
+    this.holder = undefined;
     this.completedCount = 0;
     this.completedIds = undefined;
     this.trigger = triggerTypeOf(request);
@@ -147,7 +157,7 @@ export class CommandWait implements CommandStateOwner {
       // the deadline is kept across a continue-as-new or a reset.
       const firingSeconds =
         timer.durationSeconds != null
-          ? nowSeconds + timer.durationSeconds
+          ? wrapInt64(nowSeconds + timer.durationSeconds)
           : (timer.firingUnixTimestampSeconds ?? 0);
       const commandId = timer.commandId ?? '';
       if (keepTimers) this.timers[i]!.reset(commandId, firingSeconds);
@@ -191,7 +201,7 @@ export class CommandWait implements CommandStateOwner {
         timer.fired = true;
         this.noteCompleted(timer.commandId, 'timer');
       } else {
-        timer.handle = this.host.scheduleHeld(fireScheduledTimer, ms, timer);
+        timer.handle = this.host.timers.scheduleHeld(fireScheduledTimer, ms, timer);
       }
     }
     for (let i = 0; i < this.channels.length; i++) {
@@ -217,7 +227,8 @@ export class CommandWait implements CommandStateOwner {
   evaluate(): void {
     if (this.done || !this.isTriggerMet()) return;
     this.done = true;
-    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unscheduleHeld(timer.handle);
+    for (const timer of this.timers)
+      if (timer.handle && !timer.fired) this.host.timers.unscheduleHeld(timer.handle);
     for (const command of this.channels) {
       if (!command.waiting) continue;
       command.waiting = false;
@@ -235,36 +246,39 @@ export class CommandWait implements CommandStateOwner {
 
   /**
    * Starts the pending timers again from now, as the new run of a continue-as-new does with the
-   * fixed timestamps it carries (§5.11, §7.15): a timer whose second has begun fires at once.
+   * fixed timestamps it carries (docs/semantics/lifecycle.md#can-1, docs/semantics/execution.md#commands-5): a timer whose second has begun fires at once.
    */
   restartTimers(): void {
     if (this.done) return;
     const delay = this.timerDelay();
     for (const timer of this.timers) {
       if (timer.fired || !timer.handle) continue;
-      this.host.unscheduleHeld(timer.handle);
+      this.host.timers.unscheduleHeld(timer.handle);
       timer.handle = undefined;
       const ms = delay(timer);
       if (ms <= 0) this.fireTimer(timer, false);
-      else timer.handle = this.host.scheduleHeld(fireScheduledTimer, ms, timer);
+      else timer.handle = this.host.timers.scheduleHeld(fireScheduledTimer, ms, timer);
     }
   }
 
   /**
-   * How long a timer waits when started now, as the server computes it (§7.15,
+   * How long a timer waits when started now, as the server computes it (docs/semantics/execution.md#commands-5,
    * timers.WaitForTimerFiredOrSkipped): a Temporal timer of (firing − floor(now)) whole seconds, so it
    * fires that many seconds after this instant whatever its fraction of a second; ≤ 0 fires at once.
    */
   private timerDelay(): (timer: TimerCommandState) => number {
     const nowSeconds = Math.floor(this.host.now() / 1000);
-    return (timer) => (timer.firingSeconds - nowSeconds) * 1000;
+    // A firing instant in the past (a duration that wrapped round, too) fires at once.
+    return (timer) =>
+      timer.firingSeconds <= nowSeconds ? 0 : goSecondsAsMs(wrapInt64(timer.firingSeconds - nowSeconds));
   }
 
   /** Stops waiting without completing (the run closed). */
   abandon(): void {
     if (this.done) return;
     this.done = true;
-    for (const timer of this.timers) if (timer.handle && !timer.fired) this.host.unscheduleHeld(timer.handle);
+    for (const timer of this.timers)
+      if (timer.handle && !timer.fired) this.host.timers.unscheduleHeld(timer.handle);
     for (const command of this.channels) {
       if (command.waiting) command.waitingIn?.remove(command);
       command.waitingIn = undefined;
@@ -283,7 +297,7 @@ export class CommandWait implements CommandStateOwner {
 
   /**
    * Skips a pending timer by id (first with that id, any status) or index (must be pending);
-   * false when no such timer exists (§2.12).
+   * false when no such timer exists (docs/semantics/client-api.md#timer-skip-1).
    */
   skipTimer(commandId: string | undefined, index: number | undefined): boolean {
     if (this.done) return false;
@@ -295,7 +309,7 @@ export class CommandWait implements CommandStateOwner {
     }
     if (!timer) return false;
     if (!timer.fired) {
-      if (timer.handle) this.host.unscheduleHeld(timer.handle);
+      if (timer.handle) this.host.timers.unscheduleHeld(timer.handle);
       this.fireTimer(timer, true);
     }
     return true;
@@ -374,7 +388,7 @@ export class CommandWait implements CommandStateOwner {
     }
   }
 
-  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (§5.4).
+  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (docs/semantics/execution.md#commands-1).
   private isCombinationCovered(): boolean {
     const completed = this.completedIds;
     if (!completed) return false;

@@ -4,14 +4,14 @@ import type { WorkflowRun } from '../runs/workflow-run.ts';
 export const DEFAULT_CONTINUE_AS_NEW_THRESHOLD = 100;
 
 /**
- * Counts operations toward the continue-as-new threshold (§5.11): 2 per completed state execution
+ * Counts operations toward the continue-as-new threshold (docs/semantics/lifecycle.md#can-1): 2 per completed state execution
  * with waitUntil, 1 without, 1 per system signal, signal batch or locking RPC.
  *
  * @example
  * countOperations(run, 1); // a signal was processed
  */
 export function countOperations(run: WorkflowRun, n: number): void {
-  run.operationCount += n;
+  run.progress.addOperations(n);
   continueAsNewIfDue(run);
 }
 
@@ -22,7 +22,7 @@ export function countOperations(run: WorkflowRun, n: number): void {
  * requestContinueAsNew(run);
  */
 export function requestContinueAsNew(run: WorkflowRun): void {
-  run.continueAsNewRequested = true;
+  run.progress.requestContinueAsNew();
   continueAsNewIfDue(run);
 }
 
@@ -34,8 +34,9 @@ export function requestContinueAsNew(run: WorkflowRun): void {
  * continueAsNewIfDue(run);
  */
 export function continueAsNewIfDue(run: WorkflowRun): void {
-  if (!run.isRunning || run.stateApiCallsInFlight > 0 || !run.hooks) return;
+  const progress = run.progress;
+  if (!run.isRunning || progress.stateApiCallsInFlight > 0 || !run.hooks) return;
   const threshold = run.config.continueAsNewThreshold ?? DEFAULT_CONTINUE_AS_NEW_THRESHOLD;
-  const due = run.continueAsNewRequested || (threshold > 0 && run.operationCount >= threshold);
+  const due = progress.continueAsNewRequested || (threshold > 0 && progress.operationCount >= threshold);
   if (due) run.hooks.continueAsNew(run);
 }

@@ -1,6 +1,6 @@
 import type { EngineRuntime } from './runtime.ts';
 
-// Captured at load, like the activity tracker's: a test that fakes timers must not stall the engine.
+// Captured at load, like the in-flight work counter: a test that fakes timers must not stall the engine.
 const realSetImmediate = globalThis.setImmediate;
 const realSetTimeout = globalThis.setTimeout;
 
@@ -14,12 +14,12 @@ const realSetTimeout = globalThis.setTimeout;
  * afterReply(runtime, () => startStateExecution(run, movement));
  */
 export function afterReply(runtime: EngineRuntime, fn: () => void): void {
-  runtime.tracker.begin();
+  runtime.inFlightWork.begin();
   realSetImmediate(() => {
     try {
       fn();
     } finally {
-      runtime.tracker.end();
+      runtime.inFlightWork.end();
     }
   });
 }
@@ -40,10 +40,10 @@ export function stepPause(runtime: EngineRuntime): Promise<void> | undefined {
   const ms = runtime.stepLatencyMs;
   if (!(ms > 0)) return undefined;
   if (runtime.stepLatencyOnClock) return new Promise<void>((resolve) => runtime.clock.setTimer(resolve, ms));
-  runtime.tracker.begin();
+  runtime.inFlightWork.begin();
   return new Promise<void>((resolve) =>
     realSetTimeout(() => {
-      runtime.tracker.end();
+      runtime.inFlightWork.end();
       resolve();
     }, ms),
   );

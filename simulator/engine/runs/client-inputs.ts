@@ -1,5 +1,6 @@
 import type { WorkflowConfig } from '../../../sdk/wire/types.ts';
-import { applyMutations, deliverSignal } from '../attributes/mutations.ts';
+import { applyMutations, deliverSignal, type Mutations } from '../attributes/mutations.ts';
+import { mappingProblem } from '../attributes/search-attribute-registry.ts';
 import { countOperations } from '../reset/continue-as-new.ts';
 import { startStateExecutions } from '../threads/state-execution.ts';
 import type { JournalInput } from './run-journal.ts';
@@ -8,7 +9,7 @@ import type { WorkflowRun } from './workflow-run.ts';
 /**
  * Applies a client input that the real server sends to the workflow as a signal (or an update):
  * user signals, publishes, attribute sets, RPC mutations, config updates. Each is journaled so a
- * reset can re-apply it, and counts one operation toward continue-as-new (§5.11).
+ * reset can re-apply it, and counts one operation toward continue-as-new (docs/semantics/lifecycle.md#can-1).
  *
  * @example
  * applyClientInput(run, { kind: 'signal', name: 'approve', value: {} });
@@ -16,34 +17,50 @@ import type { WorkflowRun } from './workflow-run.ts';
 export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
   run.journal.recordInput(input);
   // Temporal accepts signals to a run whose workflow tasks fail; they are never processed.
-  if (run.stuck !== undefined) return;
-  switch (input.kind) {
-    case 'signal':
-      deliverSignal(run, input.name, input.value);
-      break;
-    case 'mutations':
-      applyMutations(run, input.mutations);
-      if (input.nextStates?.length) startStateExecutions(run, input.nextStates);
-      break;
-    case 'config':
-      applyConfigUpdate(run, input.config);
-      break;
+  if (run.workflowTaskRefusal !== undefined) return;
+  try {
+    switch (input.kind) {
+      case 'signal':
+        deliverSignal(run, input.name, input.value);
+        break;
+      case 'mutations':
+        applyMutations(run, withoutUnmappableSearch(run, input.mutations));
+        if (input.nextStates?.length) startStateExecutions(run, input.nextStates);
+        break;
+      case 'config':
+        applyConfigUpdate(run, input.config);
+        break;
+    }
+  } catch (error) {
+    // A request that failed leaves no trace: a reset must not re-apply it.
+    run.journal.forgetInput(input);
+    throw error;
   }
   countOperations(run, 1);
 }
 
+// The server's signal handler ignores the error of iWF's own search attribute mapping: such a list is
+// not upserted at all, the rest of the input is applied (measured: the workflow goes on).
+function withoutUnmappableSearch(run: WorkflowRun, mutations: Mutations): Mutations {
+  const search = mutations.upsertSearchAttributes;
+  if (!search?.length || !mappingProblem(search, run.now())) return mutations;
+  run.runtime.log(
+    `workflow ${run.workflowId}: search attributes ${JSON.stringify(search)} have no value type or an unparsable DATETIME; the server ignores the whole list, as iWF's signal handler does`,
+  );
+  return { ...mutations, upsertSearchAttributes: undefined };
+}
+
 /**
- * Overwrites the present fields of the running config (§2.14); `optimizeTimer` is not updatable.
+ * Overwrites the present fields of the running config (docs/semantics/client-api.md#config-1); `optimizeTimer` is not updatable.
  *
  * @example
  * applyConfigUpdate(run, { continueAsNewThreshold: 10 });
  */
 export function applyConfigUpdate(run: WorkflowRun, config: WorkflowConfig): void {
   const { optimizeTimer: _notUpdatable, ...updatable } = config;
-  // A new object, so reset checkpoints can share the old one.
   const next = { ...run.config };
   for (const [key, value] of Object.entries(updatable))
     if (value != null) Object.assign(next, { [key]: value });
-  run.config = next;
+  run.replaceConfig(next);
   run.history.add('ConfigUpdated', undefined, { config });
 }

@@ -4,10 +4,9 @@ import { indexSearchAttributes } from '../attributes/mutations.ts';
 import { CronSchedules } from '../schedules/cron-schedules.ts';
 import { startStateExecution } from '../threads/state-execution.ts';
 import { afterReply } from './after-reply.ts';
-import { RunJournal, takeSnapshot } from './run-journal.ts';
 import type { EngineRuntime } from './runtime.ts';
 import { signalStateCompletionWorkflow, stateCompletionWorkflowId } from './state-completion-workflows.ts';
-import { type RunHooks, WorkflowRun } from './workflow-run.ts';
+import { type RunHooks, type RunOptions, WorkflowRun } from './workflow-run.ts';
 
 // Captured at load: a real-time long-poll cap must not follow a test's fake timers.
 const realSetTimeout = globalThis.setTimeout;
@@ -15,7 +14,7 @@ const realClearTimeout = globalThis.clearTimeout;
 
 /**
  * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), an amount of real
- * time (the server's own cap while auto-advance runs a virtual clock, design §4), or a passive
+ * time (the server's own cap while auto-advance runs a virtual clock), or a passive
  * deadline on the simulator's clock (the server's own cap on a skipping clock: never skipped to).
  *
  * @example
@@ -49,12 +48,23 @@ export interface WaitHooks {
 export class Engine implements RunHooks {
   private readonly workflows = new Map<string, WorkflowRun[]>();
   private readonly runsInOrder: WorkflowRun[] = [];
-  readonly schedules = new CronSchedules();
+  readonly schedules: CronSchedules;
 
   constructor(
     readonly runtime: EngineRuntime,
     private readonly hooks: WaitHooks,
-  ) {}
+  ) {
+    this.schedules = new CronSchedules({
+      clock: runtime.clock,
+      log: runtime.log,
+      startScheduledRun: (request, workflowId) => {
+        // Measured: runs started by the schedule carry no IwfWorkflowType search attribute.
+        const run = this.createRun(request, workflowId, { origin: 'schedule' });
+        this.beginRun(run);
+        return run;
+      },
+    });
+  }
 
   /** The current (latest) run of a workflow id. */
   currentRun(workflowId: string): WorkflowRun | undefined {
@@ -78,56 +88,55 @@ export class Engine implements RunHooks {
   }
 
   /** Registers a new run (not started yet) as the current run of its workflow id. */
-  createRun(request: WorkflowStartRequest, workflowId: string): WorkflowRun {
-    const run = new WorkflowRun(this.runtime, request, workflowId, this.runtime.ids.next());
+  createRun(
+    request: WorkflowStartRequest,
+    workflowId: string,
+    options: Omit<RunOptions, 'hooks'> = {},
+  ): WorkflowRun {
+    const run = new WorkflowRun(this.runtime, request, workflowId, this.runtime.ids.next(), {
+      ...options,
+      hooks: this,
+    });
     const runs = this.workflows.get(workflowId);
     if (runs) runs.push(run);
     else this.workflows.set(workflowId, [run]);
     this.runsInOrder.push(run);
-    run.hooks = this;
     return run;
   }
 
-  /**
-   * Continue-as-new (§5.11): the live run takes a new run id and carries everything on; its old id
-   * stays describable as a closed CONTINUED_AS_NEW run whose journal keeps the old reset points.
-   */
+  /** Starts one of the server's own helper workflows (`__IwfSystem_…`): no type, no states, a timeout. */
+  startSystemRun(workflowId: string, timeoutSeconds: number): WorkflowRun {
+    const request = {
+      workflowId,
+      iwfWorkflowType: '',
+      iwfWorkerUrl: '',
+      workflowTimeoutSeconds: timeoutSeconds,
+    };
+    const run = this.createRun(request, workflowId, { origin: 'system' });
+    this.openRun(run);
+    return run;
+  }
+
   /** The server signals-with-start the state's helper workflow (see state-completion-workflows.ts). */
   stateCompleted(run: WorkflowRun, key: string): void {
     signalStateCompletionWorkflow(this, stateCompletionWorkflowId(run.workflowId, key));
   }
 
+  /**
+   * Continue-as-new (docs/semantics/lifecycle.md#can-1): the live run takes a new run id and carries everything on; its old id
+   * stays describable as a closed CONTINUED_AS_NEW run whose journal keeps the old reset points.
+   */
   continueAsNew(run: WorkflowRun): void {
-    const oldRunId = run.runId;
-    const frozen = new WorkflowRun(this.runtime, run.request, run.workflowId, oldRunId);
-    frozen.status = 'CONTINUED_AS_NEW';
-    frozen.closedAt = this.runtime.clock.now();
-    frozen.runStartedAt = run.runStartedAt;
-    frozen.firstRunId = run.firstRunId;
-    frozen.continuedTo = run;
-    frozen.requestId = run.requestId;
-    frozen.journal = run.journal;
-    frozen.persistence.restore(run.persistence.mark());
-    frozen.systemSearch.restore(run.systemSearch.mark());
-    // The new run's history starts here: checkpoints before it belong to the old run id.
-    run.persistence.rebase();
+    const frozen = run.continueAsNew(this.runtime.ids.next());
     const runs = this.workflows.get(run.workflowId)!;
     runs.splice(runs.length - 1, 0, frozen);
     this.runsInOrder.push(frozen);
-    run.runId = this.runtime.ids.next();
-    run.runStartedAt = this.runtime.clock.now();
-    // The new run starts the carried timers again from its own start, in whole seconds (§7.15).
-    for (let i = 0; i < run.threads.size; i++) run.threads.at(i).wait?.restartTimers();
-    run.operationCount = 0;
-    run.continueAsNewRequested = false;
-    run.journal = new RunJournal({ ...takeSnapshot(run), counters: run.shareExecutionCounters() });
-    run.history.add('ContinuedAsNew', undefined, { previousRunId: oldRunId, runId: run.runId });
-    this.runtime.log(`workflow ${run.workflowId} continued as new: run ${oldRunId} → ${run.runId}`);
+    this.runtime.log(`workflow ${run.workflowId} continued as new: run ${frozen.runId} → ${run.runId}`);
   }
 
   /**
    * Seeds initial attributes, arms the workflow timeout and starts the first state, after the start
-   * delay if any (semantics §2.1, §5.12), and always after the start request has answered. Without a
+   * delay if any (docs/semantics/client-api.md#start-1, docs/semantics/lifecycle.md#timeout-1), and always after the start request has answered. Without a
    * start state the run idles until an RPC moves it.
    */
   beginRun(run: WorkflowRun, beforeFirstState?: () => void): void {
@@ -146,7 +155,7 @@ export class Engine implements RunHooks {
     const delaySeconds = options?.workflowStartDelaySeconds ?? 0;
     if (delaySeconds > 0) {
       run.history.add('WorkflowStartDelayed', undefined, { seconds: delaySeconds });
-      run.schedule(() => startStateExecution(run, movement), delaySeconds * 1000);
+      run.timers.schedule(() => startStateExecution(run, movement), delaySeconds * 1000);
     } else {
       // The start reply goes out first, as on a real server.
       afterReply(this.runtime, () => {
@@ -159,7 +168,7 @@ export class Engine implements RunHooks {
   openRun(run: WorkflowRun): void {
     const request = run.request;
     const delaySeconds = request.workflowStartOptions?.workflowStartDelaySeconds ?? 0;
-    if (!run.scheduled && !run.systemWorkflow)
+    if (run.origin === 'client')
       run.systemSearch.upsertSearch([
         { key: 'IwfWorkflowType', valueType: 'KEYWORD', stringValue: run.workflowType },
       ]);
@@ -172,7 +181,7 @@ export class Engine implements RunHooks {
     });
     this.runtime.log(`workflow ${run.workflowId} (${run.runId}) started, type ${run.workflowType}`);
     const timeoutSeconds = request.workflowTimeoutSeconds ?? 0;
-    if (timeoutSeconds > 0) run.armTimeout(timeoutSeconds * 1000);
+    if (timeoutSeconds > 0) run.timers.armTimeout(timeOutRun, timeoutSeconds * 1000, run);
   }
 
   /**
@@ -223,4 +232,8 @@ export class Engine implements RunHooks {
   }
 
   private readonly activePolls = new Set<() => void>();
+}
+
+function timeOutRun(run: WorkflowRun): void {
+  run.close('TIMEOUT');
 }

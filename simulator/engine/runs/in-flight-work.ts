@@ -7,15 +7,16 @@ const realClearTimeout = globalThis.clearTimeout;
 export type IdleOutcome = 'idle' | 'blocked';
 
 /**
- * Counts worker calls in flight so the simulator knows when it is idle (nothing in flight, all
- * promise chains settled); only then may virtual time jump.
+ * Counts the work in flight (worker calls, replies not sent yet, wall-clock step pauses) so the
+ * simulator knows when it is idle (nothing in flight, all promise chains settled); only then may
+ * virtual time jump.
  *
  * @example
- * tracker.begin();
- * try { await transport.call(...); } finally { tracker.end(); }
- * await tracker.waitForIdle(200);
+ * inFlightWork.begin();
+ * try { await transport.call(...); } finally { inFlightWork.end(); }
+ * await inFlightWork.waitForIdle(200);
  */
-export class ActivityTracker {
+export class InFlightWork {
   private inFlight = 0;
   private idleListeners: (() => void)[] = [];
 

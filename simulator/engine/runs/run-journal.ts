@@ -3,11 +3,31 @@ import type {
   StateCompletionOutput,
   StateMovement,
   WorkflowConfig,
+  WorkflowRpcRequest,
 } from '../../../sdk/wire/types.ts';
 import type { Mutations } from '../attributes/mutations.ts';
-import type { PersistenceMark } from '../attributes/persistence.ts';
+import type { PersistenceMark, PersistenceStore } from '../attributes/persistence.ts';
+import type { ChannelSet } from '../commands/channels.ts';
+import type { LiveThreads } from '../threads/live-threads.ts';
 import { stateIdOfExecution, type ThreadRecord } from '../threads/thread-record.ts';
-import type { WorkflowRun } from './workflow-run.ts';
+
+/**
+ * What a checkpoint reads of a workflow run.
+ *
+ * @example
+ * const source: CheckpointSource = run;
+ */
+export interface CheckpointSource {
+  readonly persistence: PersistenceStore;
+  readonly signals: ChannelSet;
+  readonly internalChannels: ChannelSet;
+  readonly outputs: readonly StateCompletionOutput[];
+  readonly progress: { readonly gracefulCompletionRequested: boolean };
+  readonly config: WorkflowConfig;
+  readonly threads: LiveThreads;
+  /** The run's clock, epoch ms (a checkpoint notes when it was taken). */
+  now(): number;
+}
 
 /**
  * What a run holds at one instant besides its threads: attributes, channel buffers, outputs and
@@ -29,7 +49,7 @@ export interface RunData {
 }
 
 /**
- * Everything a run holds at one instant that a reset must restore (semantics §2.13): its data and
+ * Everything a run holds at one instant that a reset must restore (docs/semantics/lifecycle.md#reset-2): its data and
  * where each thread stood.
  *
  * @example
@@ -61,15 +81,24 @@ function isRecordList(threads: RunSnapshot['threads']): threads is readonly Thre
 
 /**
  * A client input that a reset re-applies after its point (Temporal re-applies signals, and iWF
- * sends all of these as signals; locking RPCs are updates).
+ * sends all of these as signals, timer skips included; locking RPCs are updates, kept with their
+ * request because a reset runs them again).
  *
  * @example
  * const input: JournalInput = { kind: 'signal', name: 'approve', value: {} };
  */
 export type JournalInput =
   | { kind: 'signal'; name: string; value: EncodedObject }
-  | { kind: 'mutations'; mutations: Mutations; nextStates?: StateMovement[]; update: boolean }
-  | { kind: 'config'; config: WorkflowConfig };
+  | {
+      kind: 'mutations';
+      mutations: Mutations;
+      nextStates?: StateMovement[];
+      update: boolean;
+      /** The locking RPC (an update) whose answer these mutations are. */
+      rpc?: WorkflowRpcRequest;
+    }
+  | { kind: 'config'; config: WorkflowConfig }
+  | { kind: 'skipTimer'; executionId: string; commandId?: string; index?: number };
 
 /**
  * One reset point: the instant a batch of state executions was started, right before their first
@@ -81,6 +110,8 @@ export type JournalInput =
  * journal.checkpoints.find((c) => startedIds(c).includes('S2-4'));
  */
 export interface Checkpoint extends RunSnapshot {
+  /** When the batch started (epoch ms): the time of the workflow task a HISTORY_EVENT_TIME reset finds. */
+  readonly at: number;
   /** The executions the batch started: one id kept without an array (see `startedIds`). */
   readonly executionIds: string | readonly string[];
   /** Number of journal inputs received before this point. */
@@ -105,14 +136,21 @@ export class RunJournal {
     this.inputs.push(input);
   }
 
+  /** Takes back an input whose request failed, so no reset re-applies it. */
+  forgetInput(input: JournalInput): void {
+    const at = this.inputs.lastIndexOf(input);
+    if (at >= 0) this.inputs.splice(at, 1);
+  }
+
   /**
    * Records a reset point for executions just started together. It lives as long as the run, one
    * per step: a lone execution id and a lone thread are kept without arrays.
    */
-  checkpoint(run: WorkflowRun, executionIds: readonly string[]): void {
+  checkpoint(run: CheckpointSource, executionIds: readonly string[]): void {
     const previous = this.checkpoints[this.checkpoints.length - 1] ?? this.beginning;
     const threads = threadsOf(run);
     this.checkpoints.push({
+      at: run.now(),
       executionIds: executionIds.length === 1 ? executionIds[0]! : executionIds.slice(),
       inputCount: this.inputs.length,
       data: takeRunData(run, previous?.data),
@@ -161,14 +199,14 @@ const NO_OUTPUTS: readonly StateCompletionOutput[] = [];
  * @example
  * const data = takeRunData(run, lastCheckpoint?.data);
  */
-export function takeRunData(run: WorkflowRun, previous?: RunData): RunData {
+export function takeRunData(run: CheckpointSource, previous?: RunData): RunData {
   if (
     previous &&
     run.persistence.isAt(previous.persistence) &&
     previous.signalsVersion === run.signals.version &&
     previous.internalChannelsVersion === run.internalChannels.version &&
     previous.outputs.length === run.outputs.length &&
-    previous.gracefulCompletionRequested === run.gracefulCompletionRequested &&
+    previous.gracefulCompletionRequested === run.progress.gracefulCompletionRequested &&
     previous.config === run.config
   )
     return previous;
@@ -177,7 +215,7 @@ export function takeRunData(run: WorkflowRun, previous?: RunData): RunData {
     signals: run.signals.copyBuffers(),
     internalChannels: run.internalChannels.copyBuffers(),
     outputs: run.outputs.length === 0 ? NO_OUTPUTS : run.outputs.slice(),
-    gracefulCompletionRequested: run.gracefulCompletionRequested,
+    gracefulCompletionRequested: run.progress.gracefulCompletionRequested,
     // Config updates replace the object, so sharing it is safe.
     config: run.config,
     signalsVersion: run.signals.version,
@@ -191,13 +229,13 @@ export function takeRunData(run: WorkflowRun, previous?: RunData): RunData {
  * @example
  * const snapshot = takeSnapshot(run);
  */
-export function takeSnapshot(run: WorkflowRun): RunSnapshot {
+export function takeSnapshot(run: CheckpointSource): RunSnapshot {
   return { data: takeRunData(run), threads: threadsOf(run) };
 }
 
 // The live records (immutable); a thread waiting on commands gets a record with its wait's
 // request and progress.
-function threadsOf(run: WorkflowRun): ThreadRecord[] {
+function threadsOf(run: CheckpointSource): ThreadRecord[] {
   const live = run.threads;
   const threads: ThreadRecord[] = new Array(live.size);
   for (let i = 0; i < live.size; i++) {
@@ -208,20 +246,4 @@ function threadsOf(run: WorkflowRun): ThreadRecord[] {
         : record;
   }
   return threads;
-}
-
-/**
- * Puts a snapshot's data into a fresh run (threads are resumed by the caller).
- *
- * @example
- * restoreSnapshot(run, checkpoint);
- */
-export function restoreSnapshot(run: WorkflowRun, snapshot: RunSnapshot): void {
-  const data = snapshot.data;
-  run.persistence.restore(data.persistence);
-  run.signals.restoreBuffers(data.signals);
-  run.internalChannels.restoreBuffers(data.internalChannels);
-  run.outputs.push(...data.outputs);
-  run.gracefulCompletionRequested = data.gracefulCompletionRequested;
-  run.config = { ...data.config };
 }

@@ -2,18 +2,18 @@ import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
 import type { IdGenerator } from './ids.ts';
-import type { ActivityTracker } from './in-flight-work.ts';
+import type { InFlightWork } from './in-flight-work.ts';
 
 /**
  * What every part of the engine shares: time, the worker transport, in-flight accounting, ids and
  * the log.
  *
  * @example
- * const runtime: EngineRuntime = { clock, tracker, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCap: 'clock', stepLatencyOnClock: false, searchAttributes };
+ * const runtime: EngineRuntime = { clock, inFlightWork, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCap: 'clock', stepLatencyOnClock: false, searchAttributes };
  */
 export interface EngineRuntime {
   readonly clock: Clock;
-  readonly tracker: ActivityTracker;
+  readonly inFlightWork: InFlightWork;
   readonly transport: WorkerTransport;
   readonly ids: IdGenerator;
   readonly log: (line: string) => void;

@@ -1,5 +1,16 @@
-import type { Engine } from './engine.ts';
 import type { WorkflowRun } from './workflow-run.ts';
+
+/**
+ * What the helper workflows need of the engine: the current run of an id, and starting a helper.
+ *
+ * @example
+ * const runs: HelperWorkflowHost = engine;
+ */
+export interface HelperWorkflowHost {
+  currentRun(workflowId: string): WorkflowRun | undefined;
+  /** Starts one of the server's own workflows: no type, no states, closed as TIMEOUT after `timeoutSeconds`. */
+  startSystemRun(workflowId: string, timeoutSeconds: number): WorkflowRun;
+}
 
 /** Prefix of the real server's own workflow ids (`service.IwfSystemConstPrefix`). */
 export const IWF_SYSTEM_PREFIX = '__IwfSystem_';
@@ -29,10 +40,10 @@ export function stateCompletionWorkflowId(workflowId: string, key: string): stri
  * @example
  * const helper = startStateCompletionWorkflow(engine, '__IwfSystem_wf_S1-1');
  */
-export function startStateCompletionWorkflow(engine: Engine, workflowId: string): WorkflowRun {
+export function startStateCompletionWorkflow(engine: HelperWorkflowHost, workflowId: string): WorkflowRun {
   const current = engine.currentRun(workflowId);
   if (current && (current.isRunning || current.status === 'COMPLETED')) return current;
-  return startHelper(engine, workflowId, API_TIMEOUT_SECONDS);
+  return engine.startSystemRun(workflowId, API_TIMEOUT_SECONDS);
 }
 
 /**
@@ -52,19 +63,8 @@ export function isStateCompleted(helper: WorkflowRun): boolean {
  * @example
  * signalStateCompletionWorkflow(engine, stateCompletionWorkflowId(run.workflowId, 'S1-1'));
  */
-export function signalStateCompletionWorkflow(engine: Engine, workflowId: string): void {
+export function signalStateCompletionWorkflow(engine: HelperWorkflowHost, workflowId: string): void {
   const current = engine.currentRun(workflowId);
-  const helper = current?.isRunning ? current : startHelper(engine, workflowId, SIGNAL_TIMEOUT_SECONDS);
+  const helper = current?.isRunning ? current : engine.startSystemRun(workflowId, SIGNAL_TIMEOUT_SECONDS);
   helper.close('COMPLETED');
-}
-
-function startHelper(engine: Engine, workflowId: string, timeoutSeconds: number): WorkflowRun {
-  const run = engine.createRun(
-    { workflowId, iwfWorkflowType: '', iwfWorkerUrl: '', workflowTimeoutSeconds: timeoutSeconds },
-    workflowId,
-  );
-  // Not an iWF workflow: no IwfWorkflowType, no states.
-  run.systemWorkflow = true;
-  engine.openRun(run);
-  return run;
 }

@@ -1,20 +1,24 @@
 import type {
+  EncodedObject,
   StateCompletionOutput,
   WorkflowConfig,
   WorkflowErrorType,
   WorkflowStartRequest,
   WorkflowStatus,
 } from '../../../sdk/wire/types.ts';
-import type { TimerHandle, TimerOwner } from '../../clock/clock.ts';
 import { HistoryLog } from '../../history/history.ts';
 import { LockTable } from '../attributes/locks.ts';
 import { PersistenceStore } from '../attributes/persistence.ts';
 import { ChannelSet } from '../commands/channels.ts';
 import type { CommandHost } from '../commands/command-wait.ts';
-import { StableList } from '../support/non-shrinking-list.ts';
 import { ExecutingStateIds } from '../threads/executing-state-ids.ts';
+import { ExecutionCounters } from '../threads/execution-counters.ts';
 import { LiveThreads } from '../threads/live-threads.ts';
-import { RunJournal } from './run-journal.ts';
+import { refusedWorkflowTaskText } from './refused-workflow-task.ts';
+import { RunJournal, type RunSnapshot, takeSnapshot } from './run-journal.ts';
+import type { RunOutcome } from './run-outcome.ts';
+import { RunProgress } from './run-progress.ts';
+import { RunTimers } from './run-timers.ts';
 import type { EngineRuntime } from './runtime.ts';
 
 /**
@@ -31,164 +35,218 @@ export interface RunHooks {
 }
 
 /**
- * One run of a workflow and all its state (semantics §4): status, outputs, channels, data, locks,
- * pending timers, threads and the waiters of long polls.
+ * Who started a run: a client's start (or a reset), a cron schedule (such runs carry no
+ * IwfWorkflowType), or the server itself (its `__IwfSystem_…` helper workflows: no type, no states).
+ *
+ * @example
+ * engine.createRun(request, id, { origin: 'schedule' });
+ */
+export type RunOrigin = 'client' | 'schedule' | 'system';
+
+/**
+ * How a run is created besides its request.
+ *
+ * @example
+ * const options: RunOptions = { origin: 'client', requestId: 'r-1', hooks: engine };
+ */
+export interface RunOptions {
+  origin?: RunOrigin;
+  /** `workflowAlreadyStartedOptions.requestId` of the start. */
+  requestId?: string | undefined;
+  hooks?: RunHooks | undefined;
+  /**
+   * The run whose identity this one carries (the run a reset rebuilds, or the live run of a
+   * continue-as-new for its closed stand-in): first run id, start time and request id (measured).
+   */
+  carriedFrom?: WorkflowRun | undefined;
+}
+
+/**
+ * One run of a workflow and all its state: status, outputs, channels, data, locks, timers, threads
+ * and the counters that decide a continue-as-new. Its parts (persistence, channels, threads, locks,
+ * timers, history) are objects with their own rules; the run's own fields change only through its
+ * methods, which keep them consistent (a run closes once; a continue-as-new moves it to a new run id
+ * and leaves a closed stand-in for the old one; config objects are replaced, never changed).
  *
  * @example
  * const run = new WorkflowRun(runtime, request, 'wf-1', runId);
  * run.close('CANCELED');
  */
-export class WorkflowRun implements CommandHost, TimerOwner {
-  status: WorkflowStatus = 'RUNNING';
-  errorType: WorkflowErrorType | undefined;
-  errorMessage: string | undefined;
-  /** True when `results` are part of the failure (force fail): served as `[]` even when empty. */
-  failureCarriesResults = false;
-  closedAt: number | undefined;
-  readonly outputs: StateCompletionOutput[] = [];
+export class WorkflowRun implements CommandHost {
   readonly workflowType: string;
   readonly workerUrl: string;
-  /** Start of the workflow, as contexts carry it: kept across continue-as-new and resets (measured). */
-  startedAt: number;
-  /** When this run id began: the start, or the continue-as-new that created it. */
-  runStartedAt: number;
-  /** The run id state API contexts carry: the first run of a continue-as-new chain (§5.11). */
-  firstRunId: string;
-  /** Set on the closed stand-in of a run id that continued as new: the run that carries on. */
-  continuedTo: WorkflowRun | undefined;
+  readonly origin: RunOrigin;
+  readonly requestId: string | undefined;
+  readonly hooks: RunHooks | undefined;
+  readonly history: HistoryLog;
+  readonly timers: RunTimers;
   /** Live threads in creation order, with where each stands (for reset checkpoints) and its wait. */
   readonly threads = new LiveThreads();
-  journal = new RunJournal(undefined);
-  /** Operations counted toward the continue-as-new threshold (§5.11). */
-  operationCount = 0;
-  continueAsNewRequested = false;
-  stateApiCallsInFlight = 0;
-  /** Locking RPCs accepted and not answered yet (running or waiting for their keys). */
-  lockingRpcsInProgress = 0;
-  /** What the engine does for a run (one object for every run): continue-as-new, state completions. */
-  hooks: RunHooks | undefined;
+  readonly executionCounters = new ExecutionCounters();
+  readonly progress = new RunProgress();
   readonly executingStateIds = new ExecutingStateIds();
-  /** Started by a cron schedule (such runs carry no IwfWorkflowType). */
-  scheduled = false;
-  /** One of the server's own helper workflows (`__IwfSystem_…`): no IwfWorkflowType, no states. */
-  systemWorkflow = false;
-  /** Why every workflow task of this run fails (it makes no progress), when it does. */
-  stuck: string | undefined;
   readonly persistence = new PersistenceStore();
   /** System search attributes (IwfWorkflowType): visible to searchattributes/get and search, not to workers. */
   readonly systemSearch = new PersistenceStore(false);
   readonly signals = new ChannelSet();
   readonly internalChannels = new ChannelSet();
   readonly locks = new LockTable();
-  readonly history: HistoryLog;
-  config: WorkflowConfig;
-  runningThreads = 0;
-  gracefulCompletionRequested = false;
-  requestId: string | undefined;
-  private executionCounters = new Map<string, number>();
-  private countersShared = false;
-  // Retry backoffs and start delays (created on the first); a list that keeps its storage (a Set
-  // reallocated its table). Command timers are their wait's, the timeout has its own field.
-  private timers: StableList<TimerHandle> | undefined;
-  private timeoutTimer: TimerHandle | undefined;
+  /** Locking RPCs accepted and not answered yet (running or waiting for their keys); the RPC flow's. */
+  lockingRpcsInProgress = 0;
+  private currentRunId: string;
+  private closing: RunOutcome | undefined = undefined;
+  private readonly closingOutputs: StateCompletionOutput[] = [];
+  /** Start of the workflow, as contexts carry it: kept across continue-as-new and resets (measured). */
+  readonly startedAt: number;
+  /** The run id state API contexts carry: the first run of a continue-as-new chain. */
+  readonly firstRunId: string;
+  private runStartedAtMs: number;
+  private currentJournal = new RunJournal(undefined);
+  private currentConfig: WorkflowConfig;
+  private refusal: string | undefined = undefined;
   private closeListeners: (() => void)[] | undefined;
 
   constructor(
     readonly runtime: EngineRuntime,
     readonly request: WorkflowStartRequest,
     readonly workflowId: string,
-    public runId: string,
+    runId: string,
+    options: RunOptions = {},
   ) {
+    this.currentRunId = runId;
     this.workflowType = request.iwfWorkflowType ?? '';
     this.workerUrl = (request.iwfWorkerUrl ?? '').replace(/\/$/, '');
-    this.startedAt = runtime.clock.now();
-    this.runStartedAt = this.startedAt;
-    this.firstRunId = runId;
-    this.continuedTo = undefined;
+    this.origin = options.origin ?? 'client';
+    this.hooks = options.hooks;
+    const carried = options.carriedFrom;
+    this.requestId = carried ? carried.requestId : options.requestId;
+    this.runStartedAtMs = runtime.clock.now();
+    this.startedAt = carried ? carried.startedAt : this.runStartedAtMs;
+    this.firstRunId = carried ? carried.firstRunId : runId;
+    this.timers = new RunTimers(runtime.clock);
     this.history = runtime.recordHistory
       ? new HistoryLog(() => runtime.clock.now(), true)
       : HistoryLog.DISABLED;
-    this.config = {
+    this.currentConfig = {
       continueAsNewThreshold: 100,
       ...(request.workflowStartOptions?.workflowConfigOverride ?? {}),
     };
   }
 
+  get runId(): string {
+    return this.currentRunId;
+  }
+  get status(): WorkflowStatus {
+    return this.closing === undefined ? 'RUNNING' : this.closing.status;
+  }
   get isRunning(): boolean {
-    return this.status === 'RUNNING';
+    return this.closing === undefined;
+  }
+  /** How the run closed; undefined while it runs. */
+  get outcome(): RunOutcome | undefined {
+    return this.closing;
+  }
+  /** The outputs of closing decisions, in order. */
+  get outputs(): readonly StateCompletionOutput[] {
+    return this.closingOutputs;
+  }
+  /** When this run id began: the start, or the continue-as-new that created it. */
+  get runStartedAt(): number {
+    return this.runStartedAtMs;
+  }
+  /** Reset points and re-appliable inputs of this run id. */
+  get journal(): RunJournal {
+    return this.currentJournal;
+  }
+  get config(): WorkflowConfig {
+    return this.currentConfig;
+  }
+  /** Why every workflow task of this run fails (it makes no progress), when it does. */
+  get workflowTaskRefusal(): string | undefined {
+    return this.refusal;
   }
 
   now(): number {
     return this.runtime.clock.now();
   }
 
-  /** Workflow time in Unix seconds, as contexts carry it. */
-  nowSeconds(): number {
-    return Math.floor(this.runtime.clock.now() / 1000);
+  /** A thread ended; the last one after a graceful completion was asked for closes the run (true). */
+  threadEnded(): boolean {
+    return this.progress.threadEnded() && this.close('COMPLETED');
   }
 
-  /** A timer owned by this run: cancelled when the run closes; independent of other runs' timers. */
-  schedule(fn: () => void, ms: number): TimerHandle {
-    const handle = this.runtime.clock.setTimer(fn, ms, this);
-    this.timers ??= new StableList();
-    this.timers.push(handle);
-    return handle;
+  /** Keeps the output of a closing decision (a null output is not kept). */
+  addOutput(stateId: string, executionId: string, output: EncodedObject | undefined | null): void {
+    if (output == null) return;
+    this.closingOutputs.push({
+      completedStateId: stateId,
+      completedStateExecutionId: executionId,
+      completedStateOutput: output,
+    });
+  }
+
+  /** Replaces the config: a new object, never a change of the old one, which reset checkpoints share. */
+  replaceConfig(config: WorkflowConfig): void {
+    this.currentConfig = config;
   }
 
   /**
-   * A timer of this run that its holder cancels (a command wait, which the run abandons when it
-   * closes). Not tracked: firing it touches nothing else of the run, which matters when thousands
-   * of workflows take turns and each turn's objects are out of the CPU's caches.
+   * Every workflow task of the run fails from now on, as when Temporal refuses one: nothing more
+   * happens, the run stays RUNNING until its timeout or a stop. The cause goes to history and log.
    */
-  scheduleHeld<A>(fn: (arg: A) => void, ms: number, arg: A): TimerHandle {
-    return this.runtime.clock.setTimer(fn, ms, this, arg);
+  refuseWorkflowTasks(cause: string, executionId?: string): void {
+    if (this.refusal !== undefined || !this.isRunning) return;
+    const text = refusedWorkflowTaskText(cause);
+    this.refusal = text;
+    this.threads.abandonWaits();
+    this.history.add('Diagnostic', executionId, { problem: text });
+    this.runtime.log(`workflow ${this.workflowId} (${this.currentRunId}): ${text}`);
   }
 
-  unscheduleHeld(handle: TimerHandle): void {
-    this.runtime.clock.clearTimer(handle);
+  /** Starts a new journal (a reset rebuilds the run from `beginning`). */
+  restartJournal(beginning: RunSnapshot | undefined): RunJournal {
+    this.currentJournal = new RunJournal(beginning);
+    return this.currentJournal;
   }
 
-  /** Arms the workflow timeout (§2.1): the run closes as TIMEOUT after `ms`. */
-  armTimeout(ms: number): void {
-    this.timeoutTimer = this.runtime.clock.setTimer(timeOutRun, ms, this, this);
+  /** Puts a snapshot's data into this fresh run (threads are resumed by the caller). */
+  restore(snapshot: RunSnapshot): void {
+    const data = snapshot.data;
+    this.persistence.restore(data.persistence);
+    this.signals.restoreBuffers(data.signals);
+    this.internalChannels.restoreBuffers(data.internalChannels);
+    this.closingOutputs.push(...data.outputs);
+    this.progress.requestGracefulCompletion(data.gracefulCompletionRequested);
+    this.currentConfig = { ...data.config };
   }
 
-  /** Called by the clock right before one of this run's timers fires. */
-  forgetTimer(handle: TimerHandle): void {
-    this.timers?.remove(handle);
-  }
-
-  unschedule(handle: TimerHandle): void {
-    this.timers?.remove(handle);
-    this.runtime.clock.clearTimer(handle);
-  }
-
-  /** Resolves after `ms` of workflow time (never, if the run closes first). */
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.schedule(resolve, ms));
-  }
-
-  /** Next execution id of a state: `<stateId>-<n>`, numbered per state id from 1 (§5.1). */
-  nextExecutionId(stateId: string): string {
-    if (this.countersShared) {
-      this.executionCounters = new Map(this.executionCounters);
-      this.countersShared = false;
-    }
-    const n = (this.executionCounters.get(stateId) ?? 0) + 1;
-    this.executionCounters.set(stateId, n);
-    // join builds one flat string (a template literal keeps two pieces alive in every checkpoint).
-    return [stateId, n].join('-');
-  }
-
-  /** The execution counters now, frozen (copy on the next write). */
-  shareExecutionCounters(): ReadonlyMap<string, number> {
-    this.countersShared = true;
-    return this.executionCounters;
-  }
-
-  restoreExecutionCounters(counters: ReadonlyMap<string, number>): void {
-    this.executionCounters = new Map(counters);
-    this.countersShared = false;
+  /**
+   * Continue-as-new: this live run takes `newRunId` and carries everything on; the returned closed
+   * stand-in keeps the old run id as CONTINUED_AS_NEW, with the old journal and the data of then.
+   */
+  continueAsNew(newRunId: string): WorkflowRun {
+    const oldRunId = this.currentRunId;
+    const now = this.runtime.clock.now();
+    const frozen = new WorkflowRun(this.runtime, this.request, this.workflowId, oldRunId, {
+      origin: this.origin,
+      hooks: this.hooks,
+      carriedFrom: this,
+    });
+    frozen.closing = { status: 'CONTINUED_AS_NEW', closedAt: now };
+    frozen.runStartedAtMs = this.runStartedAtMs;
+    frozen.currentJournal = this.currentJournal;
+    frozen.persistence.restore(this.persistence.mark());
+    frozen.systemSearch.restore(this.systemSearch.mark());
+    // The new run's history starts here: checkpoints before it belong to the old run id.
+    this.persistence.rebase();
+    this.currentRunId = newRunId;
+    this.runStartedAtMs = now;
+    // The new run starts the carried timers again from its own start, in whole seconds.
+    for (let i = 0; i < this.threads.size; i++) this.threads.at(i).wait?.restartTimers();
+    this.progress.continuedAsNew();
+    this.currentJournal = new RunJournal({ ...takeSnapshot(this), counters: this.executionCounters.share() });
+    this.history.add('ContinuedAsNew', undefined, { previousRunId: oldRunId, runId: newRunId });
+    return frozen;
   }
 
   onClose(listener: () => void): () => void {
@@ -207,21 +265,18 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     status: Exclude<WorkflowStatus, 'RUNNING'>,
     failure?: { errorType: WorkflowErrorType; errorMessage?: string; carriesResults?: boolean },
   ): boolean {
-    if (this.status !== 'RUNNING') return false;
-    this.status = status;
-    this.closedAt = this.runtime.clock.now();
-    if (failure) {
-      this.errorType = failure.errorType;
-      if (failure.errorMessage) this.errorMessage = failure.errorMessage;
-      this.failureCarriesResults = failure.carriesResults === true;
-    }
-    const timers = this.timers;
-    if (timers) {
-      for (let i = 0; i < timers.size; i++) this.runtime.clock.clearTimer(timers.at(i));
-      timers.clear();
-    }
-    if (this.timeoutTimer) this.runtime.clock.clearTimer(this.timeoutTimer);
-    this.timeoutTimer = undefined;
+    if (this.closing !== undefined) return false;
+    const closedAt = this.runtime.clock.now();
+    this.closing = failure
+      ? {
+          status,
+          closedAt,
+          errorType: failure.errorType,
+          errorMessage: failure.errorMessage || undefined,
+          failureCarriesResults: failure.carriesResults === true,
+        }
+      : { status, closedAt };
+    this.timers.cancelAll();
     this.threads.abandonWaits();
     this.signals.clearWaiters();
     this.internalChannels.clearWaiters();
@@ -233,14 +288,10 @@ export class WorkflowRun implements CommandHost, TimerOwner {
     const suffix = failure
       ? ` ${failure.errorType}${failure.errorMessage ? `: ${failure.errorMessage}` : ''}`
       : '';
-    this.runtime.log(`workflow ${this.workflowId} (${this.runId}) ${status}${suffix}`);
+    this.runtime.log(`workflow ${this.workflowId} (${this.currentRunId}) ${status}${suffix}`);
     const listeners = this.closeListeners;
     this.closeListeners = undefined;
     if (listeners) for (const listener of listeners) listener();
     return true;
   }
-}
-
-function timeOutRun(run: WorkflowRun): void {
-  run.close('TIMEOUT');
 }

@@ -1,56 +1,69 @@
 import type { WorkflowStartRequest } from '../../../sdk/wire/types.ts';
-import type { TimerHandle } from '../../clock/clock.ts';
-import type { Engine } from '../runs/engine.ts';
-import type { WorkflowRun } from '../runs/workflow-run.ts';
+import type { Clock, TimerHandle } from '../../clock/clock.ts';
 import { type CronExpression, parseCron } from './cron-expression.ts';
+
+/**
+ * What cron schedules need of the engine: its clock and log, and a way to start a run of a tick.
+ *
+ * @example
+ * const host: ScheduleHost = { clock, log: console.log, startScheduledRun: (request, id) => engine.start(request, id) };
+ */
+export interface ScheduleHost {
+  readonly clock: Clock;
+  log(line: string): void;
+  /** Starts a run for a tick (with no IwfWorkflowType, as the real server's scheduled runs). */
+  startScheduledRun(request: WorkflowStartRequest, workflowId: string): { readonly isRunning: boolean };
+}
 
 interface Schedule {
   cron: CronExpression;
   request: WorkflowStartRequest;
   timer: TimerHandle | undefined;
-  last: WorkflowRun | undefined;
+  last: { readonly isRunning: boolean } | undefined;
 }
 
 /**
- * Cron starts (§2.1 `cronSchedule`), as the real server makes them: a Temporal Schedule named
+ * Cron starts (docs/semantics/lifecycle.md#cron-1), as the real server makes them: a Temporal Schedule named
  * after the workflow id, which starts a run with workflow id `<workflowId>-<scheduled time>` at
  * each tick on the simulator's clock, skipping a tick while the previous run still runs (Temporal's
  * default overlap policy). The plain workflow id itself never exists (measured: /get is 400).
  *
  * @example
- * const problem = schedules.create(engine, 'report', request); // undefined when registered
+ * const problem = schedules.create('report', request); // undefined when registered
  */
 export class CronSchedules {
   private readonly schedules = new Map<string, Schedule>();
 
+  constructor(private readonly host: ScheduleHost) {}
+
   /** Registers a schedule; answers 'exists' or a parse error text when it cannot. */
-  create(engine: Engine, workflowId: string, request: WorkflowStartRequest): 'exists' | string | undefined {
+  create(workflowId: string, request: WorkflowStartRequest): 'exists' | string | undefined {
     if (this.schedules.has(workflowId)) return 'exists';
     const cron = parseCron(request.workflowStartOptions?.cronSchedule ?? '');
     if (typeof cron === 'string') return cron;
     const schedule: Schedule = { cron, request, timer: undefined, last: undefined };
     this.schedules.set(workflowId, schedule);
-    engine.runtime.log(
+    this.host.log(
       `schedule for workflow: ${workflowId} created (cron "${request.workflowStartOptions?.cronSchedule}")`,
     );
-    this.arm(engine, workflowId, schedule);
+    this.arm(workflowId, schedule);
     return undefined;
   }
 
-  private arm(engine: Engine, workflowId: string, schedule: Schedule): void {
-    const clock = engine.runtime.clock;
+  private arm(workflowId: string, schedule: Schedule): void {
+    const clock = this.host.clock;
     const next = schedule.cron.nextAfter(clock.now());
     if (!Number.isFinite(next)) return;
     schedule.timer = clock.setTimer(() => {
       schedule.timer = undefined;
-      this.fire(engine, workflowId, schedule, next);
-      this.arm(engine, workflowId, schedule);
+      this.fire(workflowId, schedule, next);
+      this.arm(workflowId, schedule);
     }, next - clock.now());
   }
 
-  private fire(engine: Engine, workflowId: string, schedule: Schedule, at: number): void {
+  private fire(workflowId: string, schedule: Schedule, at: number): void {
     if (schedule.last?.isRunning) {
-      engine.runtime.log(
+      this.host.log(
         `schedule for workflow: ${workflowId}: tick ${new Date(at).toISOString()} skipped, the previous run still runs`,
       );
       return;
@@ -62,10 +75,6 @@ export class CronSchedules {
       workflowId: runWorkflowId,
       workflowStartOptions: startOptions,
     };
-    const run = engine.createRun(request, runWorkflowId);
-    // Measured: runs started by the schedule carry no IwfWorkflowType search attribute.
-    run.scheduled = true;
-    engine.beginRun(run);
-    schedule.last = run;
+    schedule.last = this.host.startScheduledRun(request, runWorkflowId);
   }
 }

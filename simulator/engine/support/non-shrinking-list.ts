@@ -7,12 +7,12 @@ const NO_ITEMS: never[] = [];
  * push, ~150 bytes each time that live until the owner's next step; this keeps the slots and counts.
  *
  * @example
- * const list = new StableList<string>();
+ * const list = new NonShrinkingList<string>();
  * list.push('a');
  * list.remove('a');
  * list.size; // 0
  */
-export class StableList<T> {
+export class NonShrinkingList<T> {
   private items: (T | undefined)[] = NO_ITEMS;
   private count = 0;
 

@@ -15,7 +15,7 @@ export function isSystemStateId(stateId: string | undefined): boolean {
 }
 
 /**
- * Interprets an execute decision (semantics §5.5): closes the run, requests graceful completion,
+ * Interprets an execute decision (docs/semantics/execution.md#decisions-1): closes the run, requests graceful completion,
  * ends the thread, or returns the movements to start as new state executions.
  *
  * @example
@@ -45,7 +45,7 @@ export function interpretDecision(
     }
     const channels = type === 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY' ? run.internalChannels : run.signals;
     if (channels.size(conditional.channelName ?? '') === 0) {
-      addOutput(run, stateId, executionId, conditional.closeInput);
+      run.addOutput(stateId, executionId, conditional.closeInput);
       run.close('COMPLETED');
       return [];
     }
@@ -61,7 +61,7 @@ export function interpretDecision(
   if (!closing) return next;
   if (next.length > 1) {
     // The server walks the movements keeping the last closing one's output, then fails the run as
-    // invalid, unless one of them force-fails: that error wins and carries the output (§5.5, measured).
+    // invalid, unless one of them force-fails: that error wins and carries the output (docs/semantics/execution.md#decisions-6, measured).
     let output: EncodedObject | undefined | null;
     let forceFail = false;
     for (const movement of next) {
@@ -75,7 +75,7 @@ export function interpretDecision(
         output = movement.stateInput;
     }
     if (forceFail) {
-      addOutput(run, stateId, executionId, output);
+      run.addOutput(stateId, executionId, output);
       run.close('FAILED', { errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE', carriesResults: true });
     } else
       failInvalid(
@@ -86,15 +86,15 @@ export function interpretDecision(
   }
   switch (closing.stateId) {
     case SystemStateIds.gracefulComplete:
-      addOutput(run, stateId, executionId, closing.stateInput);
-      run.gracefulCompletionRequested = true;
+      run.addOutput(stateId, executionId, closing.stateInput);
+      run.progress.requestGracefulCompletion();
       return [];
     case SystemStateIds.forceComplete:
-      addOutput(run, stateId, executionId, closing.stateInput);
+      run.addOutput(stateId, executionId, closing.stateInput);
       run.close('COMPLETED');
       return [];
     case SystemStateIds.forceFail:
-      addOutput(run, stateId, executionId, closing.stateInput);
+      run.addOutput(stateId, executionId, closing.stateInput);
       run.close('FAILED', { errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE', carriesResults: true });
       return [];
     default:
@@ -104,19 +104,4 @@ export function interpretDecision(
 
 function failInvalid(run: WorkflowRun, message: string): void {
   run.close('FAILED', { errorType: 'INVALID_USER_WORKFLOW_CODE_ERROR_TYPE', errorMessage: message });
-}
-
-// Outputs are kept only for closing decisions with a non-null value (§5.5 output collection).
-function addOutput(
-  run: WorkflowRun,
-  stateId: string,
-  executionId: string,
-  output: EncodedObject | undefined | null,
-): void {
-  if (output == null) return;
-  run.outputs.push({
-    completedStateId: stateId,
-    completedStateExecutionId: executionId,
-    completedStateOutput: output,
-  });
 }

@@ -1,7 +1,7 @@
 import type { ExecutingStateIdMode } from '../../../sdk/wire/types.ts';
 import type { PersistenceStore } from '../attributes/persistence.ts';
 
-/** The system search attribute listing the states executing now (semantics §5.14). */
+/** The system search attribute listing the states executing now (docs/semantics/lifecycle.md#system-sa-2). */
 export const EXECUTING_STATE_IDS_KEY = 'IwfExecutingStateIds';
 
 /**

@@ -1,5 +1,5 @@
 import type { CommandWait } from '../commands/command-wait.ts';
-import { StableList } from '../support/non-shrinking-list.ts';
+import { NonShrinkingList } from '../support/non-shrinking-list.ts';
 import type { ThreadRecord } from './thread-record.ts';
 
 /**
@@ -11,9 +11,9 @@ import type { ThreadRecord } from './thread-record.ts';
  * thread.record = { ...thread.record, phase: 'execute' };
  */
 export class LiveThread {
-  wait: CommandWait | undefined = undefined;
+  wait: CommandWait<LiveThread> | undefined = undefined;
   /** A finished wait kept for the thread's next command phase (`CommandWait.reuse`). */
-  spareWait: CommandWait | undefined = undefined;
+  spareWait: CommandWait<LiveThread> | undefined = undefined;
 
   constructor(
     public record: ThreadRecord,
@@ -57,7 +57,7 @@ const ENDED: ThreadRecord = Object.freeze({ movement: { stateId: '' }, execution
  * run.threads.find('S1-1')?.wait?.skipTimer('t', undefined);
  */
 export class LiveThreads {
-  private readonly list = new StableList<LiveThread>();
+  private readonly list = new NonShrinkingList<LiveThread>();
 
   get size(): number {
     return this.list.size;

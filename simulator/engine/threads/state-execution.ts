@@ -8,18 +8,19 @@ import { sharedAttributes } from '../../history/history.ts';
 import { applyMutations } from '../attributes/mutations.ts';
 import { CommandWait } from '../commands/command-wait.ts';
 import { continueAsNewIfDue } from '../reset/continue-as-new.ts';
+import { applyHeldTimerSkips } from '../reset/timer-skips.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { callStateApi, type StateApiCall } from '../worker-calls/state-api-call.ts';
 import { interpretDecision } from './decisions.ts';
 import { LiveThread } from './live-threads.ts';
 import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
-import { compactMovement } from './thread-movement.ts';
+import { threadMovement } from './thread-movement.ts';
 import { stateIdOf, type ThreadRecord } from './thread-record.ts';
 
 /**
  * Starts state executions together (one decision's next states), each as its own thread (semantics
- * §5.2, §5.6), numbered `<stateId>-<n>` in order, then records the reset point right before their
- * first state API calls (§2.13). `from` is the movement of the thread that decided them, whose
+ * docs/semantics/execution.md#flow-2, #parallel-1), numbered `<stateId>-<n>` in order, then records the reset point right before their
+ * first state API calls (docs/semantics/lifecycle.md#reset-2). `from` is the movement of the thread that decided them, whose
  * state options equal ones are shared.
  *
  * @example
@@ -35,9 +36,9 @@ export function startStateExecutions(
   const ids: string[] = new Array(movements.length);
   const threads: LiveThread[] = new Array(movements.length);
   for (let i = 0; i < movements.length; i++) {
-    const movement = compactMovement(movements[i]!, from);
+    const movement = threadMovement(movements[i]!, from);
     const stateId = movement.stateId ?? '';
-    const executionId = run.nextExecutionId(stateId);
+    const executionId = run.executionCounters.next(stateId);
     const options = resolveStateOptions(movement.stateOptions);
     const record: ThreadRecord = {
       movement,
@@ -52,7 +53,7 @@ export function startStateExecutions(
   run.executingStateIds.publish(run.systemSearch);
   // Snapshot before any thread runs, so every thread of the batch is at its start in it.
   run.journal.checkpoint(run, ids);
-  // The server continues as new between steps, carrying queued states over (§5.11).
+  // The server continues as new between steps, carrying queued states over (docs/semantics/lifecycle.md#can-1).
   continueAsNewIfDue(run);
   for (const thread of threads) launch(run, thread);
   return ids;
@@ -92,7 +93,7 @@ function registerThread(
   options: ResolvedStateOptions,
   ended?: LiveThread,
 ): LiveThread {
-  run.runningThreads++;
+  run.progress.threadStarted();
   const counted = run.executingStateIds.started(
     run.config.executingStateIdMode,
     stateIdOf(record),
@@ -100,7 +101,7 @@ function registerThread(
   );
   const thread = ended ? ended.continueAs(record, counted) : new LiveThread(record, counted);
   run.threads.add(thread);
-  // Lock waiters are granted in thread creation order (§5.9): number the threads that may wait.
+  // Lock waiters are granted in thread creation order (docs/semantics/persistence.md#locks-4): number the threads that may wait.
   if (options.locksKeys) run.locks.enroll(record.executionId);
   return thread;
 }
@@ -198,7 +199,7 @@ function beginCommands(run: WorkflowRun, thread: LiveThread): void {
     return;
   }
   if (run.history.enabled) run.history.add('CommandsRequested', executionId, wait.counts());
-  wait.thread = thread;
+  wait.holder = thread;
   if (wait.start()) {
     thread.wait = undefined;
     const results = wait.results();
@@ -207,17 +208,19 @@ function beginCommands(run: WorkflowRun, thread: LiveThread): void {
     return;
   }
   wait.onDone = resumeAfterCommands;
+  applyHeldTimerSkips(run, executionId, wait);
 }
 
 // The trigger was met: continue in a microtask, as a resumed await would, never inside the timer or
 // delivery that met it.
-function resumeAfterCommands(wait: CommandWait): void {
+function resumeAfterCommands(wait: CommandWait<LiveThread>): void {
   void Promise.resolve(wait).then(continueAfterCommands);
 }
 
-function continueAfterCommands(wait: CommandWait): void {
+function continueAfterCommands(wait: CommandWait<LiveThread>): void {
+  // The wait was created with the thread's run as its host.
   const run = wait.host as WorkflowRun;
-  const thread = wait.thread;
+  const thread = wait.holder;
   if (!thread || thread.wait !== wait) return;
   thread.wait = undefined;
   if (!run.isRunning) return;
@@ -289,7 +292,7 @@ function applyExecuteAnswer(
   applyMutations(run, response, call.executionId);
 }
 
-// Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (§2.17).
+// Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (docs/semantics/client-api.md#wait-state-1).
 function noteStateCompletion(
   run: WorkflowRun,
   stateId: string,
@@ -311,14 +314,12 @@ function endThread(run: WorkflowRun, thread: LiveThread, next: readonly StateMov
   run.threads.remove(thread);
   run.locks.leave(record.executionId);
   if (thread.countedAsExecuting) run.executingStateIds.ended(stateIdOf(record));
-  run.operationCount += resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2;
+  run.progress.addOperations(resolveStateOptions(record.movement.stateOptions).skipWaitUntil ? 1 : 2);
   // Published once the next states counted themselves: a state that moves to itself changes nothing.
   if (next.length > 0) startStateExecutions(run, next, record.movement, thread);
   else {
     thread.end();
     run.executingStateIds.publish(run.systemSearch);
   }
-  run.runningThreads--;
-  if (run.isRunning && run.runningThreads === 0 && run.gracefulCompletionRequested) run.close('COMPLETED');
-  else if (next.length === 0) continueAsNewIfDue(run);
+  if (!run.threadEnded() && next.length === 0) continueAsNewIfDue(run);
 }

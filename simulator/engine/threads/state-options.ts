@@ -1,10 +1,10 @@
 import type { PersistenceLoadingPolicy, RetryPolicy, WorkflowStateOptions } from '../../../sdk/wire/types.ts';
 
-/** Default timeout of a state API call when none (or ≤ 0) is configured (semantics §3.7). */
+/** Default timeout of a state API call when none (or ≤ 0) is configured (docs/semantics/worker-failures.md#failures-1). */
 export const DEFAULT_STATE_API_TIMEOUT_SECONDS = 30;
 
 /**
- * State options with the legacy names folded in (semantics §5.3: the first present field wins).
+ * State options with the legacy names folded in (docs/semantics/execution.md#options-1: the first present field wins).
  *
  * @example
  * const options = resolveStateOptions(movement.stateOptions);
@@ -23,7 +23,7 @@ export interface ResolvedStateOptions {
   readonly executeDataPolicy: PersistenceLoadingPolicy | undefined;
   readonly waitUntilSearchPolicy: PersistenceLoadingPolicy | undefined;
   readonly executeSearchPolicy: PersistenceLoadingPolicy | undefined;
-  /** True when waitUntil or execute locks any key (the thread may wait for locks, §5.9). */
+  /** True when waitUntil or execute locks any key (the thread may wait for locks, docs/semantics/persistence.md#locks-1). */
   readonly locksKeys: boolean;
 }
 
@@ -99,6 +99,6 @@ function locksAny(policy: PersistenceLoadingPolicy | undefined): boolean {
 }
 
 function timeoutMs(seconds: number | undefined | null): number {
-  // ≤ 0 keeps the default, as the real server does (faults doc B26).
+  // ≤ 0 keeps the default, as the real server does (docs/semantics/faults.md#b26).
   return (seconds != null && seconds > 0 ? seconds : DEFAULT_STATE_API_TIMEOUT_SECONDS) * 1000;
 }

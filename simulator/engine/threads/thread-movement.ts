@@ -6,9 +6,9 @@ import type { StateMovement, WorkflowStateOptions } from '../../../sdk/wire/type
  * movement every time: then `previous` itself is kept, else its equal state options and input.
  *
  * @example
- * const kept = compactMovement(decided, finishedThread.movement);
+ * const kept = threadMovement(decided, finishedThread.movement);
  */
-export function compactMovement(movement: StateMovement, previous?: StateMovement): StateMovement {
+export function threadMovement(movement: StateMovement, previous?: StateMovement): StateMovement {
   const options = (movement.stateOptions ?? undefined) as WorkflowStateOptions | undefined;
   const input = movement.stateInput ?? undefined;
   const waitForKey = movement.waitForKey ?? undefined;

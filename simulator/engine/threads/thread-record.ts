@@ -6,7 +6,7 @@ export type ThreadPhase = 'waitUntil' | 'commands' | 'execute';
 
 /**
  * The resumable position of one state execution thread: enough to restart it at the same phase
- * after a reset (semantics §2.13), without calling the worker for what already happened. Immutable:
+ * after a reset (docs/semantics/lifecycle.md#reset-2), without calling the worker for what already happened. Immutable:
  * a thread that moves on gets a new record, so reset checkpoints share records instead of copying.
  *
  * @example

@@ -4,12 +4,12 @@ import type {
   WorkflowStateStartResponse,
 } from '../../../sdk/wire/types.ts';
 
-/** Temporal's default blob size limit (faults doc A28, B23): 2 MB. */
+/** Temporal's default blob size limit (docs/semantics/faults.md#a28, #b23): 2 MB. */
 export const BLOB_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /**
  * Whether a state API answer is over the blob limit, so Temporal refuses the activity result
- * (faults doc B23: `Complete result exceeds size limit.`, not retried). Counts the payload text.
+ * (docs/semantics/faults.md#b23: `Complete result exceeds size limit.`, not retried). Counts the payload text.
  *
  * @example
  * answerExceedsBlobLimit({ upsertDataObjects: [{ key: 'big', value: { data: 'x'.repeat(3e6) } }] }); // true

@@ -1,7 +1,7 @@
 import type { RetryPolicy } from '../../../sdk/wire/types.ts';
 
 /**
- * A retry policy with Temporal's defaults filled in (semantics §3.7): initial 1 s, ×2, at most
+ * A retry policy with Temporal's defaults filled in (docs/semantics/worker-failures.md#failures-2): initial 1 s, ×2, at most
  * 100 s apart, unlimited attempts (0), no total duration limit (0).
  *
  * @example
@@ -35,7 +35,7 @@ export function effectiveRetryPolicy(policy: RetryPolicy | undefined): Effective
 
 /**
  * Why Temporal would refuse to schedule a call with this policy, or undefined when it is valid.
- * The real server accepts such a policy at start and then never calls the worker (faults doc B24).
+ * The real server accepts such a policy at start and then never calls the worker (docs/semantics/faults.md#b24).
  *
  * @example
  * retryPolicyProblem({ maximumAttempts: -1 }); // 'MaximumAttempts cannot be negative on retry policy.'

@@ -50,7 +50,7 @@ export interface StateApiCall {
   /** The movement's `waitForKey` (execute: names the completion `/waitForStateCompletion` sees). */
   waitForKey?: string | undefined;
   /**
-   * Applies a successful answer's upserts before the locks are released, in the same step (§5.9).
+   * Applies a successful answer's upserts before the locks are released, in the same step (docs/semantics/persistence.md#locks-1).
    * A shared function taking the call, not a closure per call.
    */
   applyBeforeRelease: (
@@ -63,11 +63,11 @@ export interface StateApiCall {
 // The attributes of nearly every attempt event.
 const FIRST_ATTEMPT_OK = sharedAttributes({ attempt: 1, outcome: 'ok' });
 
-/** Resolves never: a call Temporal would refuse to schedule leaves the state stuck (faults doc B24). */
+/** Resolves never: a call Temporal would refuse to schedule leaves the state stuck (docs/semantics/faults.md#b24). */
 const STUCK = new Promise<never>(() => {});
 
 /**
- * Runs one state API per semantics §3.7 and §5.9: wait for locks (SA keys then DA keys), load
+ * Runs one state API per docs/semantics/worker-failures.md#failures-2 and docs/semantics/persistence.md#locks-1: wait for locks (SA keys then DA keys), load
  * attributes once, call with per-attempt timeouts and the retry policy on the workflow clock, then
  * release the locks. The caller applies the answer's upserts right after, in the same step.
  *
@@ -99,7 +99,7 @@ export async function callStateApi(
     // first take locks would not have been scheduled.
     if (!run.isRunning && keys.length > 0) return 'abandoned';
   }
-  if (run.stuck !== undefined) return STUCK;
+  if (run.workflowTaskRefusal !== undefined) return STUCK;
   const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);
   const pendingLock = run.locks.acquire(keys, ordinal);
   if (pendingLock) {
@@ -120,8 +120,8 @@ export async function callStateApi(
     return STUCK;
   }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
-  // In-flight calls hold back a continue-as-new, as the server drains activities first (§5.11).
-  run.stateApiCallsInFlight++;
+  // In-flight calls hold back a continue-as-new, as the server drains activities first (docs/semantics/lifecycle.md#can-1).
+  run.progress.stateApiCallStarted();
   // The attempts run in this frame (no nested async function per call: one promise less).
   const policy = effectiveRetryPolicy(retryPolicy);
   const { runtime } = run;
@@ -146,7 +146,7 @@ export async function callStateApi(
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
     const outcome = await callWorker(
       runtime.clock,
-      runtime.tracker,
+      runtime.inFlightWork,
       runtime.transport,
       run.workerUrl,
       path,
@@ -163,7 +163,7 @@ export async function callStateApi(
         : checkStateApiOutcome('execute', outcome);
     if (checked.ok) {
       if (answerExceedsBlobLimit(checked.response)) {
-        // Temporal refuses the activity result itself: no retry, nothing of it applied (faults doc B23).
+        // Temporal refuses the activity result itself: no retry, nothing of it applied (docs/semantics/faults.md#b23).
         const message = oversizedAnswerMessage(api);
         run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: message });
         result = giveUp(run, call, `${message}`);
@@ -180,7 +180,7 @@ export async function callStateApi(
     }
     run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
     if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts) {
-      // Measured: a timeout after retries is said twice, a lone attempt's once (Go SDK traffic, faults doc B20).
+      // Measured: a timeout after retries is said twice, a lone attempt's once (Go SDK traffic, docs/semantics/faults.md#b20).
       const message =
         checked.timeout && attempt >= 2 ? timeoutMessage(api, 'lastOfRetries') : checked.message;
       result = giveUp(run, call, message);
@@ -198,16 +198,16 @@ export async function callStateApi(
       nextAttempt: attempt + 1,
       delayMs: delay,
     });
-    await run.sleep(delay);
+    await run.timers.sleep(delay);
     if (!run.isRunning) {
       result = 'abandoned';
       break;
     }
   }
-  run.stateApiCallsInFlight--;
+  run.progress.stateApiCallEnded();
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(run, call, result.response);
   run.locks.release(keys, ordinal);
-  if (run.stuck !== undefined) return STUCK;
+  if (run.workflowTaskRefusal !== undefined) return STUCK;
   return result;
 }
 

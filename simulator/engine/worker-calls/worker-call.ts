@@ -1,6 +1,7 @@
 import type { Clock, TimerHandle } from '../../clock/clock.ts';
 import type { WorkerReply, WorkerTransport } from '../../contracts.ts';
-import type { ActivityTracker } from '../runs/in-flight-work.ts';
+import { readGoJson } from '../../schema/go-json-text.ts';
+import type { InFlightWork } from '../runs/in-flight-work.ts';
 
 /**
  * How a worker call ended: an answer, a transport error (no answer), or our own deadline.
@@ -18,25 +19,25 @@ export type CallOutcome =
  * so time never jumps while a worker is working. A late answer after the deadline is dropped.
  *
  * @example
- * const outcome = await callWorker(clock, tracker, transport, url, '/api/v1/workflowState/start', body, 30_000);
+ * const outcome = await callWorker(clock, inFlightWork, transport, url, '/api/v1/workflowState/start', body, 30_000);
  */
 export function callWorker(
   clock: Clock,
-  tracker: ActivityTracker,
+  inFlightWork: InFlightWork,
   transport: WorkerTransport,
   workerUrl: string,
   path: string,
   body: object,
   timeoutMs: number,
 ): Promise<CallOutcome> {
-  // Go's HTTP client on a start without iwfWorkerUrl (faults doc A7): no call is made.
+  // Go's HTTP client on a start without iwfWorkerUrl (docs/semantics/faults.md#a7): no call is made.
   if (workerUrl === '')
     return Promise.resolve({
       kind: 'transportError',
       message: `Post "${path}": unsupported protocol scheme ""`,
     });
-  tracker.begin();
-  const call = new PendingCall(clock, tracker);
+  inFlightWork.begin();
+  const call = new PendingCall(clock, inFlightWork);
   const promise = new Promise<CallOutcome>((resolve) => {
     call.resolve = resolve;
   });
@@ -69,7 +70,7 @@ class PendingCall {
 
   constructor(
     readonly clock: Clock,
-    readonly tracker: ActivityTracker,
+    readonly inFlightWork: InFlightWork,
   ) {}
 
   finish(outcome: CallOutcome): void {
@@ -77,7 +78,7 @@ class PendingCall {
     this.settled = true;
     if (this.timer) this.clock.clearTimer(this.timer);
     this.timer = undefined;
-    this.tracker.end();
+    this.inFlightWork.end();
     const resolve = this.resolve!;
     this.resolve = undefined;
     resolve(outcome);
@@ -120,21 +121,13 @@ export function parseReplyBody(
   reply: WorkerReply,
 ): { ok: true; value: unknown; empty: boolean } | { ok: false; message: string } {
   if (reply.json !== undefined) return { ok: true, value: reply.json, empty: reply.json === null };
+  if (reply.truncated) return { ok: false, message: 'unexpected EOF' };
   const text = reply.text ?? '';
   if (text.length === 0) return { ok: true, value: undefined, empty: true };
   if (reply.contentType !== undefined && !/json/i.test(reply.contentType))
     return { ok: false, message: 'undefined response type' };
-  try {
-    return { ok: true, value: JSON.parse(text), empty: false };
-  } catch (error) {
-    const message = errorText(error);
-    return {
-      ok: false,
-      message: /end of JSON input/i.test(message) ? 'unexpected end of JSON input' : lowerFirst(message),
-    };
-  }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  // Go's Unmarshal: its syntax texts, its depth limit, whole floats kept apart for integer fields.
+  const read = readGoJson(text, 'whole');
+  if (read.problem !== undefined) return { ok: false, message: read.problem };
+  return { ok: true, value: read.value, empty: false };
 }

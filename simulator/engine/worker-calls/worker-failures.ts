@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { WorkflowStateDecideResponse, WorkflowStateStartResponse } from '../../../sdk/wire/types.ts';
-import { checkSchema } from '../../schema/schema.ts';
+import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { ExecuteResponseSchema, WaitUntilResponseSchema } from '../../schema/wire-schemas.ts';
 import { triggerTypeOf } from '../commands/command-wait.ts';
 import { type CallOutcome, parseReplyBody, replyText } from './worker-call.ts';
@@ -9,8 +9,8 @@ import { type CallOutcome, parseReplyBody, replyText } from './worker-call.ts';
 export type StateApi = 'waitUntil' | 'execute';
 
 /**
- * A checked state API answer, or the failure text the real server stores (faults doc B,
- * semantics §3.7). `timeout` marks deadline failures, whose text depends on why retries stopped.
+ * A checked state API answer, or the failure text the real server stores (docs/semantics/faults.md#table-b,
+ * docs/semantics/worker-failures.md#failures-5). `timeout` marks deadline failures, whose text depends on why retries stopped.
  *
  * @example
  * const checked = checkStateApiOutcome('waitUntil', outcome);
@@ -61,24 +61,24 @@ export function checkStateApiOutcome(
       timeout: false,
     };
   }
-  const problem = checkSchema(
+  const decoded = decodeLikeGo(
     parsed.value,
     api === 'waitUntil' ? WaitUntilResponseSchema : ExecuteResponseSchema,
   );
-  if (problem) return httpFailure(200, replyText(reply), problem);
+  if (decoded.problem !== undefined) return httpFailure(200, replyText(reply), decoded.problem);
   if (api === 'waitUntil') {
-    const response = parsed.value as WorkflowStateStartResponse;
+    const response = decoded.value as WorkflowStateStartResponse;
     const reason = commandRequestProblem(response);
     if (reason) return validationFailure(reason, response);
     return { ok: true, response };
   }
-  const response = parsed.value as WorkflowStateDecideResponse;
+  const response = decoded.value as WorkflowStateDecideResponse;
   if (!response.stateDecision?.nextStates?.length) return validationFailure(EMPTY_DECISION, response);
   return { ok: true, response };
 }
 
 /**
- * The text of an answer Temporal refuses as over the blob limit (faults doc B23).
+ * The text of an answer Temporal refuses as over the blob limit (docs/semantics/faults.md#b23).
  *
  * @example
  * oversizedAnswerMessage('waitUntil'); // 'activity error (type: StateApiWaitUntil, …): Complete result exceeds size limit.'
@@ -109,7 +109,7 @@ export function timeoutMessage(api: StateApi, end: 'attempt' | 'lastOfRetries' |
   return activityError(api, cause, false);
 }
 
-// Event ids are those of the plain single-state flow on the real server (faults doc B); identity is ours.
+// Event ids are those of the plain single-state flow on the real server (docs/semantics/faults.md#table-b); identity is ours.
 function activityError(api: StateApi, cause: string, withIdentity: boolean): string {
   const [type, scheduled, started] =
     api === 'waitUntil' ? ['StateApiWaitUntil', 8, 9] : ['StateApiExecute', 14, 15];

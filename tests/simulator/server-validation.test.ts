@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
-import { decide, lockK, noState, noWait, runIdOf } from './wire-builders.ts';
+import { FakeWorker, HANG, lockK, noState, runIdOf, setup } from './fake-worker.ts';
 
-// Behaviour tests named after the rows of the error table of iwf-server-semantics.md §6.
 // Detail texts marked "measured" were read from the real iWF server (127.0.0.1:8811) with curl.
 
 const waitForever = {
@@ -13,15 +12,16 @@ const waitForever = {
       signalCommands: [{ commandId: 's', signalChannelName: 'never' }],
     },
   }),
-  execute: () => complete(),
+  execute: () => gracefulComplete(),
 };
+
 const closed = {
   status: 400,
   body: { detail: 'workflow execution already completed', subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS' },
 };
 
-describe('§6 server-side validations and resulting errors', () => {
-  it('§6 start when a run is RUNNING (no TERMINATE_IF_RUNNING, no ignore option) → 400 WORKFLOW_ALREADY_STARTED_SUB_STATUS', async () => {
+describe('server-side validation and the errors it answers', () => {
+  it('start when a run is RUNNING (no TERMINATE_IF_RUNNING, no ignore option) → 400 WORKFLOW_ALREADY_STARTED_SUB_STATUS (start-4)', async () => {
     const { start } = setup(new FakeWorker({}));
     const runId = runIdOf(await start('wf', noState));
     expect(await start('wf', noState)).toEqual({
@@ -34,8 +34,8 @@ describe('§6 server-side validations and resulting errors', () => {
     });
   });
 
-  it('§6 start with REJECT_DUPLICATE after a closed run / ALLOW_DUPLICATE_FAILED_ONLY after a COMPLETED run → 400 WORKFLOW_ALREADY_STARTED_SUB_STATUS', async () => {
-    const { start, result } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+  it('start with REJECT_DUPLICATE after a closed run / ALLOW_DUPLICATE_FAILED_ONLY after a COMPLETED run → 400 WORKFLOW_ALREADY_STARTED_SUB_STATUS (start-4)', async () => {
+    const { start, result } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     const runId = runIdOf(await start('wf', { stateOptions: noWait }));
     await result('wf');
     const again = (workflowIDReusePolicy: string) =>
@@ -58,7 +58,7 @@ describe('§6 server-side validations and resulting errors', () => {
     });
   });
 
-  it('§6 bad initial search attribute value (unparsable DATETIME) → 500 UNCATEGORIZED', async () => {
+  it('bad initial search attribute value (unparsable DATETIME) → 500 UNCATEGORIZED (start-3)', async () => {
     const { simulator, start } = setup(new FakeWorker({}));
     const reply = await start('wf', {
       ...noState,
@@ -78,7 +78,7 @@ describe('§6 server-side validations and resulting errors', () => {
     expect(simulator.listWorkflows()).toHaveLength(0);
   });
 
-  it('§6 any op on an unknown workflowId or runId → 400 WORKFLOW_NOT_EXISTS_SUB_STATUS', async () => {
+  it('any op on an unknown workflowId or runId → 400 WORKFLOW_NOT_EXISTS_SUB_STATUS (errors-2)', async () => {
     const { start, post } = setup(new FakeWorker({}));
     await start('wf', noState);
     const ghostRun = '01a2170a-1239-7424-a9a4-b03dfd11d665';
@@ -99,7 +99,7 @@ describe('§6 server-side validations and resulting errors', () => {
   // for workflow ID \"<id>\" and run ID \"01a2170a-1239-7424-a9a4-b03dfd11d665\"","subStatus":"WORKFLOW_NOT_EXISTS_SUB_STATUS"}.
   // Re-measured: the same answer on every endpoint that takes a run id (below), also for an unknown
   // workflow id; a run id that is not a UUID → 500 "Invalid RunId."; waitForStateCompletion ignores it.
-  it('§6 an unknown runId of a known workflowId → 400 with Temporal’s run-not-found detail', async () => {
+  it('an unknown runId of a known workflowId → 400 with Temporal’s run-not-found detail (errors-2)', async () => {
     const { start, post } = setup(new FakeWorker({}));
     await start('wf', noState);
     const ghostRun = '01a2170a-1239-7424-a9a4-b03dfd11d665';
@@ -112,7 +112,7 @@ describe('§6 server-side validations and resulting errors', () => {
     });
   });
 
-  it('§6 every endpoint that takes a runId answers an unknown one with the run-not-found detail, a malformed one with 500 Invalid RunId.', async () => {
+  it('every endpoint that takes a runId answers an unknown one with the run-not-found detail, a malformed one with 500 Invalid RunId. (errors-2)', async () => {
     const { start, post } = setup(new FakeWorker({}));
     await start('wf', noState);
     const calls: [string, object][] = [
@@ -123,7 +123,7 @@ describe('§6 server-side validations and resulting errors', () => {
       ['stop', {}],
       ['stop', { stopType: 'TERMINATE' }],
       ['dataobjects/get', {}],
-      ['dataobjects/set', { objects: [{ key: 'k', value: encoded(1) }] }],
+      ['dataobjects/set', { objects: [{ key: 'k', value: enc(1) }] }],
       ['searchattributes/get', {}],
       ['searchattributes/set', { searchAttributes: [] }],
       ['reset', { resetType: 'BEGINNING' }],
@@ -160,17 +160,17 @@ describe('§6 server-side validations and resulting errors', () => {
         });
   });
 
-  it('§6 signal / set / publish / stop TERMINATE or FAIL / locking RPC / mutating RPC on a closed workflow → 400 WORKFLOW_NOT_EXISTS_SUB_STATUS; stop CANCEL → 200 {}', async () => {
+  it('signal / set / publish / stop TERMINATE or FAIL / locking RPC / mutating RPC on a closed workflow → 400 WORKFLOW_NOT_EXISTS_SUB_STATUS; stop CANCEL → 200 {} (errors-3)', async () => {
     const worker = new FakeWorker(
-      { S1: { execute: () => complete() } },
-      { write: () => ({ upsertDataAttributes: [{ key: 'k', value: encoded(1) }] }) },
+      { S1: { execute: () => gracefulComplete() } },
+      { write: () => ({ upsertDataAttributes: [{ key: 'k', value: enc(1) }] }) },
     );
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
     await result('wf');
     const calls: [string, object][] = [
       ['signal', { signalChannelName: 'c' }],
-      ['dataobjects/set', { objects: [{ key: 'k', value: encoded(1) }] }],
+      ['dataobjects/set', { objects: [{ key: 'k', value: enc(1) }] }],
       ['searchattributes/set', { searchAttributes: [] }],
       ['publishToInternalChannel', { messages: [{ channelName: 'c' }] }],
       ['stop', { stopType: 'TERMINATE' }],
@@ -186,7 +186,7 @@ describe('§6 server-side validations and resulting errors', () => {
     expect(worker.callsOf('rpc')).toHaveLength(1);
   });
 
-  it('§6 getWithWait / waitForStateCompletion past the wait deadline → 420 LONG_POLL_TIME_OUT_SUB_STATUS', async () => {
+  it('getWithWait / waitForStateCompletion past the wait deadline → 420 LONG_POLL_TIME_OUT_SUB_STATUS (errors-5)', async () => {
     const { simulator, start, post } = setup(new FakeWorker({ S1: waitForever }));
     await start('wf', { waitForCompletionStateExecutionIds: ['S1-1'] });
     const t0 = simulator.now();
@@ -214,7 +214,7 @@ describe('§6 server-side validations and resulting errors', () => {
     });
   });
 
-  it('§6 timer/skip for a non-existing or non-pending timer → 400 UNCATEGORIZED requested timer command doesn’t exist', async () => {
+  it('timer/skip for a non-existing or non-pending timer → 400 UNCATEGORIZED requested timer command doesn’t exist (timer-skip-1)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({
@@ -226,7 +226,7 @@ describe('§6 server-side validations and resulting errors', () => {
             ],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
@@ -248,11 +248,11 @@ describe('§6 server-side validations and resulting errors', () => {
     ).toEqual(missing);
   });
 
-  it('§6 RPC worker non-200 / transport error → 420 WORKER_API_ERROR with the original* fields', async () => {
+  it('RPC worker non-200 / transport error → 420 WORKER_API_ERROR with the original* fields (rpc-7)', async () => {
     const worker = new FakeWorker(
       {},
       {
-        bad: () => new RawReply({ status: 404, json: { detail: 'no', errorType: 'NotFound' } }),
+        bad: () => new Answer({ status: 404, body: { detail: 'no', errorType: 'NotFound' } }),
         down: () => {
           throw new Error('connect ECONNREFUSED 127.0.0.1:1');
         },
@@ -282,11 +282,11 @@ describe('§6 server-side validations and resulting errors', () => {
     });
   });
 
-  it('§6 RPC decision with a _SYS_* id or a conditionalClose → 420 WORKER_API_ERROR closing workflow in RPC is not supported yet', async () => {
+  it('RPC decision with a _SYS_* id or a conditionalClose → 420 WORKER_API_ERROR closing workflow in RPC is not supported yet (rpc-6)', async () => {
     const worker = new FakeWorker(
       {},
       {
-        sys: () => decide({ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }),
+        sys: () => goTo({ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }),
         cond: () => ({
           stateDecision: {
             nextStates: [{ stateId: 'S1' }],
@@ -314,7 +314,7 @@ describe('§6 server-side validations and resulting errors', () => {
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
   });
 
-  it('§6 locking RPC while a locking key is held → 450 WORKER_API_ERROR, without calling the worker', async () => {
+  it('locking RPC while a locking key is held → 450 WORKER_API_ERROR, without calling the worker (rpc-4)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => HANG } }, { locked: () => ({}) });
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
     await start('wf', { stateOptions: { ...noWait, executeApiDataAttributesLoadingPolicy: lockK } });
@@ -331,7 +331,7 @@ describe('§6 server-side validations and resulting errors', () => {
     expect(worker.callsOf('rpc')).toHaveLength(0);
   });
 
-  it('§6 reset STATE_ID / STATE_EXECUTION_ID not found → 500', async () => {
+  it('reset STATE_ID / STATE_EXECUTION_ID not found → 500 (reset-2)', async () => {
     const { start, post } = setup(new FakeWorker({ S1: waitForever }));
     await start('wf');
     const notFound = {
@@ -347,7 +347,7 @@ describe('§6 server-side validations and resulting errors', () => {
     ).toEqual(notFound);
   });
 
-  it('§6 handler panic → 500 UNCATEGORIZED with the panic message (ignoreAlreadyStartedError with a requestId against a run without one)', async () => {
+  it('handler panic → 500 UNCATEGORIZED with the panic message (ignoreAlreadyStartedError with a requestId against a run without one) (start-5)', async () => {
     const { start } = setup(new FakeWorker({}));
     await start('wf', noState);
     expect(
@@ -367,7 +367,7 @@ describe('§6 server-side validations and resulting errors', () => {
     });
   });
 
-  it('§6 worker waitUntil: commands without trigger type or an invalid combination → retried, then STATE_API_FAIL_ERROR_TYPE', async () => {
+  it('worker waitUntil: commands without trigger type or an invalid combination → retried, then STATE_API_FAIL_ERROR_TYPE (worker-3)', async () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({
@@ -377,11 +377,11 @@ describe('§6 server-side validations and resulting errors', () => {
             commandCombinations: [{ commandIds: ['a'] }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
       S2: {
         waitUntil: () => ({ commandRequest: { signalCommands: [{ signalChannelName: 'x' }] } }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = setup(worker);
@@ -405,7 +405,7 @@ describe('§6 server-side validations and resulting errors', () => {
     expect(worker.callsOf('waitUntil', 'S2')).toHaveLength(2);
   });
 
-  it('§6 worker execute: empty nextStates → retried, then STATE_API_FAIL_ERROR_TYPE', async () => {
+  it('worker execute: empty nextStates → retried, then STATE_API_FAIL_ERROR_TYPE (worker-6)', async () => {
     const worker = new FakeWorker({ S1: { execute: () => ({ stateDecision: { nextStates: [] } }) } });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: { ...noWait, executeApiRetryPolicy: { maximumAttempts: 3 } } });
@@ -417,9 +417,9 @@ describe('§6 server-side validations and resulting errors', () => {
     expect(worker.callsOf('execute')).toHaveLength(3);
   });
 
-  it('§6 decision mixing a closing id with others, unsupported conditional close, or unmet-condition closing id → FAILED INVALID_USER_WORKFLOW_CODE_ERROR_TYPE without retry', async () => {
+  it('decision mixing a closing id with others, unsupported conditional close, or unmet-condition closing id → FAILED INVALID_USER_WORKFLOW_CODE_ERROR_TYPE without retry (decisions-5)', async () => {
     const decisions: Record<string, WorkflowStateDecideResponse> = {
-      mixed: decide({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' }, { stateId: 'S1' }),
+      mixed: goTo({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' }, { stateId: 'S1' }),
       unsupported: {
         stateDecision: {
           nextStates: [{ stateId: 'S1' }],
@@ -449,12 +449,12 @@ describe('§6 server-side validations and resulting errors', () => {
     }
   });
 
-  it('§6 worker non-200 / timeout on a state API → retried per policy, then fail or proceed per failure policy', async () => {
+  it('worker non-200 / timeout on a state API → retried per policy, then fail or proceed per failure policy (failures-3)', async () => {
     let attempts = 0;
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => (++attempts < 3 ? new RawReply({ status: 503, json: {} }) : HANG),
-        execute: (req) => complete(req.commandResults?.stateWaitUntilFailed),
+        waitUntil: () => (++attempts < 3 ? new Answer({ status: 503, body: {} }) : HANG),
+        execute: (req) => gracefulComplete(enc(req.commandResults?.stateWaitUntilFailed)),
       },
     });
     const { simulator, start, result } = setup(worker, { hungCallGraceMs: 5 });
@@ -468,7 +468,7 @@ describe('§6 server-side validations and resulting errors', () => {
     });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded(true) }],
+      results: [{ completedStateOutput: enc(true) }],
     });
     expect(worker.callsOf('waitUntil').map((c) => c.at - t0)).toEqual([0, 1_000, 3_000]);
   });
