@@ -72,6 +72,24 @@ describe('the skipping clock (--clock skip)', () => {
     expectNear(worker.callsOf('execute')[0]!.at - t0, 30 * DAY);
   });
 
+  it('reports times on its own clock after a skip: the context of the next call, the history, describe', async () => {
+    const worker = new FakeWorker({
+      S1: { waitUntil: () => timer(24 * 3600), execute: () => gracefulComplete() },
+    });
+    const { simulator, start, outcome } = skipping(worker);
+    const t0 = simulator.now();
+    await start('wf');
+    await outcome('wf');
+    const context = worker.callsOf('execute')[0]!.body.context as Record<string, number>;
+    expect(context.workflowStartedTimestamp! * 1000).toBeGreaterThan(t0 - 1_000);
+    expect(context.workflowStartedTimestamp! * 1000).toBeLessThan(t0 + SLACK_MS);
+    expectNear(context.firstAttemptTimestamp! * 1000 + 999, DAY + t0);
+    const fired = simulator.history('wf').find((event) => event.type === 'CommandCompleted');
+    expectNear(fired!.at - t0, DAY);
+    const closed = simulator.history('wf').at(-1)!;
+    expectNear(closed.at - t0, DAY);
+  });
+
   it('runs as the wall clock while nobody waits: a pending timer does not move time', async () => {
     const worker = new FakeWorker({
       S1: { waitUntil: () => timer(3600), execute: () => gracefulComplete() },
