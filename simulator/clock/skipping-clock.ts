@@ -9,6 +9,13 @@ const realDateNow = Date.now;
 const realPerformance = globalThis.performance;
 /** Node fires a longer setTimeout at once (TimeoutOverflowWarning): long waits are re-armed. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
+/**
+ * Node fires a timeout up to a ms before `performance.now()` says it is due. A timer whose real
+ * timeout fired is taken as come due when it is that close: the clock moves the last fraction of a
+ * ms to its instant (it never fires before it), so it still fires before a real timeout set for the
+ * same moment right after it (a worker call's own deadline in the HTTP transport).
+ */
+const REAL_TIMER_SLACK_MS = 2;
 /** Most timers one skip fires at one instant (as the virtual clock's batches). */
 const MAX_BATCH = 16;
 
@@ -205,7 +212,7 @@ export class SkippingClock implements ControllableClock {
     const onTime = (): void => {
       this.armed = undefined;
       const first = this.earliest();
-      if (first && first.entry.due <= this.now()) {
+      if (first && first.entry.due <= this.now() + REAL_TIMER_SLACK_MS) {
         first.queue.pop();
         this.fire(first.entry);
       }
