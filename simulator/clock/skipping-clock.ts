@@ -191,6 +191,8 @@ export class SkippingClock implements ControllableClock {
       const next = this.active.peek();
       if (fired >= MAX_BATCH || !next || next.due !== first.due || next.owner === undefined) break;
       if (owners.has(next.owner)) break;
+      const passive = this.passive.peek();
+      if (passive && comesFirst(passive, next)) break;
       owners.add(next.owner);
       this.active.pop();
       this.fire(next);
