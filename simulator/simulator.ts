@@ -9,6 +9,7 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
@@ -68,6 +69,11 @@ export interface SimulatorOptions {
   searchAttributes?: Record<string, SearchAttributeValueType>;
   /** False registers unknown search attributes on first use (with a log line) instead of refusing them. */
   strictSearchAttributes?: boolean;
+  /**
+   * Which of the locking RPCs waiting for a workflow task the next task delivers together (and so
+   * validates together: one takes the lock, the others get 450). Default: all of them, as Temporal.
+   */
+  rpcTaskBatching?: RpcTaskBatching;
 }
 
 /**
@@ -136,6 +142,7 @@ export class Simulator {
       stepLatencyMs:
         isControllableClock(this.clock) && !skipping ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
       stepLatencyOnClock: skipping,
+      ...(options.rpcTaskBatching ? { rpcTaskBatching: options.rpcTaskBatching } : {}),
     };
     this.engine = new Engine(runtime, {
       // A request that waits is no longer work in flight: time may move for it.
