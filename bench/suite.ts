@@ -4,6 +4,7 @@ import { idleMemory } from './scenarios/idle-memory.ts';
 import { liveLogCost } from './scenarios/live-log-cost.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { signupConcurrent, signupRemindersSingle } from './scenarios/signup-throughput.ts';
+import { timeSkipping } from './scenarios/time-skipping.ts';
 import type { Benchmark, BenchResult, BenchSize } from './types.ts';
 
 /**
@@ -20,6 +21,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   httpMode,
   liveLogCost,
   scaling,
+  timeSkipping,
 ];
 
 /**

@@ -23,6 +23,7 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       'http-mode',
       'live-log',
       'scaling',
+      'time-skipping',
     ]);
   });
 
