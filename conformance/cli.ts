@@ -7,9 +7,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ScenarioWorker } from './kit/index.ts';
 import { formatResult, runScenarios, summarize } from './runner.ts';
 import { allScenarios } from './scenarios/index.ts';
-import { ScenarioWorker } from './worker.ts';
 
 const usage = `Usage: iwf-ts conformance --server <url> [--json <file>] [--filter <substring>]
   [--worker-host <host>] [--worker-url <url>] [--worker-port <port>] [--concurrency <n>]

@@ -36,6 +36,8 @@ export interface WorkerReply {
   /** Raw body text, when it came over HTTP. */
   text?: string;
   contentType?: string;
+  /** The connection closed before the body ended (`text` holds what arrived): Go reads `unexpected EOF`. */
+  truncated?: boolean;
   /** The HTTP reason phrase the worker sent (e.g. `INTERNAL SERVER ERROR` from Flask); the real server quotes it. */
   statusText?: string;
 }

@@ -5,6 +5,8 @@ import { failureScenarios } from './failures.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
 import { continueAsNewScenarios, resetScenarios } from './reset.ts';
+import { resetDeadlineScenarios } from './reset-deadlines.ts';
+import { resetReapplyScenarios } from './reset-reapply.ts';
 import { rpcScenarios } from './rpc.ts';
 import { stateScenarios } from './states.ts';
 
@@ -23,5 +25,7 @@ export const allScenarios: Scenario[] = [
   ...errorScenarios,
   ...failureScenarios,
   ...resetScenarios,
+  ...resetDeadlineScenarios,
+  ...resetReapplyScenarios,
   ...continueAsNewScenarios,
 ];

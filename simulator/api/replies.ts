@@ -1,5 +1,6 @@
 import type { ErrorResponse, ErrorSubStatus } from '../../sdk/wire/types.ts';
 import type { ApiReply } from '../contracts.ts';
+import type { Engine } from '../engine/runs/engine.ts';
 
 /**
  * The bodies and statuses the real iWF server answers with (docs/semantics/wire.md#errors-1, #errors-2; docs/semantics/faults.md#table-a).
@@ -58,6 +59,24 @@ export const Replies = {
     return { status: 404, body: method === 'HEAD' ? '' : '404 page not found', contentType: 'text/plain' };
   },
 };
+
+/**
+ * The real server's answer where a bug of its own answers (a nil-pointer panic turned into a 500):
+ * the same reply, and a log line naming the cause so a reader of the simulator's log knows what to
+ * fix in the request.
+ *
+ * @example
+ * return serverBug(engine, 'searchattributes/get: keys[0] has no "key"');
+ */
+export function serverBug(engine: Engine, cause: string): ApiReply {
+  engine.runtime.log(
+    `${cause}: the real iWF server dereferences a nil pointer here and answers 500 "${NIL_POINTER}"; the simulator answers the same`,
+  );
+  return Replies.internal(NIL_POINTER);
+}
+
+/** Go's text for a nil-pointer panic, as the real server answers it. */
+export const NIL_POINTER = 'runtime error: invalid memory address or nil pointer dereference';
 
 // The forms Go's uuid.Parse accepts: canonical, urn:uuid:, braces, 32 hex digits (any case).
 const UUID_FORMS =

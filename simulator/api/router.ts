@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { ApiReply, ApiRequest } from '../contracts.ts';
 import type { Engine } from '../engine/runs/engine.ts';
-import { checkSchema, matchFieldNames } from '../schema/schema.ts';
+import { decodeLikeGo } from '../schema/go-decode.ts';
+import { readGoJson } from '../schema/go-json-text.ts';
 import { RequestSchemas } from '../schema/wire-schemas.ts';
 import {
   handleGetDataObjects,
@@ -68,6 +69,14 @@ const GET_PATHS = new Set(['/', ApiPaths.healthcheck]);
  * await routeRequest(engine, { method: 'POST', path: '/api/v1/workflow/get', body: { workflowId: 'wf' } });
  */
 export async function routeRequest(engine: Engine, request: ApiRequest): Promise<ApiReply> {
+  try {
+    return await answer(engine, request);
+  } catch (error) {
+    return simulatorFault(engine, request.path, error);
+  }
+}
+
+async function answer(engine: Engine, request: ApiRequest): Promise<ApiReply> {
   const method = request.method.toUpperCase();
   const queryAt = request.path.indexOf('?');
   const path = queryAt >= 0 ? request.path.slice(0, queryAt) : request.path;
@@ -77,59 +86,33 @@ export async function routeRequest(engine: Engine, request: ApiRequest): Promise
   const parsed = parseBody(request);
   if (parsed === INVALID) return Replies.invalidSchema();
   // Go matches JSON keys to fields case-insensitively: `WorkflowId` is a workflowId there too.
-  const body = matchFieldNames(parsed, RequestSchemas[path]!);
-  if (checkSchema(body, RequestSchemas[path]!)) return Replies.invalidSchema();
+  const decoded = decodeLikeGo(parsed, RequestSchemas[path]!);
+  if (decoded.problem !== undefined) return Replies.invalidSchema();
+  const body = decoded.value;
   if (target.requiresWorkflowId && !(body as { workflowId?: string } | null)?.workflowId)
     return Replies.workflowIdNotSet();
-  try {
-    return await target.handler(engine, body);
-  } catch (error) {
-    return Replies.internal(error instanceof Error ? error.message : String(error));
-  }
+  return target.handler(engine, body);
 }
 
 const INVALID = Symbol('invalid body');
 
 function parseBody(request: ApiRequest): unknown {
   if (request.rawBody !== undefined) {
-    if (request.rawBody.trim() === '') return INVALID;
-    try {
-      return JSON.parse(request.rawBody);
-    } catch {
-      // Go's decoder reads the first JSON value and ignores what follows it (measured).
-      const end = endOfFirstValue(request.rawBody);
-      if (end === undefined || end === request.rawBody.length) return INVALID;
-      try {
-        return JSON.parse(request.rawBody.slice(0, end));
-      } catch {
-        return INVALID;
-      }
-    }
+    // Go's decoder reads the first JSON value and ignores what follows it (measured).
+    const read = readGoJson(request.rawBody, 'first-value');
+    return read.problem === undefined ? read.value : INVALID;
   }
   return request.body === undefined ? INVALID : request.body;
 }
 
-// Where the first JSON value of `text` ends (after leading whitespace), or undefined when it has no
-// complete object or array first. Scalars are left to JSON.parse.
-function endOfFirstValue(text: string): number | undefined {
-  let i = 0;
-  while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
-  if (text[i] !== '{' && text[i] !== '[') return undefined;
-  let depth = 0;
-  let inString = false;
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return undefined;
+// A simulator bug, never a JavaScript text for the client: a 500 that says what failed, the
+// JavaScript error in the simulator's log.
+function simulatorFault(engine: Engine, path: string, error: unknown): ApiReply {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  engine.runtime.log(`simulator fault while answering ${path}: ${detail}`);
+  return Replies.internal(
+    `the iWF simulator failed to answer ${path} (a simulator bug: its log has the cause)`,
+  );
 }
 
 function answerGet(path: string): ApiReply {

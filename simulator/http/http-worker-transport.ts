@@ -3,6 +3,8 @@ import { keepAliveAgents, postJson } from './node-http-post.ts';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * Calls workers over HTTP at their `iwfWorkerUrl`, as the real server does. Failures without an
  * answer become errors worded like the Go client's, since they end up in `errorMessage`.
@@ -15,7 +17,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export function httpWorkerTransport(): WorkerTransport {
   const agents = keepAliveAgents();
   return {
-    async call(workerUrl, path, body, { timeoutMs }) {
+    async call(workerUrl, path, body, options) {
+      // Node's timers take at most 2^31-1 ms (a longer one fires at once); such a timeout is forever anyway.
+      const timeoutMs = Math.min(options.timeoutMs, MAX_TIMER_MS);
       const url = workerUrl.replace(/\/+$/, '') + path;
       const json = JSON.stringify(body);
       let parsed: URL | undefined;
@@ -46,6 +50,7 @@ export function httpWorkerTransport(): WorkerTransport {
       }
       // The reason phrase as sent, empty included (Tomcat sends none): it ends up in error texts.
       const reply: WorkerReply = { status: answer.status, text: answer.text, statusText: answer.statusText };
+      if (answer.truncated) reply.truncated = true;
       const contentType = answer.headers['content-type'];
       if (contentType) reply.contentType = contentType;
       return reply;

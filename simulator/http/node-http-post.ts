@@ -13,6 +13,8 @@ export interface PostAnswer {
   statusText: string;
   headers: IncomingMessage['headers'];
   text: string;
+  /** The connection closed before the body ended: `text` is what arrived. */
+  truncated?: boolean;
 }
 
 /**
@@ -77,8 +79,17 @@ export function postJson(
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (error) => finish(error));
-        res.on('aborted', () => finish(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
+        // Closed mid-body after the status line: Go's client reads what came, then `unexpected EOF`.
+        const truncated = (): void =>
+          finish(undefined, {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: res.headers,
+            text: utf8.decode(Buffer.concat(chunks)),
+            truncated: true,
+          });
+        res.on('error', truncated);
+        res.on('aborted', truncated);
         res.on('end', () => {
           try {
             const body = decodeBody(Buffer.concat(chunks), res.headers['content-encoding']);

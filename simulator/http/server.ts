@@ -1,5 +1,6 @@
-import { STATUS_CODES } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX, registerAdminRoutes } from './admin-routes.ts';
 
@@ -31,6 +32,25 @@ export function buildSimulatorServer(
     // The real server routes paths exactly (case, slashes); let the simulator decide.
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
     exposeHeadRoutes: false,
+    // Go's http server reads headers up to 1 MB (a long path is a 404 there, not a 431).
+    serverFactory: (handler) => createServer({ maxHeaderSize: GO_MAX_HEADER_BYTES }, handler),
+    clientErrorHandler: answerClientErrorAsGo,
+    // A path whose escapes do not decode: Go's server refuses it before any routing.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => {
+      reply.code(400).header('connection', 'close').type('text/plain; charset=utf-8').send('400 Bad Request');
+    },
+  });
+  // Methods fastify has no route for (TRACE…) get gin's 404 text, never fastify's JSON.
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type('text/plain')
+      .send(request.method === 'HEAD' ? '' : '404 page not found'),
+  );
+  // Whatever fails outside the simulator's own answer (it never throws) is logged, not shown.
+  app.setErrorHandler((error, _request, reply) => {
+    app.log.error(error);
+    return reply.code(500).type('text/plain').send('500 Internal Server Error');
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -39,7 +59,14 @@ export function buildSimulatorServer(
     method: [...ALL_METHODS],
     url: '*',
     handler: async (request, reply) => {
-      const path = request.url.split('?')[0] ?? '/';
+      const path = decodePath(request.url.split('?')[0] ?? '/');
+      // Go's server refuses a path whose escapes do not decode, before any routing.
+      if (path === undefined)
+        return reply
+          .code(400)
+          .header('connection', 'close')
+          .type('text/plain; charset=utf-8')
+          .send('400 Bad Request');
       if (path.startsWith(`${ADMIN_PREFIX}/`))
         return reply.code(404).type('text/plain').send('404 page not found');
       const raw = typeof request.body === 'string' ? request.body : '';
@@ -58,4 +85,33 @@ export function buildSimulatorServer(
     },
   });
   return app;
+}
+
+/** Go's `http.DefaultMaxHeaderBytes`. */
+const GO_MAX_HEADER_BYTES = 1 << 20;
+
+// Go routes the decoded path (`%67et` is `get`); undefined when an escape does not decode.
+function decodePath(raw: string): string | undefined {
+  if (!raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+// What Go's server answers where node's parser gives up: a method it does not know (gin routes
+// any token, and knows no route for it: 404 text), headers over 1 MB (431), anything else (400).
+function answerClientErrorAsGo(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const [status, body] =
+    error.code === 'HPE_INVALID_METHOD'
+      ? ['404 Not Found', '404 page not found']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', '431 Request Header Fields Too Large']
+        : ['400 Bad Request', '400 Bad Request'];
+  const type = status.startsWith('404') ? 'text/plain' : 'text/plain; charset=utf-8';
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

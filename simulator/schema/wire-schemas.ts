@@ -187,7 +187,7 @@ export const RequestSchemas: Readonly<Record<string, Schema>> = {
   }),
   '/api/v1/workflow/reset': obj('WorkflowResetRequest', {
     ...run,
-    resetType: enumOf('WorkflowResetType', WORKFLOW_RESET_TYPES),
+    resetType: enumOf('WorkflowResetType', WORKFLOW_RESET_TYPES, true),
     historyEventId: int32,
     reason: str,
     historyEventTime: str,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
 import { parseCron } from '../../simulator/engine/schedules/cron-expression.ts';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('cron starts (cron-1)', () => {
   it('cronSchedule answers workflowRunId "" and a second identical start 400 already registered (cron-1)', async () => {
-    const { post, start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    const { post, start } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     const cron = {
       workflowStartOptions: { cronSchedule: '*/5 * * * *' },
       stateOptions: { skipWaitUntil: true },
@@ -24,7 +25,7 @@ describe('cron starts (cron-1)', () => {
   });
 
   it('starts a run per tick on the virtual clock, as <workflowId>-<scheduled time>, without IwfWorkflowType (cron-1)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { simulator, post, start } = setup(worker, { startTime: at('2025-01-01T00:02:30Z') });
     await start('report', {
       workflowStartOptions: { cronSchedule: '*/5 * * * *' },
@@ -56,7 +57,7 @@ describe('cron starts (cron-1)', () => {
             timerCommands: [{ durationSeconds: 90 }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start } = setup(worker, { startTime: at('2025-01-01T00:00:30Z') });
@@ -78,11 +79,30 @@ describe('cron starts (cron-1)', () => {
     expect(next('30 2 1,15 * *', '2025-01-02T00:00:00Z')).toBe('2025-01-15T02:30:00.000Z');
     expect(next('@daily', '2025-01-01T00:00:00Z')).toBe('2025-01-02T00:00:00.000Z');
     expect(next('0 0 29 2 *', '2025-01-01T00:00:00Z')).toBe('2028-02-29T00:00:00.000Z');
-    expect(parseCron('61 * * * *')).toMatch(/out of range/);
     // Temporal's own text for a field count it never takes (measured on the real server).
     expect(parseCron('* * *')).toBe('Invalid schedule spec: CronString does not have 5-7 fields');
     expect(parseCron('nope')).toBe('Invalid schedule spec: CronString does not have 5-7 fields');
-    // A year or seconds field is valid on a real server; the simulator says it does not take them.
-    expect(parseCron('0 0 * * * 2030')).toMatch(/the simulator supports 5 fields/);
+  });
+
+  it('reads 6- and 7-field crons as Temporal schedules do: a year after, a second before (cron-1)', () => {
+    const next = (expression: string, from: string) => {
+      const cron = parseCron(expression);
+      if (typeof cron === 'string') throw new Error(cron);
+      return new Date(cron.nextAfter(at(from))).toISOString();
+    };
+    expect(next('0 0 * * * 2030', '2025-06-01T00:00:00Z')).toBe('2030-01-01T00:00:00.000Z');
+    expect(next('*/10 * * * * * *', '2025-01-01T00:00:03Z')).toBe('2025-01-01T00:00:10.000Z');
+    expect(next('30 15 10 1 * * 2025', '2025-01-01T00:00:00Z')).toBe('2025-01-01T10:15:30.000Z');
+    // Day of month and day of week must both match (Temporal's calendar, not classic cron's either).
+    expect(next('0 0 1 * MON', '2025-01-01T00:00:00Z')).toBe('2025-09-01T00:00:00.000Z');
+    expect(next('@every 90m', '2025-01-01T00:00:00Z')).toBe('2025-01-01T01:30:00.000Z');
+    // Temporal's texts (measured on the real server).
+    expect(parseCron('0 0 * * * 1999')).toBe('Invalid schedule spec: Year is not in range [2000-2100]');
+    expect(parseCron('61 * * * *')).toBe('Invalid schedule spec: Minute is not in range [0-59]');
+  });
+
+  it('answers a cron schedule named like an Object property as the invalid schedule it is (cron-1)', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(parseCron(name)).toBe('Invalid schedule spec: CronString does not have 5-7 fields');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { PersistenceLoadingPolicy, WorkflowWorkerRpcResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const lockStatus: PersistenceLoadingPolicy = {
   persistenceLoadingType: 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK',
@@ -20,12 +21,12 @@ function verifyWorkflow() {
             interStateChannelCommands: [{ commandId: 'v', channelName: 'verify' }],
           },
         }),
-        execute: () => complete('welcome'),
+        execute: () => gracefulComplete(enc('welcome')),
       },
     },
     {
       slow: () => new Promise((resolve) => (answerSlow = resolve)),
-      fast: () => ({ output: encoded('fast') }),
+      fast: () => ({ output: enc('fast') }),
     },
   );
   return { worker, answerSlow: (response: WorkflowWorkerRpcResponse) => answerSlow(response) };
@@ -45,9 +46,9 @@ describe('locking RPCs that arrive while another locking RPC runs (measured on t
     const fast = post('rpc', rpc('fast'));
     await turn();
     expect(worker.callsOf('rpc').map((c) => c.body.rpcName)).toEqual(['slow']);
-    answerSlow({ output: encoded('slow') });
-    expect(await slow).toEqual({ status: 200, body: { output: encoded('slow') } });
-    expect(await fast).toEqual({ status: 200, body: { output: encoded('fast') } });
+    answerSlow({ output: enc('slow') });
+    expect(await slow).toEqual({ status: 200, body: { output: enc('slow') } });
+    expect(await fast).toEqual({ status: 200, body: { output: enc('fast') } });
     expect(worker.callsOf('rpc').map((c) => c.body.rpcName)).toEqual(['slow', 'fast']);
   });
 
@@ -70,7 +71,7 @@ describe('locking RPCs that arrive while another locking RPC runs (measured on t
         subStatus: 'UNCATEGORIZED_SUB_STATUS',
       },
     });
-    answerSlow({ output: encoded('slow') });
+    answerSlow({ output: enc('slow') });
     expect((await slow).status).toBe(200);
     expect(worker.callsOf('rpc').map((c) => c.body.rpcName)).toEqual(['slow']);
   });

@@ -11,7 +11,7 @@ import { formatUtcNanos } from '../../engine/attributes/search-attribute-registr
 import { applyClientInput } from '../../engine/runs/client-inputs.ts';
 import type { Engine } from '../../engine/runs/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
-import { Replies } from '../replies.ts';
+import { Replies, serverBug } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 
 /**
@@ -57,6 +57,7 @@ export function handleSetDataObjects(
   const refused = sizeLimitReply(
     engine,
     objects.map((kv) => kv.value),
+    objects,
   );
   if (refused) return refused;
   applyClientInput(run, { kind: 'mutations', mutations: { upsertDataObjects: objects }, update: false });
@@ -89,6 +90,10 @@ export function handleGetSearchAttributes(
     if (typeof converted === 'string') return Replies.internal(converted);
     found.push(converted);
   }
+  // The server reads each requested key through its pointer after the lookup: a key left out is a
+  // nil-pointer panic there (measured: 500), even when other keys were found.
+  const missing = keys.findIndex((each) => each.key == null);
+  if (missing >= 0) return serverBug(engine, `searchattributes/get: keys[${missing}] has no "key"`);
   // Nothing found: the field is omitted (measured), like for an empty key list.
   return Replies.ok(found.length > 0 ? { searchAttributes: found } : {});
 }
@@ -129,7 +134,8 @@ function asRequested(key: string, valueType: string, value: unknown): SearchAttr
       return attribute;
     case 'INT':
       if (typeof value !== 'number') break;
-      attribute.integerValue = Math.trunc(value);
+      // Read back through a float64: int64's largest value converts back as its smallest (measured).
+      attribute.integerValue = value >= 2 ** 63 ? -(2 ** 63) : Math.trunc(value);
       return attribute;
     case 'DOUBLE':
       if (typeof value !== 'number') break;

@@ -112,10 +112,10 @@ export async function handleWaitForStateCompletion(
     return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
   const done = Replies.ok({ stateCompletionOutput: { completedStateExecutionId: '', completedStateId: '' } });
   // The server waits on its helper workflow, not on the workflow itself (waitForOn: old, the default).
-  const helper = startStateCompletionWorkflow(
-    engine,
-    stateCompletionWorkflowId(request.workflowId ?? '', key),
-  );
+  const helperId = stateCompletionWorkflowId(request.workflowId ?? '', key);
+  // Temporal refuses to start the helper when its id is over 1,000 characters (measured).
+  if (helperId.length > 1000) return Replies.internal('WorkflowId length exceeds limit.');
+  const helper = startStateCompletionWorkflow(engine, helperId);
   if (isStateCompleted(helper)) return done;
   const outcome = await engine.longPoll(longPollLimit(engine, request.waitTimeSeconds), (resolve) =>
     helper.onClose(() => resolve('closed')),

@@ -49,6 +49,7 @@ export function handlePublish(
   const refused = sizeLimitReply(
     engine,
     messages.map((m) => m.value),
+    messages,
   );
   if (refused) return refused;
   applyClientInput(run, {
@@ -82,6 +83,12 @@ export function handleSkipTimer(engine: Engine, request: WorkflowSkipTimerReques
   const wait = run.isRunning ? run.threads.find(request.workflowStateExecutionId ?? '')?.wait : undefined;
   if (!wait?.skipTimer(commandId, index))
     return Replies.error(400, MISSING_TIMER, 'UNCATEGORIZED_SUB_STATUS');
+  // A signal on the real server: a reset re-applies it.
+  run.journal.recordInput({
+    kind: 'skipTimer',
+    executionId: request.workflowStateExecutionId ?? '',
+    ...(commandId === undefined ? { index } : { commandId }),
+  });
   countOperations(run, 1);
   return Replies.ok();
 }

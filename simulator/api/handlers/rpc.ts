@@ -21,6 +21,7 @@ import {
   parseReplyBody,
   replyText,
 } from '../../engine/worker-calls/worker-call.ts';
+import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { checkSchema } from '../../schema/schema.ts';
 import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-schemas.ts';
 import { Replies } from '../replies.ts';
@@ -118,13 +119,14 @@ async function callRpc(
     timeoutMs,
   );
   if (locking) run.locks.release(keys, ordinal);
-  const reply = interpretOutcome(run, outcome, locking);
+  const reply = interpretOutcome(run, outcome, locking ? request : undefined);
   if (locking && run.isRunning) countOperations(run, 1);
   run.history.add('RpcCalled', undefined, { rpcName: body.rpcName, locking, status: reply.status });
   return reply;
 }
 
-function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boolean): ApiReply {
+// `update`: the request of a locking RPC (a Temporal update, which a reset runs again).
+function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, update?: WorkflowRpcRequest): ApiReply {
   const url = `${run.workerUrl}${WorkerPaths.rpc}`;
   if (outcome.kind === 'timeout')
     return workerApiError(`Post "${url}": context deadline exceeded`, 0, '', '');
@@ -151,9 +153,10 @@ function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boole
   if (!parsed.ok) return undecodable(200, replyText(reply));
   if (parsed.empty)
     return Replies.internal('runtime error: invalid memory address or nil pointer dereference');
-  if (!isObject(parsed.value) || checkSchema(parsed.value, RpcResponseSchema))
+  const decoded = isObject(parsed.value) ? decodeLikeGo(parsed.value, RpcResponseSchema) : undefined;
+  if (decoded?.problem !== undefined || decoded === undefined)
     return workerApiError('worker API error, status:200, errorType:', 200, '', '');
-  const response = parsed.value as WorkflowWorkerRpcResponse;
+  const response = decoded.value as WorkflowWorkerRpcResponse;
   const decision = response.stateDecision;
   if (decision?.conditionalClose || decision?.nextStates?.some((m) => isSystemStateId(m.stateId)))
     return workerApiError('closing workflow in RPC is not supported yet', 0, '', '');
@@ -174,8 +177,11 @@ function interpretOutcome(run: WorkflowRun, outcome: CallOutcome, locking: boole
         publishToInterStateChannel: response.publishToInterStateChannel,
       },
       nextStates: decision?.nextStates ?? undefined,
-      update: locking,
+      update: update !== undefined,
+      ...(update ? { rpc: update } : {}),
     });
+  } else if (update && run.isRunning) {
+    run.journal.recordInput({ kind: 'mutations', mutations: {}, update: true, rpc: update });
   }
   return Replies.ok(response.output != null ? { output: response.output } : {});
 }

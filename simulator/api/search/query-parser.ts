@@ -46,6 +46,27 @@ export function parseQuery(query: string): QueryNode | undefined | string {
   return node;
 }
 
+/**
+ * How deep a parsed query's expression tree is (a chain of n ANDs or NOTs is n deep), counted in a
+ * loop. Temporal's visibility store cannot run a query nested about a thousand deep: its request
+ * then runs into the server's 10 s deadline (measured), which the search handler reproduces.
+ *
+ * @example
+ * queryDepth(parseQuery("NOT NOT WorkflowId = 'a'") as QueryNode); // 3
+ */
+export function queryDepth(root: QueryNode): number {
+  let deepest = 0;
+  const stack: [QueryNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (node.kind === 'not') stack.push([node.inner, depth + 1]);
+    else if (node.kind === 'and' || node.kind === 'or')
+      stack.push([node.left, depth + 1], [node.right, depth + 1]);
+  }
+  return deepest;
+}
+
 function syntaxError(end: number): string {
   return `invalid query: malformed SQL query: syntax error at position ${PREFIX_LENGTH + end + 1}`;
 }
@@ -54,8 +75,11 @@ function isWord(token: QueryToken, word: string): boolean {
   return token.kind === 'ident' && token.text.toUpperCase() === word;
 }
 
+const MAX_PARENTHESES = 200;
+
 class Parser {
   private index = 0;
+  private parentheses = 0;
 
   constructor(private readonly tokens: QueryToken[]) {}
 
@@ -92,15 +116,27 @@ class Parser {
   }
 
   private parseUnary(): QueryNode | string {
-    const token = this.peek();
-    if (isWord(token, 'NOT')) {
+    // A run of NOTs in a loop: thousands of them must not grow the stack.
+    let nots = 0;
+    while (isWord(this.peek(), 'NOT')) {
       this.next();
-      const inner = this.parseUnary();
-      return typeof inner === 'string' ? inner : { kind: 'not', inner };
+      nots++;
     }
+    let node = this.parseOperand();
+    if (typeof node === 'string') return node;
+    for (; nots > 0; nots--) node = { kind: 'not', inner: node };
+    return node;
+  }
+
+  private parseOperand(): QueryNode | string {
+    const token = this.peek();
     if (token.kind === 'lparen') {
       this.next();
+      // Temporal's SQL parser stops at 200 nested parentheses (measured), at the 200th.
+      if (++this.parentheses >= MAX_PARENTHESES)
+        return `invalid query: malformed SQL query: max nesting level reached at position ${PREFIX_LENGTH + token.end + 1}`;
       const inner = this.parseOr();
+      this.parentheses--;
       if (typeof inner === 'string') return inner;
       const close = this.next();
       if (close.kind !== 'rparen') return syntaxError(close.end);

@@ -1,4 +1,5 @@
 import type { SearchAttribute, SearchAttributeValueType } from '../../../sdk/wire/types.ts';
+import { ownValue } from '../support/own-property.ts';
 
 /**
  * The custom search attributes the real test server registers (see the brief's server setup):
@@ -63,7 +64,7 @@ export class SearchAttributeRegistry {
   }
 
   typeOf(name: string): SearchAttributeValueType | undefined {
-    return SYSTEM_SEARCH_ATTRIBUTES[name] ?? this.types.get(name);
+    return ownValue(SYSTEM_SEARCH_ATTRIBUTES, name) ?? this.types.get(name);
   }
 
   /**
@@ -72,13 +73,8 @@ export class SearchAttributeRegistry {
    */
   problem(attributes: readonly SearchAttribute[] | undefined | null, nowMs: number): string | undefined {
     if (!attributes) return undefined;
-    for (const attribute of attributes) {
-      if (!attribute.valueType) return 'unsupported search attribute value type ';
-      if (attribute.valueType === 'DATETIME') {
-        const parsed = parseIwfDatetime(attribute.stringValue ?? '', nowMs);
-        if (typeof parsed === 'string') return parsed;
-      }
-    }
+    const unmappable = mappingProblem(attributes, nowMs);
+    if (unmappable) return unmappable;
     for (const attribute of attributes) {
       const key = attribute.key ?? '';
       let registered = this.typeOf(key);
@@ -97,6 +93,25 @@ export class SearchAttributeRegistry {
     }
     return undefined;
   }
+}
+
+/**
+ * Why iWF's own mapping refuses these values before Temporal sees them (a missing value type, a
+ * DATETIME it cannot parse), or undefined. A client's set or an RPC drops such a list silently
+ * (the server ignores that error there); a worker answer fails on it.
+ *
+ * @example
+ * mappingProblem([{ key: 'CustomKeywordField' }], Date.now()); // 'unsupported search attribute value type '
+ */
+export function mappingProblem(attributes: readonly SearchAttribute[], nowMs: number): string | undefined {
+  for (const attribute of attributes) {
+    if (!attribute.valueType) return 'unsupported search attribute value type ';
+    if (attribute.valueType === 'DATETIME') {
+      const parsed = parseIwfDatetime(attribute.stringValue ?? '', nowMs);
+      if (typeof parsed === 'string') return parsed;
+    }
+  }
+  return undefined;
 }
 
 function compatible(given: SearchAttributeValueType, registered: SearchAttributeValueType): boolean {

@@ -1,5 +1,6 @@
 import type { ChannelInfo, EncodedObject } from '../../../sdk/wire/types.ts';
 import { NonShrinkingList } from '../support/non-shrinking-list.ts';
+import { setOwn } from '../support/own-property.ts';
 
 /**
  * A command waiting on a channel; `owner` is re-evaluated once a delivery batch is complete.
@@ -87,7 +88,7 @@ export class ChannelSet {
   /** Sizes of non-empty channels, as RPC requests carry them (always an object). */
   infos(): Record<string, ChannelInfo> {
     const out: Record<string, ChannelInfo> = {};
-    if (this.buffers) for (const [name, buffer] of this.buffers) out[name] = { size: buffer.length };
+    if (this.buffers) for (const [name, buffer] of this.buffers) setOwn(out, name, { size: buffer.length });
     return out;
   }
 

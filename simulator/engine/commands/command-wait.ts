@@ -6,6 +6,7 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import type { TimerHandle } from '../../clock/clock.ts';
 import { type HistoryLog, sharedAttributes } from '../../history/history.ts';
+import { goSecondsAsMs, wrapInt64 } from '../support/go-int64.ts';
 import type { ChannelSet } from './channels.ts';
 import {
   ChannelCommandState,
@@ -156,7 +157,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
       // the deadline is kept across a continue-as-new or a reset.
       const firingSeconds =
         timer.durationSeconds != null
-          ? nowSeconds + timer.durationSeconds
+          ? wrapInt64(nowSeconds + timer.durationSeconds)
           : (timer.firingUnixTimestampSeconds ?? 0);
       const commandId = timer.commandId ?? '';
       if (keepTimers) this.timers[i]!.reset(commandId, firingSeconds);
@@ -267,7 +268,9 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
    */
   private timerDelay(): (timer: TimerCommandState) => number {
     const nowSeconds = Math.floor(this.host.now() / 1000);
-    return (timer) => (timer.firingSeconds - nowSeconds) * 1000;
+    // A firing instant in the past (a duration that wrapped round, too) fires at once.
+    return (timer) =>
+      timer.firingSeconds <= nowSeconds ? 0 : goSecondsAsMs(wrapInt64(timer.firingSeconds - nowSeconds));
   }
 
   /** Stops waiting without completing (the run closed). */

@@ -1,5 +1,6 @@
 import type { WorkflowConfig } from '../../../sdk/wire/types.ts';
-import { applyMutations, deliverSignal } from '../attributes/mutations.ts';
+import { applyMutations, deliverSignal, type Mutations } from '../attributes/mutations.ts';
+import { mappingProblem } from '../attributes/search-attribute-registry.ts';
 import { countOperations } from '../reset/continue-as-new.ts';
 import { startStateExecutions } from '../threads/state-execution.ts';
 import type { JournalInput } from './run-journal.ts';
@@ -17,19 +18,36 @@ export function applyClientInput(run: WorkflowRun, input: JournalInput): void {
   run.journal.recordInput(input);
   // Temporal accepts signals to a run whose workflow tasks fail; they are never processed.
   if (run.workflowTaskRefusal !== undefined) return;
-  switch (input.kind) {
-    case 'signal':
-      deliverSignal(run, input.name, input.value);
-      break;
-    case 'mutations':
-      applyMutations(run, input.mutations);
-      if (input.nextStates?.length) startStateExecutions(run, input.nextStates);
-      break;
-    case 'config':
-      applyConfigUpdate(run, input.config);
-      break;
+  try {
+    switch (input.kind) {
+      case 'signal':
+        deliverSignal(run, input.name, input.value);
+        break;
+      case 'mutations':
+        applyMutations(run, withoutUnmappableSearch(run, input.mutations));
+        if (input.nextStates?.length) startStateExecutions(run, input.nextStates);
+        break;
+      case 'config':
+        applyConfigUpdate(run, input.config);
+        break;
+    }
+  } catch (error) {
+    // A request that failed leaves no trace: a reset must not re-apply it.
+    run.journal.forgetInput(input);
+    throw error;
   }
   countOperations(run, 1);
+}
+
+// The server's signal handler ignores the error of iWF's own search attribute mapping: such a list is
+// not upserted at all, the rest of the input is applied (measured: the workflow goes on).
+function withoutUnmappableSearch(run: WorkflowRun, mutations: Mutations): Mutations {
+  const search = mutations.upsertSearchAttributes;
+  if (!search?.length || !mappingProblem(search, run.now())) return mutations;
+  run.runtime.log(
+    `workflow ${run.workflowId}: search attributes ${JSON.stringify(search)} have no value type or an unparsable DATETIME; the server ignores the whole list, as iWF's signal handler does`,
+  );
+  return { ...mutations, upsertSearchAttributes: undefined };
 }
 
 /**

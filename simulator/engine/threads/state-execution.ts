@@ -8,6 +8,7 @@ import { sharedAttributes } from '../../history/history.ts';
 import { applyMutations } from '../attributes/mutations.ts';
 import { CommandWait } from '../commands/command-wait.ts';
 import { continueAsNewIfDue } from '../reset/continue-as-new.ts';
+import { applyHeldTimerSkips } from '../reset/timer-skips.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { callStateApi, type StateApiCall } from '../worker-calls/state-api-call.ts';
 import { interpretDecision } from './decisions.ts';
@@ -207,6 +208,7 @@ function beginCommands(run: WorkflowRun, thread: LiveThread): void {
     return;
   }
   wait.onDone = resumeAfterCommands;
+  applyHeldTimerSkips(run, executionId, wait);
 }
 
 // The trigger was met: continue in a microtask, as a resumed await would, never inside the timer or

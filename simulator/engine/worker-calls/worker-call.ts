@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '../../clock/clock.ts';
 import type { WorkerReply, WorkerTransport } from '../../contracts.ts';
+import { readGoJson } from '../../schema/go-json-text.ts';
 import type { InFlightWork } from '../runs/in-flight-work.ts';
 
 /**
@@ -120,21 +121,13 @@ export function parseReplyBody(
   reply: WorkerReply,
 ): { ok: true; value: unknown; empty: boolean } | { ok: false; message: string } {
   if (reply.json !== undefined) return { ok: true, value: reply.json, empty: reply.json === null };
+  if (reply.truncated) return { ok: false, message: 'unexpected EOF' };
   const text = reply.text ?? '';
   if (text.length === 0) return { ok: true, value: undefined, empty: true };
   if (reply.contentType !== undefined && !/json/i.test(reply.contentType))
     return { ok: false, message: 'undefined response type' };
-  try {
-    return { ok: true, value: JSON.parse(text), empty: false };
-  } catch (error) {
-    const message = errorText(error);
-    return {
-      ok: false,
-      message: /end of JSON input/i.test(message) ? 'unexpected end of JSON input' : lowerFirst(message),
-    };
-  }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  // Go's Unmarshal: its syntax texts, its depth limit, whole floats kept apart for integer fields.
+  const read = readGoJson(text, 'whole');
+  if (read.problem !== undefined) return { ok: false, message: read.problem };
+  return { ok: true, value: read.value, empty: false };
 }

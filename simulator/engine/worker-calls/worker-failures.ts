@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { WorkflowStateDecideResponse, WorkflowStateStartResponse } from '../../../sdk/wire/types.ts';
-import { checkSchema } from '../../schema/schema.ts';
+import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { ExecuteResponseSchema, WaitUntilResponseSchema } from '../../schema/wire-schemas.ts';
 import { triggerTypeOf } from '../commands/command-wait.ts';
 import { type CallOutcome, parseReplyBody, replyText } from './worker-call.ts';
@@ -61,18 +61,18 @@ export function checkStateApiOutcome(
       timeout: false,
     };
   }
-  const problem = checkSchema(
+  const decoded = decodeLikeGo(
     parsed.value,
     api === 'waitUntil' ? WaitUntilResponseSchema : ExecuteResponseSchema,
   );
-  if (problem) return httpFailure(200, replyText(reply), problem);
+  if (decoded.problem !== undefined) return httpFailure(200, replyText(reply), decoded.problem);
   if (api === 'waitUntil') {
-    const response = parsed.value as WorkflowStateStartResponse;
+    const response = decoded.value as WorkflowStateStartResponse;
     const reason = commandRequestProblem(response);
     if (reason) return validationFailure(reason, response);
     return { ok: true, response };
   }
-  const response = parsed.value as WorkflowStateDecideResponse;
+  const response = decoded.value as WorkflowStateDecideResponse;
   if (!response.stateDecision?.nextStates?.length) return validationFailure(EMPTY_DECISION, response);
   return { ok: true, response };
 }

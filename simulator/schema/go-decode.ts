@@ -1,0 +1,235 @@
+import { setOwn } from '../engine/support/own-property.ts';
+import { WholeFloatLiteral } from './go-json-text.ts';
+import type { Schema } from './schema.ts';
+
+/**
+ * A JSON value decoded into a schema as Go's `encoding/json` decodes it into iWF's generated
+ * models: field names match case-insensitively (a later key for a field wins, and every key's value
+ * is checked, also one a later key overwrites); `null` inside an array or a map becomes the element
+ * type's zero value (`{}`, `""`, `0`, `false`); `null` for a required enum field is refused (Go
+ * calls the enum's decoder, which refuses `""`); wrong JSON types, fractional, overflowing or
+ * `1e2`-written integers and unknown enum values are refused with Go's text. Both walks are loops,
+ * so no nesting depth can overflow the stack.
+ *
+ * @example
+ * decodeLikeGo({ WorkflowId: 'wf', keys: [null] }, RequestSchemas['/api/v1/workflow/dataobjects/get']!);
+ * // { value: { workflowId: 'wf', keys: [''] } }
+ */
+export function decodeLikeGo(
+  value: unknown,
+  schema: Schema,
+): { value: unknown; problem?: undefined } | { problem: string } {
+  const inspected = inspect(value, schema);
+  if (typeof inspected === 'string') return { problem: inspected };
+  return { value: inspected ? rewrite(value, schema) : value };
+}
+
+type Walk = [value: unknown, schema: Schema, struct: string, path: string];
+
+// Go's error, `true` when the value needs rewriting (folded keys, nulls in arrays, whole floats),
+// or `false` when it decodes as it is. Document order: children are pushed in reverse.
+function inspect(root: unknown, rootSchema: Schema): string | boolean {
+  let needsRewrite = false;
+  const stack: Walk[] = [[root, rootSchema, '', '']];
+  while (stack.length > 0) {
+    const [value, schema, struct, path] = stack.pop()!;
+    if (value === null || value === undefined) continue;
+    switch (schema.t) {
+      case 'any':
+        if (value instanceof WholeFloatLiteral) needsRewrite = true;
+        continue;
+      case 'string':
+      case 'bool':
+      case 'float':
+      case 'int':
+      case 'enum': {
+        if (value instanceof WholeFloatLiteral) needsRewrite = true;
+        const problem = scalarProblem(value, schema, struct, path);
+        if (problem) return problem;
+        continue;
+      }
+      case 'array': {
+        if (!Array.isArray(value)) return mismatch(value, `[]${goName(schema.of)}`, struct, path);
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i];
+          if (item === null) {
+            needsRewrite = true;
+            if (schema.of.t === 'enum') return ` is not a valid ${schema.of.name}`;
+          } else stack.push([item, schema.of, struct, path]);
+        }
+        continue;
+      }
+      case 'map': {
+        if (typeof value !== 'object' || Array.isArray(value)) return mismatch(value, 'map', struct, path);
+        const items = Object.values(value);
+        for (let i = items.length - 1; i >= 0; i--) {
+          if (items[i] === null) {
+            needsRewrite = true;
+            if (schema.of.t === 'enum') return ` is not a valid ${schema.of.name}`;
+          } else stack.push([items[i], schema.of, struct, path]);
+        }
+        continue;
+      }
+      case 'object': {
+        if (typeof value !== 'object' || Array.isArray(value) || value instanceof WholeFloatLiteral)
+          return mismatch(value, schema.name, struct, path);
+        const record = value as Record<string, unknown>;
+        const keys = Object.keys(record);
+        const owner = struct || schema.name;
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const key = keys[i]!;
+          const name = fieldName(schema, key);
+          if (name === undefined) continue;
+          if (name !== key) needsRewrite = true;
+          const fieldSchema = fieldOf(schema, name);
+          const field = record[key];
+          if (field === null) {
+            if (fieldSchema.t === 'enum' && fieldSchema.required)
+              return ` is not a valid ${fieldSchema.name}`;
+            continue;
+          }
+          stack.push([field, fieldSchema, owner, path ? `${path}.${name}` : name]);
+        }
+      }
+    }
+  }
+  return needsRewrite;
+}
+
+type Build = [
+  value: unknown,
+  schema: Schema,
+  into: Record<string, unknown> | unknown[],
+  key: string | number,
+];
+
+// A copy with keys matched to fields, nulls in arrays and maps as zero values, whole floats as
+// numbers. Runs only after inspect() found nothing wrong.
+function rewrite(root: unknown, rootSchema: Schema): unknown {
+  const holder: unknown[] = [undefined];
+  const stack: Build[] = [[root, rootSchema, holder, 0]];
+  while (stack.length > 0) {
+    const [value, schema, into, key] = stack.pop()!;
+    const put = (v: unknown): void => setOwn(into as Record<string, unknown>, String(key), v);
+    if (value instanceof WholeFloatLiteral) {
+      put(value.value);
+      continue;
+    }
+    if (value === null || value === undefined || typeof value !== 'object') {
+      put(value);
+      continue;
+    }
+    if (schema.t === 'array' && Array.isArray(value)) {
+      const out: unknown[] = new Array(value.length);
+      put(out);
+      for (let i = 0; i < value.length; i++)
+        stack.push([value[i] === null ? zeroOf(schema.of) : value[i], schema.of, out, i]);
+    } else if (schema.t === 'map') {
+      const out: Record<string, unknown> = {};
+      put(out);
+      for (const [k, item] of Object.entries(value)) {
+        setOwn(out, k, undefined);
+        stack.push([item === null ? zeroOf(schema.of) : item, schema.of, out, k]);
+      }
+    } else if (schema.t === 'object' && !Array.isArray(value)) {
+      const out: Record<string, unknown> = {};
+      put(out);
+      const entries = Object.entries(value);
+      // A later key for the same field wins, as Go decodes in order.
+      const winners = new Map<string, string>();
+      for (const [k] of entries) {
+        const name = fieldName(schema, k);
+        if (name !== undefined) winners.set(name, k);
+      }
+      for (const [k, field] of entries) {
+        const name = fieldName(schema, k);
+        if (name === undefined) setOwn(out, k, field);
+        else if (winners.get(name) === k) {
+          out[name] = undefined;
+          stack.push([field, fieldOf(schema, name), out, name]);
+        }
+      }
+    } else put(value);
+  }
+  return holder[0];
+}
+
+function zeroOf(schema: Schema): unknown {
+  switch (schema.t) {
+    case 'object':
+      return {};
+    case 'string':
+      return '';
+    case 'int':
+    case 'float':
+      return 0;
+    case 'bool':
+      return false;
+    default:
+      return null;
+  }
+}
+
+function fieldName(schema: Schema & { t: 'object' }, key: string): string | undefined {
+  if (Object.hasOwn(schema.fields, key)) return key;
+  const lower = key.toLowerCase();
+  for (const name in schema.fields) if (name.toLowerCase() === lower) return name;
+  return undefined;
+}
+
+function fieldOf(schema: Schema & { t: 'object' }, name: string): Schema {
+  const entry = schema.fields[name]!;
+  return typeof entry === 'function' ? entry() : entry;
+}
+
+function scalarProblem(value: unknown, schema: Schema, struct: string, path: string): string | undefined {
+  switch (schema.t) {
+    case 'string':
+      return typeof value === 'string' ? undefined : mismatch(value, 'string', struct, path);
+    case 'bool':
+      return typeof value === 'boolean' ? undefined : mismatch(value, 'bool', struct, path);
+    case 'float':
+      return typeof value === 'number' || value instanceof WholeFloatLiteral
+        ? undefined
+        : mismatch(value, 'float64', struct, path);
+    case 'int': {
+      // 2^63 itself passes: JavaScript reads 9223372036854775807 (int64's largest) as 2^63.
+      const [min, max] = schema.bits === 32 ? [-(2 ** 31), 2 ** 31 - 1] : [-(2 ** 63), 2 ** 63];
+      if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)
+        return undefined;
+      return mismatch(value, `int${schema.bits}`, struct, path);
+    }
+    case 'enum':
+      if (typeof value !== 'string') return mismatch(value, schema.name, struct, path);
+      return schema.values.includes(value) ? undefined : `${value} is not a valid ${schema.name}`;
+    default:
+      return undefined;
+  }
+}
+
+function goName(schema: Schema): string {
+  switch (schema.t) {
+    case 'object':
+    case 'enum':
+      return schema.name;
+    case 'int':
+      return `int${schema.bits}`;
+    case 'float':
+      return 'float64';
+    default:
+      return schema.t;
+  }
+}
+
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof WholeFloatLiteral) return `number ${value.literal}`;
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'number' : `number ${value}`;
+  return typeof value;
+}
+
+function mismatch(value: unknown, goType: string, struct: string, path: string): string {
+  if (!struct) return `json: cannot unmarshal ${jsonKind(value)} into Go value of type ${goType}`;
+  return `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${struct}.${path} of type ${goType}`;
+}
