@@ -1,3 +1,4 @@
+import { binStartup } from './scenarios/bin-startup.ts';
 import { envCreate } from './scenarios/env-create.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
@@ -18,6 +19,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   envCreate,
   httpMode,
   scaling,
+  binStartup,
 ];
 
 /**

@@ -22,6 +22,7 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       'env-create',
       'http-mode',
       'scaling',
+      'bin-startup',
     ]);
   });
 
