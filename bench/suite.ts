@@ -1,3 +1,4 @@
+import { binStartup } from './scenarios/bin-startup.ts';
 import { envCreate } from './scenarios/env-create.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
@@ -22,6 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   liveLogCost,
   scaling,
   timeSkipping,
+  binStartup,
 ];
 
 /**

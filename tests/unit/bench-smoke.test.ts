@@ -24,6 +24,7 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       'live-log',
       'scaling',
       'time-skipping',
+      'bin-startup',
     ]);
   });
 
