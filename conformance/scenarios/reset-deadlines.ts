@@ -1,6 +1,6 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { expectEqual, expectStatus, expectTrue } from '../checks.ts';
-import { enc, gracefulComplete, sleep, waitSignal } from '../helpers.ts';
+import { enc, gracefulComplete, sleep, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 /** What a reset run keeps of its start: the timeout counts from the reset, the start delay is not repeated. */

@@ -1,7 +1,7 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
 import { expectEqual, expectStatus } from '../checks.ts';
-import { enc, goTo, gracefulComplete, move, sleep, waitSignal } from '../helpers.ts';
+import { enc, goTo, gracefulComplete, move, sleep, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const hourTimer: WorkflowStateStartResponse = {

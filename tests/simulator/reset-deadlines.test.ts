@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 /**
  * What a reset run keeps of its workflow's start, measured on iWF ed9f8c2 / Temporal 1.31.2: the
@@ -16,7 +17,7 @@ function waitForGo() {
           signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
         },
       }),
-      execute: () => complete('done'),
+      execute: () => gracefulComplete(enc('done')),
     },
   });
 }
@@ -96,7 +97,9 @@ describe('reset: the workflow timeout counts from the reset (measured)', () => {
 
 describe('reset: what else a reset run keeps of the start (measured)', () => {
   it('a workflow started with a delay is not delayed again by a reset to BEGINNING (reset-4)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete('done') } });
+    const worker = new FakeWorker({
+      S1: { waitUntil: () => ({}), execute: () => gracefulComplete(enc('done')) },
+    });
     const { simulator, post, start } = setup(worker);
     await start('wf', { workflowStartOptions: { workflowStartDelaySeconds: 3 } });
     await simulator.advanceBy(3_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 /**
  * Resets of type HISTORY_EVENT_ID and HISTORY_EVENT_TIME, measured on iWF ed9f8c2 / Temporal
@@ -23,7 +24,7 @@ function twoStates() {
           signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
         },
       }),
-      execute: () => complete(),
+      execute: () => gracefulComplete(),
     },
   });
   return { worker, ...setup(worker) };

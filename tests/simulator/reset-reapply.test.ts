@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 /**
  * What a reset re-applies after its point besides user signals, measured on iWF ed9f8c2 / Temporal
@@ -23,7 +24,7 @@ function skippedTimerWorkflow() {
       waitUntil: () => hourTimer,
       execute: () => ({ stateDecision: { nextStates: [{ stateId: 'S2' }] } }),
     },
-    S2: { waitUntil: () => waitForNever, execute: () => complete() },
+    S2: { waitUntil: () => waitForNever, execute: () => gracefulComplete() },
   });
   return { worker, ...setup(worker) };
 }
@@ -66,11 +67,11 @@ describe('reset re-applies timer skips (measured)', () => {
 function counterRpcWorkflow() {
   let calls = 0;
   const worker = new FakeWorker(
-    { S1: { waitUntil: () => waitForNever, execute: () => complete() } },
+    { S1: { waitUntil: () => waitForNever, execute: () => gracefulComplete() } },
     {
       inc: () => {
         calls++;
-        return { output: encoded(calls), upsertDataAttributes: [{ key: 'k', value: encoded(`v${calls}`) }] };
+        return { output: enc(calls), upsertDataAttributes: [{ key: 'k', value: enc(`v${calls}`) }] };
       },
     },
   );
@@ -91,18 +92,18 @@ describe('reset re-runs locking RPCs (measured)', () => {
     const rpc = {
       workflowId: 'wf',
       rpcName: 'inc',
-      input: encoded('x'),
+      input: enc('x'),
       dataAttributesLoadingPolicy: exclusiveK,
     };
-    expect((await post('rpc', rpc)).body).toEqual({ output: encoded(1) });
+    expect((await post('rpc', rpc)).body).toEqual({ output: enc(1) });
 
     await post('reset', { workflowId: 'wf', resetType: 'BEGINNING', skipSignalReapply: true });
     await simulator.runUntilIdle();
     const rpcCalls = worker.callsOf('rpc');
     expect(rpcCalls).toHaveLength(2);
-    expect(rpcCalls[1]!.body.input).toEqual(encoded('x'));
+    expect(rpcCalls[1]!.body.input).toEqual(enc('x'));
     expect((await post('dataobjects/get', { workflowId: 'wf', keys: ['k'] })).body).toEqual({
-      objects: [{ key: 'k', value: encoded('v2') }],
+      objects: [{ key: 'k', value: enc('v2') }],
     });
   });
 
@@ -126,7 +127,7 @@ describe('reset re-runs locking RPCs (measured)', () => {
     await simulator.runUntilIdle();
     expect(worker.callsOf('rpc')).toHaveLength(1);
     expect((await post('dataobjects/get', { workflowId: 'wf', keys: ['k'] })).body).toEqual({
-      objects: [{ key: 'k', value: encoded('v1') }],
+      objects: [{ key: 'k', value: enc('v1') }],
     });
   });
 });
@@ -141,7 +142,7 @@ describe('a reset of a reset run keeps what the first reset re-applied at the be
             signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
           },
         }),
-        execute: () => complete('done'),
+        execute: () => gracefulComplete(enc('done')),
       },
     });
     const { simulator, post, start, result } = setup(worker);
@@ -168,7 +169,7 @@ describe('a reset of a reset run keeps what the first reset re-applied at the be
     await simulator.runUntilIdle();
     expect(worker.callsOf('rpc')).toHaveLength(3);
     expect((await post('dataobjects/get', { workflowId: 'wf', keys: ['k'] })).body).toEqual({
-      objects: [{ key: 'k', value: encoded('v3') }],
+      objects: [{ key: 'k', value: enc('v3') }],
     });
   });
 });
