@@ -14,7 +14,14 @@ import { Replies } from '../replies.ts';
  */
 export function handleReset(engine: Engine, request: WorkflowResetRequest): ApiReply {
   const run = engine.findRun(request.workflowId, request.workflowRunId);
-  if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
+  if (!run) {
+    const notFound = Replies.workflowNotFound(request.workflowId, request.workflowRunId);
+    // With a run id, a reset to a state reads that run's history first: its error, wrapped (measured).
+    const readsHistory = request.resetType === 'STATE_ID' || request.resetType === 'STATE_EXECUTION_ID';
+    if (!request.workflowRunId || !readsHistory) return notFound;
+    const detail = (notFound.body as { detail: string }).detail;
+    return Replies.internal(`GetWorkflowExecutionHistory failed, ${detail}`);
+  }
   const fresh = resetRun(engine, run, request);
   if (typeof fresh === 'string') return Replies.internal(fresh);
   return Replies.ok({ workflowRunId: fresh.runId });
