@@ -1,6 +1,7 @@
 import { envCreate } from './scenarios/env-create.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
+import { retentionMemory } from './scenarios/retention-memory.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { signupConcurrent, signupRemindersSingle } from './scenarios/signup-throughput.ts';
 import type { Benchmark, BenchResult, BenchSize } from './types.ts';
@@ -15,6 +16,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   signupRemindersSingle,
   signupConcurrent,
   idleMemory,
+  retentionMemory,
   envCreate,
   httpMode,
   scaling,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SEARCH_ATTRIBUTE_VALUE_TYPES, type SearchAttributeValueType } from '../sdk/wire/types.ts';
 import { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
+import { parseRetention } from './engine/runs/retention.ts';
 import { httpWorkerTransport } from './http/http-worker-transport.ts';
 import { listenOrExplain } from './http/listen.ts';
 import { buildSimulatorServer } from './http/server.ts';
@@ -14,6 +15,8 @@ Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its se
   --speed N        with the wall clock, run N times faster than real time
   --step-latency-ms N  with the wall clock, real ms before each state API call, like a real server's
                    scheduling latency (default 15; the start reply always goes out before the first call)
+  --retention 24h  how long closed workflows stay readable (ms, s, m, h or d; 0 keeps them forever;
+                   default 24h), like a namespace's retention on a real server
   --search-attribute Name=TYPE   register a custom search attribute (repeatable; TYPE is KEYWORD, TEXT,
                    INT, DOUBLE, BOOL, DATETIME or KEYWORD_ARRAY). The Custom*Field set of iWF's test
                    servers is registered by default; unknown attributes are refused like a real server.`;
@@ -28,6 +31,7 @@ function parse() {
       'max-wait-seconds': { type: 'string', default: '60' },
       'step-latency-ms': { type: 'string', default: '15' },
       'search-attribute': { type: 'string', multiple: true, default: [] },
+      retention: { type: 'string', default: '24h' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -49,6 +53,11 @@ function parse() {
     problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
   if (!(stepLatencyMs >= 0))
     problems.push(`--step-latency-ms must be 0 or more, got ${values['step-latency-ms']}`);
+  const retentionMs = parseRetention(values.retention ?? '24h');
+  if (retentionMs === undefined)
+    problems.push(
+      `--retention must be a duration such as 24h, 90m or 7d (0 keeps forever), got ${values.retention}`,
+    );
   const searchAttributes: Record<string, SearchAttributeValueType> = { ...DEFAULT_SEARCH_ATTRIBUTES };
   for (const entry of values['search-attribute'] ?? []) {
     const [name, type] = entry.split('=');
@@ -71,6 +80,7 @@ function parse() {
     maxWaitSeconds,
     stepLatencyMs,
     searchAttributes,
+    retentionMs: retentionMs ?? 0,
   };
 }
 
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     maxWaitSeconds: options.maxWaitSeconds,
     stepLatencyMs: options.stepLatencyMs,
     searchAttributes: options.searchAttributes,
+    retentionMs: options.retentionMs,
     workerTransport: httpWorkerTransport(),
   });
   const app = buildSimulatorServer(simulator);

@@ -11,11 +11,14 @@ import {
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
+import { DEFAULT_RETENTION_MS, Retention } from './engine/runs/retention.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 
 // Captured at load: auto-advance must poll on the real event loop even if a test fakes timers.
 const realSetTimeout = globalThis.setTimeout;
+const realSetInterval = globalThis.setInterval;
+const realClearInterval = globalThis.clearInterval;
 
 /**
  * Options of a simulator.
@@ -55,6 +58,12 @@ export interface SimulatorOptions {
   searchAttributes?: Record<string, SearchAttributeValueType>;
   /** False registers unknown search attributes on first use (with a log line) instead of refusing them. */
   strictSearchAttributes?: boolean;
+  /**
+   * How long a closed workflow stays readable, in ms of the simulator's clock (default 24 h, a
+   * real namespace's retention in spirit; 0 keeps every closed workflow forever). Swept at most
+   * once per retention/24, never per step.
+   */
+  retentionMs?: number;
 }
 
 /**
@@ -89,6 +98,8 @@ export class Simulator {
   private autoAdvancing = false;
   private manualAdvance: Promise<void> | undefined;
   private closed = false;
+  private readonly retention: Retention;
+  private readonly retentionSweeper: ReturnType<typeof realSetInterval> | undefined;
 
   constructor(options: SimulatorOptions) {
     const clockOption = options.clock ?? 'virtual';
@@ -98,6 +109,12 @@ export class Simulator {
     else this.clock = clockOption;
     this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
     this.graceMs = options.hungCallGraceMs ?? 200;
+    this.retention = new Retention(Math.max(0, options.retentionMs ?? DEFAULT_RETENTION_MS));
+    // On the wall clock time passes without requests: sweep every minute (never keeping node alive).
+    if (!isControllableClock(this.clock) && this.retention.retentionMs > 0) {
+      this.retentionSweeper = realSetInterval(() => this.sweepRetention(), 60_000);
+      this.retentionSweeper.unref?.();
+    }
     const log = options.logger ?? (() => {});
     const runtime = {
       searchAttributes: new SearchAttributeRegistry(
@@ -130,7 +147,12 @@ export class Simulator {
   /** Answers one client request exactly as the real server would (status, body, content type). */
   handle(request: ApiRequest): Promise<ApiReply> {
     if (this.closed) return Promise.resolve({ status: 503, body: { detail: 'the iWF simulator is closed' } });
+    this.sweepRetention();
     return routeRequest(this.engine, request);
+  }
+
+  private sweepRetention(): void {
+    this.retention.sweepIfDue(this.clock.now(), (closedBefore) => this.engine.forgetClosedRuns(closedBefore));
   }
 
   /** Current time of the simulator's clock, epoch ms. */
@@ -156,6 +178,7 @@ export class Simulator {
     } finally {
       this.manualAdvance = undefined;
     }
+    this.sweepRetention();
   }
 
   /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
@@ -198,6 +221,7 @@ export class Simulator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.retentionSweeper) realClearInterval(this.retentionSweeper);
     this.engine.endAllLongPolls();
     const clock = this.clock as Partial<{ clearAll(): void }>;
     clock.clearAll?.();
