@@ -33,6 +33,8 @@ const REAL_5XX: readonly RegExp[] = [
   /^impossible\/very rare status/,
   /^Workflow execution is already running/,
   /^GetWorkflowExecutionHistory failed, /,
+  /^panic object is not error: /,
+  /^cannot parse time '/,
   // Temporal's checks of a workflow retry policy.
   / on retry policy\.$/,
   /^invalid (InitialInterval|MaximumInterval) set on retry policy: /,

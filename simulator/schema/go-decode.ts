@@ -41,9 +41,12 @@ function inspect(root: unknown, rootSchema: Schema): string | boolean {
       case 'string':
       case 'bool':
       case 'float':
+      case 'float32':
       case 'int':
       case 'enum': {
         if (value instanceof ExactNumberLiteral) needsRewrite = true;
+        else if (schema.t === 'float32' && typeof value === 'number' && Math.fround(value) !== value)
+          needsRewrite = true;
         const problem = scalarProblem(value, schema, struct, path);
         if (problem) return problem;
         continue;
@@ -111,8 +114,9 @@ function rewrite(root: unknown, rootSchema: Schema): unknown {
   while (stack.length > 0) {
     const [value, schema, into, key] = stack.pop()!;
     const put = (v: unknown): void => setOwn(into as Record<string, unknown>, String(key), v);
-    if (value instanceof ExactNumberLiteral) {
-      put(value.value);
+    if (value instanceof ExactNumberLiteral || (schema.t === 'float32' && typeof value === 'number')) {
+      const number = value instanceof ExactNumberLiteral ? value.value : (value as number);
+      put(schema.t === 'float32' ? Math.fround(number) : number);
       continue;
     }
     if (value === null || value === undefined || typeof value !== 'object') {
@@ -162,6 +166,7 @@ function zeroOf(schema: Schema): unknown {
       return '';
     case 'int':
     case 'float':
+    case 'float32':
       return 0;
     case 'bool':
       return false;
@@ -194,6 +199,12 @@ function scalarProblem(value: unknown, schema: Schema, struct: string, path: str
         ? undefined
         : mismatch(value, 'float64', struct, path);
     }
+    case 'float32': {
+      const number = value instanceof ExactNumberLiteral ? value.value : value;
+      return typeof number === 'number' && Math.abs(number) <= FLOAT32_MAX
+        ? undefined
+        : mismatch(value, 'float32', struct, path);
+    }
     case 'int': {
       if (value instanceof ExactNumberLiteral) {
         if (!value.isInteger) return mismatch(value, `int${schema.bits}`, struct, path);
@@ -216,6 +227,8 @@ function scalarProblem(value: unknown, schema: Schema, struct: string, path: str
       return undefined;
   }
 }
+
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 function goName(schema: Schema): string {
   switch (schema.t) {
