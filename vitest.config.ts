@@ -1,4 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * `iwf-ts/...` imports resolve to the sources, as tsconfig.json's `paths` say (tsc and tsx read
+ * them; vite needs them as aliases), so samples and tests use only the public entries.
+ */
+const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8')) as {
+  compilerOptions: { paths: Record<string, [string]> };
+};
+const alias = Object.entries(tsconfig.compilerOptions.paths).map(([entry, [source]]) => ({
+  find: new RegExp(`^${entry}$`),
+  replacement: fileURLToPath(new URL(source, import.meta.url)),
+}));
 
 /**
  * Suites that go through the harness run once per backend: `sim` and `sim-http` by default, or
@@ -15,11 +29,16 @@ const requested = process.env.IWF_TEST_MODE;
 const modes = requested ? [requested] : ['sim', 'sim-http'];
 
 export default defineConfig({
+  resolve: { alias },
   test: {
     environment: 'node',
     projects: [
-      { test: { name: 'unit', include: unitSuites, exclude: ['**/node_modules/**'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: unitSuites, exclude: ['**/node_modules/**'], environment: 'node' },
+      },
       ...modes.map((mode) => ({
+        resolve: { alias },
         test: {
           name: mode,
           include: backendSuites,

@@ -1,6 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RawResponse } from './client.ts';
-import { json } from './helpers.ts';
+
+/** A value as JSON text for failure messages (`undefined` spelled out). */
+function json(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
+}
 
 /**
  * A failed check: its message says what was expected and what came back.

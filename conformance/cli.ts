@@ -7,14 +7,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ScenarioWorker } from './kit/index.ts';
 import { formatResult, runScenarios, summarize } from './runner.ts';
 import { allScenarios } from './scenarios/index.ts';
-import { ScenarioWorker } from './worker.ts';
 
-const usage = `Usage: npm run conformance -- --server <url> [--json <file>] [--filter <substring>]
+const usage = `Usage: iwf-ts conformance --server <url> [--json <file>] [--filter <substring>]
   [--worker-host <host>] [--worker-url <url>] [--worker-port <port>] [--concurrency <n>]
 
 Runs black-box iWF conformance scenarios and prints PASS/FAIL/SKIP per scenario.
+(In the iwf-ts repository: npm run conformance -- [flags].)
   --worker-host  address the scenario worker listens on (default 127.0.0.1; 0.0.0.0 for Docker)
   --worker-url   URL the server uses to reach the worker (e.g. http://host.docker.internal:9750)`;
 

@@ -2,8 +2,8 @@ import { ApiPaths } from '../sdk/wire/paths.ts';
 import type { WorkflowGetResponse, WorkflowStartRequest } from '../sdk/wire/types.ts';
 import { CheckFailure, expectStatus, SkipScenario } from './checks.ts';
 import type { RawClient, RawResponse } from './client.ts';
-import { sleep } from './helpers.ts';
-import type { ScenarioWorker, WorkflowScript } from './worker.ts';
+import type { ScenarioWorker, WorkflowScript } from './kit/index.ts';
+import { sleep } from './kit/index.ts';
 
 /** Fields of a start request; loose on purpose, scenarios also send what the IDL forbids. */
 export type StartFields = Partial<WorkflowStartRequest> | Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { CheckFailure, SkipScenario } from './checks.ts';
 import { RawClient } from './client.ts';
 import { ScenarioContext } from './context.ts';
+import type { ScenarioWorker } from './kit/index.ts';
 import type { Scenario, ScenarioResult } from './scenario.ts';
-import type { ScenarioWorker } from './worker.ts';
 
 /** Options of a conformance run. */
 export interface RunOptions {

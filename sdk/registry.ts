@@ -27,6 +27,13 @@ interface RegisteredWorkflow {
 export class Registry {
   private readonly workflows = new Map<string, RegisteredWorkflow>();
 
+  /**
+   * @param options.howToRegister what the error for an unregistered workflow tells the caller to
+   *   do (default: `add it with registry.addWorkflow(...)`); a harness that builds the registry
+   *   names its own option instead.
+   */
+  constructor(private readonly options: { howToRegister?: string } = {}) {}
+
   /** Adds and validates a workflow. */
   addWorkflow(workflow: AnyWorkflow): this {
     const type = workflow.workflowType;
@@ -61,6 +68,17 @@ export class Registry {
   /** The workflow of a type, or an error that says how to register it. */
   workflow(workflowType: string): AnyWorkflow {
     return this.entry(workflowType).workflow;
+  }
+
+  /** The registered definition itself, or an error when another definition of its type is registered. */
+  registered<W extends AnyWorkflow>(workflow: W): W {
+    const wf = this.workflow(workflow.workflowType);
+    if (wf !== workflow) {
+      throw new InvalidArgumentError(
+        `a different definition of workflow ${workflow.workflowType} is registered: pass the registered one`,
+      );
+    }
+    return workflow;
   }
 
   /** A state of a workflow, or an error naming both. */
@@ -101,7 +119,7 @@ export class Registry {
     const entry = this.workflows.get(workflowType);
     if (!entry) {
       throw new InvalidArgumentError(
-        `workflow type ${workflowType} is not registered: add it with registry.addWorkflow(...) ` +
+        `workflow type ${workflowType} is not registered: ${this.options.howToRegister ?? 'add it with registry.addWorkflow(...)'} ` +
           `(registered: ${this.workflowTypes().join(', ') || 'none'})`,
       );
     }

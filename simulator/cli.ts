@@ -7,9 +7,10 @@ import { listenOrExplain } from './http/listen.ts';
 import { buildSimulatorServer } from './http/server.ts';
 import { Simulator } from './simulator.ts';
 
-const usage = `Usage: npm run simulator -- [--port 8801] [--host 127.0.0.1] [--clock wall|virtual] [--speed 1] [--max-wait-seconds 60]
+const usage = `Usage: iwf-ts simulator [--port 8801] [--host 127.0.0.1] [--clock wall|virtual] [--speed 1] [--max-wait-seconds 60]
 
 Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its server URL.
+(In the iwf-ts repository: npm run simulator -- [flags].)
   --clock wall     real time (default), as a real server: a 5 s timer takes 5 s
   --clock virtual  time moves only through POST /simulator/time/advance {"ms": N}
   --speed N        with the wall clock, run N times faster than real time

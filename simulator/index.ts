@@ -1,5 +1,6 @@
 /**
- * The iWF server simulator: an in-process iWF server on a controllable clock.
+ * The iWF server simulator: an in-process iWF server on a controllable clock. Loads neither fastify
+ * nor msw: its HTTP server is `iwf-ts/simulator/http`, its msw handler `iwf-ts/simulator/msw`.
  *
  * @example
  * import { Simulator } from 'iwf-ts/simulator';
@@ -14,7 +15,4 @@ export { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-
 export { formatHistory } from './history/format-history.ts';
 export type { HistoryEvent, HistoryEventType } from './history/history.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';
-export { listenOrExplain } from './http/listen.ts';
-export { buildSimulatorServer, type SimulatorServerOptions } from './http/server.ts';
-export { simulatorHandler } from './msw/handlers.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';

@@ -8,6 +8,7 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
@@ -58,6 +59,11 @@ export interface SimulatorOptions {
   searchAttributes?: Record<string, SearchAttributeValueType>;
   /** False registers unknown search attributes on first use (with a log line) instead of refusing them. */
   strictSearchAttributes?: boolean;
+  /**
+   * Which of the locking RPCs waiting for a workflow task the next task delivers together (and so
+   * validates together: one takes the lock, the others get 450). Default: all of them, as Temporal.
+   */
+  rpcTaskBatching?: RpcTaskBatching;
   /**
    * How long a closed workflow stays readable, in ms of the simulator's clock (default 24 h, a
    * real namespace's retention in spirit; 0 keeps every closed workflow forever). Swept at most
@@ -132,6 +138,7 @@ export class Simulator {
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
       longPollCapInRealTime: this.autoAdvance,
       stepLatencyMs: isControllableClock(this.clock) ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
+      ...(options.rpcTaskBatching ? { rpcTaskBatching: options.rpcTaskBatching } : {}),
     };
     this.engine = new Engine(runtime, {
       waitStarted: () => {

@@ -1,7 +1,6 @@
 import Fastify from 'fastify';
 import { Client } from '../sdk/client/client.ts';
 import { fetchTransport } from '../sdk/client/transport.ts';
-import { Registry } from '../sdk/registry.ts';
 import { workerRoutes } from '../sdk/worker/fastify.ts';
 import { WorkerService } from '../sdk/worker/worker-service.ts';
 import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts';
@@ -10,6 +9,7 @@ import { Simulator } from '../simulator/simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
 import { searchAttributesFor } from './search-attributes.ts';
+import { testRegistry } from './test-registry.ts';
 
 async function postJson(url: string, body: unknown): Promise<unknown> {
   const response = await fetch(url, {
@@ -30,7 +30,7 @@ async function postJson(url: string, body: unknown): Promise<unknown> {
  * const env = await createHttpEnvironment({ workflows: [MyWorkflow] });
  */
 export async function createHttpEnvironment(options: TestEnvironmentOptions): Promise<TestEnvironment> {
-  const registry = new Registry().addWorkflows(...options.workflows);
+  const registry = testRegistry(options.workflows);
   const workerService = new WorkerService(registry);
   const simulator = new Simulator({
     clock: 'virtual',

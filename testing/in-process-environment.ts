@@ -1,12 +1,12 @@
 import { Client } from '../sdk/client/client.ts';
 import type { ClientTransport } from '../sdk/client/transport.ts';
-import { Registry } from '../sdk/registry.ts';
 import { WorkerService, type WorkerServiceReply } from '../sdk/worker/worker-service.ts';
 import type { WorkerReply, WorkerTransport } from '../simulator/contracts.ts';
 import { Simulator } from '../simulator/simulator.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
 import { searchAttributesFor } from './search-attributes.ts';
+import { testRegistry } from './test-registry.ts';
 
 /** The worker URL the in-process client announces; never dialled, only routed. */
 export const IN_PROCESS_WORKER_URL = 'http://worker.in-process';
@@ -49,7 +49,7 @@ export function inProcessClientTransport(simulator: Simulator): ClientTransport 
  * const env = createInProcessEnvironment({ workflows: [MyWorkflow] });
  */
 export function createInProcessEnvironment(options: TestEnvironmentOptions): TestEnvironment {
-  const registry = new Registry().addWorkflows(...options.workflows);
+  const registry = testRegistry(options.workflows);
   const workerService = new WorkerService(registry);
   const startTime = options.startTime === undefined ? undefined : Number(options.startTime);
   const simulator = new Simulator({

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { Client } from '../sdk/client/client.ts';
 import { fetchTransport } from '../sdk/client/transport.ts';
-import { Registry } from '../sdk/registry.ts';
 import { workerRoutes } from '../sdk/worker/fastify.ts';
 import { WorkerService } from '../sdk/worker/worker-service.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
 import { RealTimeControl } from './real-time-control.ts';
 import { missingSearchAttributes } from './search-attribute-probe.ts';
+import { testRegistry } from './test-registry.ts';
 import { WorkflowIdNamespace } from './workflow-id-namespace.ts';
 
 /**
@@ -21,7 +21,7 @@ import { WorkflowIdNamespace } from './workflow-id-namespace.ts';
  */
 export async function createRealEnvironment(options: TestEnvironmentOptions): Promise<TestEnvironment> {
   const serverUrl = options.serverUrl ?? process.env.IWF_SERVER_URL ?? 'http://localhost:8801';
-  const registry = new Registry().addWorkflows(...options.workflows);
+  const registry = testRegistry(options.workflows);
   const workerService = new WorkerService(registry);
   const namespace = new WorkflowIdNamespace(`t${randomBytes(4).toString('hex')}-`);
   const raw = fetchTransport(serverUrl);

@@ -1,68 +1,57 @@
 import { jsonEncoder, type ObjectEncoder } from '../sdk/encoder.ts';
 import { Registry } from '../sdk/registry.ts';
+import type { RpcInput, RpcOutput } from '../sdk/rpc.ts';
+import type { StateIdOf, StateInputOf } from '../sdk/schema-spec.ts';
 import { searchAttributeValue, toWireSearchAttribute } from '../sdk/search-attribute-codec.ts';
 import type {
-  ChannelRequestStatus,
   Context,
   InterStateChannelPublishing,
   KeyValue,
   SearchAttribute,
-  TimerStatus,
   CommandRequest as WireCommandRequest,
-  CommandResults as WireCommandResults,
   StateDecision as WireStateDecision,
 } from '../sdk/wire/types.ts';
 import { WorkerService } from '../sdk/worker/worker-service.ts';
-import type { AnyWorkflow } from '../sdk/workflow.ts';
+import type { AnyWorkflow, RpcsOf, SchemaOf } from '../sdk/workflow.ts';
+import { matchCommandResults } from './state-tester-results.ts';
+import type {
+  TestCallResult,
+  TestChannelSizes,
+  TestCommandResults,
+  TestDataAttributes,
+  TestPersistence,
+  TestSearchAttributes,
+} from './state-tester-types.ts';
 
-/** The attributes a tested state or RPC sees, as plain values. */
-export interface TestPersistence {
-  dataAttributes?: Record<string, unknown>;
-  searchAttributes?: Record<string, unknown>;
-  stateLocals?: Record<string, unknown>;
-}
-
-/** How the commands of a waitUntil ended, in command order, for a tested execute. */
-export interface TestCommandResults {
-  timers?: TimerStatus[];
-  internalChannels?: { status: ChannelRequestStatus; value?: unknown; channelName?: string }[];
-  signals?: { status: ChannelRequestStatus; value?: unknown; channelName?: string }[];
-  /** False to test the path after a tolerated waitUntil failure. */
-  waitUntilSucceeded?: boolean;
-}
-
-/** What a tested call did: its writes, publishes and (for execute/RPC) decision, decoded. */
-export interface TestCallResult {
-  upsertedDataAttributes: Record<string, unknown>;
-  upsertedSearchAttributes: Record<string, unknown>;
-  upsertedStateLocals: Record<string, unknown>;
-  published: { channelName: string; value: unknown }[];
-  decision?: WireStateDecision;
-}
+/** Arguments after the state id or RPC name: the input, optional when the type allows `undefined`. */
+type InputThen<In, Rest> = undefined extends In ? [input?: In, rest?: Rest] : [input: In, rest?: Rest];
 
 /**
  * Runs one state's waitUntil or execute, or one RPC, with no server: the call goes through the
  * worker service's real wire path, with attributes and command results you choose — as Temporal's
  * MockActivityEnvironment does for activities. Writes are applied to the tester's attributes, so
- * consecutive calls see each other's effects.
+ * consecutive calls see each other's effects. State ids, attribute keys, channel names, inputs and
+ * RPC signatures are typed from the workflow.
  *
  * @example
  * const tester = new StateTester(UserSignupWorkflow, { dataAttributes: { form, status: 'waiting' } });
- * const result = await tester.execute('VerifyState', undefined, { internalChannels: [{ status: 'RECEIVED' }] });
+ * await tester.waitUntil('VerifyState'); // a timer and the verify channel
+ * const result = await tester.execute('VerifyState', undefined, { timers: ['SCHEDULED'], internalChannels: [{ status: 'RECEIVED' }] });
  * expect(result.decision?.nextStates?.[0]?.stateId).toBe('_SYS_GRACEFUL_COMPLETING_WORKFLOW');
  */
-export class StateTester {
+export class StateTester<W extends AnyWorkflow, S = SchemaOf<W>> {
   private readonly worker: WorkerService;
   private readonly encoder: ObjectEncoder;
   private readonly data = new Map<string, KeyValue>();
   private readonly search = new Map<string, SearchAttribute>();
   private readonly locals = new Map<string, KeyValue>();
-  private lastCommands: WireCommandRequest | undefined;
+  /** Each state's last waitUntil commands, to match the results given to its execute. */
+  private readonly commandsByState = new Map<string, WireCommandRequest>();
   private executionCount = 0;
 
   constructor(
-    private readonly workflow: AnyWorkflow,
-    initial: TestPersistence = {},
+    private readonly workflow: W,
+    initial: TestPersistence<S> = {},
     options: { encoder?: ObjectEncoder; workflowId?: string } = {},
   ) {
     this.encoder = options.encoder ?? jsonEncoder;
@@ -79,19 +68,23 @@ export class StateTester {
   private readonly workflowId: string;
 
   /** The data attributes now, decoded (initial values plus every write so far). */
-  get dataAttributes(): Record<string, unknown> {
-    return Object.fromEntries([...this.data].map(([k, kv]) => [k, this.encoder.decode(kv.value)]));
+  get dataAttributes(): TestDataAttributes<S> {
+    return Object.fromEntries(
+      [...this.data].map(([k, kv]) => [k, this.encoder.decode(kv.value)]),
+    ) as TestDataAttributes<S>;
   }
   /** The search attributes now. */
-  get searchAttributes(): Record<string, unknown> {
-    return Object.fromEntries([...this.search].map(([k, sa]) => [k, searchAttributeValue(sa)]));
+  get searchAttributes(): TestSearchAttributes<S> {
+    return Object.fromEntries(
+      [...this.search].map(([k, sa]) => [k, searchAttributeValue(sa)]),
+    ) as TestSearchAttributes<S>;
   }
 
   /** Runs a state's waitUntil; returns the commands it asked for (wire form), plus its writes. */
-  async waitUntil(
-    stateId: string,
-    input?: unknown,
-  ): Promise<TestCallResult & { commandRequest: WireCommandRequest }> {
+  async waitUntil<Id extends StateIdOf<S>>(
+    stateId: Id,
+    ...[input]: InputThen<StateInputOf<S, Id>, never>
+  ): Promise<TestCallResult<S> & { commandRequest: WireCommandRequest }> {
     if (!this.findState(stateId).spec.waitUntil) throw new Error(`state ${stateId} has no waitUntil`);
     this.executionCount++;
     const response = await this.worker.handleWaitUntil({
@@ -102,7 +95,7 @@ export class StateTester {
       dataObjects: this.sorted(this.data),
       searchAttributes: [...this.search.values()],
     });
-    this.lastCommands = response.commandRequest;
+    this.commandsByState.set(stateId, response.commandRequest ?? {});
     this.locals.clear();
     for (const kv of response.upsertStateLocals ?? []) if (kv.key) this.locals.set(kv.key, kv);
     return {
@@ -116,12 +109,24 @@ export class StateTester {
     };
   }
 
-  /** Runs a state's execute with the command results you give (channel names default to the last waitUntil's). */
-  async execute(
-    stateId: string,
-    input?: unknown,
-    results?: TestCommandResults,
-  ): Promise<TestCallResult & { decision: WireStateDecision }> {
+  /**
+   * Runs a state's execute with the command results you give, matched in order to the commands of
+   * this state's last `waitUntil` (run it first); a result that matches no command throws.
+   */
+  async execute<Id extends StateIdOf<S>>(
+    stateId: Id,
+    ...[input, results]: InputThen<StateInputOf<S, Id>, TestCommandResults<S>>
+  ): Promise<TestCallResult<S> & { decision: WireStateDecision }> {
+    const state = this.findState(stateId);
+    if (results && !state.spec.waitUntil && (results.timers || results.internalChannels || results.signals)) {
+      throw new Error(
+        `StateTester.execute('${stateId}'): ${stateId} has no waitUntil, so its execute gets no command ` +
+          'results: leave the results argument out',
+      );
+    }
+    const commandResults = results
+      ? matchCommandResults(stateId, this.commandsByState.get(stateId), results, this.encoder)
+      : undefined;
     const response = await this.worker.handleExecute({
       context: this.context(stateId),
       workflowType: this.workflow.workflowType,
@@ -130,7 +135,7 @@ export class StateTester {
       DataObjects: this.sorted(this.data),
       searchAttributes: [...this.search.values()],
       stateLocals: [...this.locals.values()],
-      ...(results ? { commandResults: this.commandResults(results) } : {}),
+      ...(commandResults ? { commandResults } : {}),
     });
     const result = this.apply(
       response.upsertDataObjects,
@@ -142,13 +147,12 @@ export class StateTester {
   }
 
   /** Runs an RPC; returns its decoded output, writes and triggered state movements. */
-  async rpc(
-    rpcName: string,
-    input?: unknown,
-    channelSizes: { internal?: Record<string, number>; signal?: Record<string, number> } = {},
-  ): Promise<TestCallResult & { output: unknown }> {
-    const sizes = (m: Record<string, number> = {}) =>
-      Object.fromEntries(Object.entries(m).map(([k, size]) => [k, { size }]));
+  async rpc<N extends keyof RpcsOf<W> & string>(
+    rpcName: N,
+    ...[input, channelSizes = {}]: InputThen<RpcInput<RpcsOf<W>[N]>, TestChannelSizes<S>>
+  ): Promise<TestCallResult<S> & { output: RpcOutput<RpcsOf<W>[N]> }> {
+    const sizes = (m: Record<string, number | undefined> = {}) =>
+      Object.fromEntries(Object.entries(m).map(([k, size]) => [k, { size: size ?? 0 }]));
     const encoded = this.encoder.encode(input);
     const response = await this.worker.handleRpc({
       context: { workflowId: this.workflowId, workflowRunId: 'tested-run', workflowStartedTimestamp: 0 },
@@ -169,7 +173,7 @@ export class StateTester {
     return {
       ...result,
       ...(response.stateDecision ? { decision: response.stateDecision } : {}),
-      output: this.encoder.decode(response.output),
+      output: this.encoder.decode(response.output) as RpcOutput<RpcsOf<W>[N]>,
     };
   }
 
@@ -204,61 +208,25 @@ export class StateTester {
     return [...map.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
   }
 
-  private commandResults(results: TestCommandResults): WireCommandResults {
-    const wire = this.lastCommands;
-    const succeeded = results.waitUntilSucceeded ?? true;
-    const out: WireCommandResults = { stateStartApiSucceeded: succeeded, stateWaitUntilFailed: !succeeded };
-    if (results.timers) {
-      out.timerResults = results.timers.map((timerStatus, i) => ({
-        commandId: wire?.timerCommands?.[i]?.commandId ?? '',
-        timerStatus,
-      }));
-    }
-    if (results.internalChannels) {
-      out.interStateChannelResults = results.internalChannels.map((r, i) => {
-        const command = wire?.interStateChannelCommands?.[i];
-        const value = r.status === 'RECEIVED' ? this.encoder.encode(r.value) : undefined;
-        return {
-          commandId: command?.commandId ?? '',
-          channelName: r.channelName ?? command?.channelName ?? '',
-          requestStatus: r.status,
-          ...(value ? { value } : {}),
-        };
-      });
-    }
-    if (results.signals) {
-      out.signalResults = results.signals.map((r, i) => {
-        const command = wire?.signalCommands?.[i];
-        const signalValue = r.status === 'RECEIVED' ? (this.encoder.encode(r.value) ?? {}) : undefined;
-        return {
-          commandId: command?.commandId ?? '',
-          signalChannelName: r.channelName ?? command?.signalChannelName ?? '',
-          signalRequestStatus: r.status,
-          ...(signalValue ? { signalValue } : {}),
-        };
-      });
-    }
-    return out;
-  }
-
   private apply(
     data: KeyValue[] | undefined,
     search: SearchAttribute[] | undefined,
     publishes: InterStateChannelPublishing[] | undefined,
     locals: KeyValue[] | undefined,
-  ): TestCallResult {
+  ): TestCallResult<S> {
     for (const kv of data ?? []) if (kv.key) this.data.set(kv.key, kv);
     for (const sa of search ?? []) if (sa.key) this.search.set(sa.key, sa);
     const decode = (list: KeyValue[] | undefined) =>
       Object.fromEntries((list ?? []).map((kv) => [kv.key ?? '', this.encoder.decode(kv.value)]));
+    // The worker wrote what the schema allows (it checks keys and channel names), so the casts hold.
     return {
-      upsertedDataAttributes: decode(data),
+      upsertedDataAttributes: decode(data) as TestDataAttributes<S>,
       upsertedSearchAttributes: Object.fromEntries(
         (search ?? []).map((sa) => [sa.key ?? '', searchAttributeValue(sa)]),
-      ),
+      ) as TestSearchAttributes<S>,
       upsertedStateLocals: decode(locals),
       published: (publishes ?? []).map((p) => ({
-        channelName: p.channelName,
+        channelName: p.channelName as TestCallResult<S>['published'][number]['channelName'],
         value: this.encoder.decode(p.value),
       })),
     };

@@ -1,219 +1,12 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
-import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { expectEqual, expectResponse, expectTrue } from '../checks.ts';
-import { enc, goTo, gracefulComplete, move, sleep, waitFor, waitSignal } from '../helpers.ts';
+import { expectEqual, expectResponse } from '../checks.ts';
+import { Answer, enc, goTo, gracefulComplete, move, sleep, waitFor, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer } from '../worker.ts';
-
-function results(req: WorkflowStateDecideRequest) {
-  return req.commandResults ?? {};
-}
+import { commandWaitScenarios } from './command-waits.ts';
 
 /** Commands, trigger types, signals, internal channels and timers (docs/semantics/execution.md#commands-1, #channels-1, #channels-3, docs/semantics/client-api.md#timer-skip-1). */
 export const commandScenarios: Scenario[] = [
-  {
-    name: 'timer-fires',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: {
-              waitUntil: () =>
-                waitFor({
-                  commandWaitingType: 'ALL_COMPLETED',
-                  timerCommands: [{ commandId: 't', durationSeconds: 2 }],
-                }),
-              execute: () => gracefulComplete(),
-            },
-          },
-        },
-      );
-      expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
-      const wu = ctx.worker.callsOf(id, 'waitUntil')[0]!;
-      const ex = ctx.worker.callsOf(id, 'execute')[0]!;
-      expectEqual('commandResults', ex.body.commandResults, {
-        timerResults: [{ commandId: 't', timerStatus: 'FIRED' }],
-        stateStartApiSucceeded: true,
-        stateWaitUntilFailed: false,
-      });
-      const waited = ex.at - wu.at;
-      expectTrue(
-        'time between waitUntil and execute',
-        waited >= 900 && waited < 4_000,
-        '0.9..4 s (2 s timer, whole seconds)',
-        waited,
-      );
-    },
-  },
-  {
-    name: 'negative-timer-duration',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: {
-              waitUntil: () =>
-                waitFor({
-                  deciderTriggerType: 'ALL_COMMAND_COMPLETED',
-                  timerCommands: [
-                    { commandId: 'neg', durationSeconds: -30 },
-                    { commandId: 'zero', durationSeconds: 0 },
-                    { commandId: 'past', firingUnixTimestampSeconds: 1 },
-                  ],
-                }),
-              execute: () => gracefulComplete(),
-            },
-          },
-        },
-      );
-      expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
-      expectEqual('timerResults', results(ctx.worker.callsOf(id, 'execute')[0]!.body as never).timerResults, [
-        { commandId: 'neg', timerStatus: 'FIRED' },
-        { commandId: 'zero', timerStatus: 'FIRED' },
-        { commandId: 'past', timerStatus: 'FIRED' },
-      ]);
-      const waited = ctx.worker.callsOf(id, 'execute')[0]!.at - ctx.worker.callsOf(id, 'waitUntil')[0]!.at;
-      expectTrue('time from waitUntil to execute (timers due at once)', waited < 2_000, 'under 2 s', waited);
-    },
-  },
-  {
-    name: 'trigger-any',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: {
-              waitUntil: () =>
-                waitFor({
-                  commandWaitingType: 'ANY_COMPLETED',
-                  timerCommands: [{ commandId: 't', durationSeconds: 20 }],
-                  signalCommands: [
-                    { commandId: 's', signalChannelName: 'a' },
-                    { commandId: 'q', signalChannelName: 'b' },
-                  ],
-                }),
-              execute: () => gracefulComplete(),
-            },
-          },
-        },
-      );
-      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
-      await ctx.signal(id, 'a', enc('hello'));
-      expectEqual('status', (await ctx.result(id, 8)).workflowStatus, 'COMPLETED');
-      expectEqual('commandResults', ctx.worker.callsOf(id, 'execute')[0]!.body.commandResults, {
-        timerResults: [{ commandId: 't', timerStatus: 'SCHEDULED' }],
-        signalResults: [
-          {
-            commandId: 's',
-            signalChannelName: 'a',
-            signalRequestStatus: 'RECEIVED',
-            signalValue: enc('hello'),
-          },
-          { commandId: 'q', signalChannelName: 'b', signalRequestStatus: 'WAITING' },
-        ],
-        stateStartApiSucceeded: true,
-        stateWaitUntilFailed: false,
-      });
-    },
-  },
-  {
-    name: 'trigger-all',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: {
-              waitUntil: () =>
-                waitFor({
-                  deciderTriggerType: 'ALL_COMMAND_COMPLETED',
-                  timerCommands: [{ commandId: 't', durationSeconds: 1 }],
-                  signalCommands: [{ commandId: 's', signalChannelName: 'a' }],
-                  interStateChannelCommands: [{ commandId: 'c', channelName: 'ch' }],
-                }),
-              execute: () => gracefulComplete(),
-            },
-          },
-        },
-      );
-      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
-      await ctx.signal(id, 'a', enc(1));
-      await sleep(1_500);
-      expectEqual('execute calls before the channel message', ctx.worker.callsOf(id, 'execute').length, 0);
-      const pub = await ctx.post(ApiPaths.publishToInternalChannel, {
-        workflowId: id,
-        messages: [{ channelName: 'ch', value: enc(2) }],
-      });
-      expectResponse('publishToInternalChannel', pub, 200, {});
-      expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
-      expectEqual('commandResults', ctx.worker.callsOf(id, 'execute')[0]!.body.commandResults, {
-        timerResults: [{ commandId: 't', timerStatus: 'FIRED' }],
-        signalResults: [
-          { commandId: 's', signalChannelName: 'a', signalRequestStatus: 'RECEIVED', signalValue: enc(1) },
-        ],
-        interStateChannelResults: [
-          { commandId: 'c', channelName: 'ch', requestStatus: 'RECEIVED', value: enc(2) },
-        ],
-        stateStartApiSucceeded: true,
-        stateWaitUntilFailed: false,
-      });
-    },
-  },
-  {
-    name: 'trigger-any-combination',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: {
-              waitUntil: () =>
-                waitFor({
-                  commandWaitingType: 'ANY_COMBINATION_COMPLETED',
-                  timerCommands: [{ commandId: 't', durationSeconds: 20 }],
-                  signalCommands: [
-                    { commandId: 's1', signalChannelName: 'a' },
-                    { commandId: 's1', signalChannelName: 'a' },
-                    { commandId: 's2', signalChannelName: 'b' },
-                  ],
-                  commandCombinations: [{ commandIds: ['t', 's2'] }, { commandIds: ['s1', 's1'] }],
-                }),
-              execute: () => gracefulComplete(),
-            },
-          },
-        },
-      );
-      await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
-      await ctx.signal(id, 'a', enc('x'));
-      await sleep(700);
-      expectEqual('execute calls after one s1 signal', ctx.worker.callsOf(id, 'execute').length, 0);
-      await ctx.signal(id, 'a', enc('y'));
-      expectEqual('status', (await ctx.result(id, 8)).workflowStatus, 'COMPLETED');
-      expectEqual('commandResults', ctx.worker.callsOf(id, 'execute')[0]!.body.commandResults, {
-        timerResults: [{ commandId: 't', timerStatus: 'SCHEDULED' }],
-        signalResults: [
-          { commandId: 's1', signalChannelName: 'a', signalRequestStatus: 'RECEIVED', signalValue: enc('x') },
-          { commandId: 's1', signalChannelName: 'a', signalRequestStatus: 'RECEIVED', signalValue: enc('y') },
-          { commandId: 's2', signalChannelName: 'b', signalRequestStatus: 'WAITING' },
-        ],
-        stateStartApiSucceeded: true,
-        stateWaitUntilFailed: false,
-      });
-    },
-  },
+  ...commandWaitScenarios,
   {
     name: 'signal-buffering-exactly-once',
     async run(ctx) {
@@ -287,7 +80,12 @@ export const commandScenarios: Scenario[] = [
           states: {
             S1: { execute: () => goTo(move('W'), move('W')) },
             W: {
-              waitUntil: waitChannel,
+              // W-2 answers later, so W-1 surely waits first: which of two waits the server
+              // registers first would otherwise be a race on a busy server.
+              waitUntil: (_req, call) =>
+                call.stateExecutionId === 'W-2'
+                  ? new Answer({ body: waitChannel(), delayMs: 500 })
+                  : waitChannel(),
               execute: (req) =>
                 req.context.stateExecutionId === 'W-3' ? gracefulComplete() : goTo(move('_SYS_DEAD_END')),
             },
@@ -299,7 +97,7 @@ export const commandScenarios: Scenario[] = [
         },
       );
       await ctx.worker.waitForCall(id, (c) => c.stateExecutionId === 'W-2' && c.api === 'waitUntil');
-      await sleep(300);
+      await sleep(800);
       const pub = await ctx.post(ApiPaths.publishToInternalChannel, {
         workflowId: id,
         messages: [
@@ -366,24 +164,28 @@ export const commandScenarios: Scenario[] = [
     name: 'timer-skip',
     async run(ctx) {
       const id = ctx.id('wf');
+      // waitUntil answers only after the first skip was answered, so that skip surely comes before
+      // the timers exist, however slow the machine.
+      let firstSkipAnswered = () => {};
+      const gate = new Promise<void>((resolve) => {
+        firstSkipAnswered = resolve;
+      });
       await ctx.start(
         id,
         { startStateId: 'S1' },
         {
           states: {
             S1: {
-              // Answered late, so the first skip surely comes before the timers exist.
-              waitUntil: () =>
-                new Answer({
-                  delayMs: 1_000,
-                  body: waitFor({
-                    commandWaitingType: 'ALL_COMPLETED',
-                    timerCommands: [
-                      { commandId: 'first', durationSeconds: 60 },
-                      { commandId: 'second', durationSeconds: 60 },
-                    ],
-                  }),
-                }),
+              waitUntil: async () => {
+                await gate;
+                return waitFor({
+                  commandWaitingType: 'ALL_COMPLETED',
+                  timerCommands: [
+                    { commandId: 'first', durationSeconds: 60 },
+                    { commandId: 'second', durationSeconds: 60 },
+                  ],
+                });
+              },
               execute: () => gracefulComplete(),
             },
           },
@@ -395,14 +197,10 @@ export const commandScenarios: Scenario[] = [
         detail: "invalid request - requested timer command doesn't exist",
         subStatus: 'UNCATEGORIZED_SUB_STATUS',
       };
-      expectResponse(
-        'skip before the state has timers',
-        await skip({ timerCommandId: 'first' }),
-        400,
-        missing,
-      );
+      const early = await skip({ timerCommandId: 'first' });
+      firstSkipAnswered();
+      expectResponse('skip before the state has timers', early, 400, missing);
       await ctx.worker.waitForCall(id, (c) => c.api === 'waitUntil');
-      await sleep(1_000);
       // The real server registers timers a moment after waitUntil answered.
       await ctx.eventually(async () =>
         expectResponse('skip by index 0', await skip({ timerCommandIndex: 0 }), 200, {}),

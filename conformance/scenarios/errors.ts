@@ -1,9 +1,8 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { AllChecks, expectEqual, expectFields, expectPrefix, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, gracefulComplete } from '../helpers.ts';
+import { Answer, enc, gracefulComplete } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer } from '../worker.ts';
 
 const INVALID_SCHEMA = { detail: 'invalid request schema' };
 const NO_WORKFLOW_ID = {
@@ -24,7 +23,7 @@ const uncategorized = (detail: string) => ({ detail, subStatus: 'UNCATEGORIZED_S
 const ALL_POST_PATHS = Object.entries(ApiPaths)
   .filter(([name]) => name !== 'healthcheck')
   .map(([, path]) => path);
-/** Endpoints that answer `{}`/`null` with "WorkflowId is not set on request." (A22). */
+/** Endpoints that answer `{}`/`null` with "WorkflowId is not set on request." (docs/semantics/faults.md#a22). */
 const WORKFLOW_ID_PATHS = [
   ApiPaths.signal,
   ApiPaths.stop,

@@ -2,9 +2,8 @@ import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { WorkflowGetResponse, WorkflowStateOptions } from '../../sdk/wire/types.ts';
 import { expectEqual, expectFields, expectMatch, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, gracefulComplete, sleep } from '../helpers.ts';
+import { Answer, enc, gracefulComplete, type StateScript, sleep } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer, type StateScript } from '../worker.ts';
 
 const once = { maximumAttempts: 1 };
 const boom = () => new Answer({ status: 500, body: { detail: 'boom', errorType: 'BoomError' } });

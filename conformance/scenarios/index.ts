@@ -5,7 +5,10 @@ import { failureScenarios } from './failures.ts';
 import { lifecycleScenarios } from './lifecycle.ts';
 import { persistenceScenarios } from './persistence.ts';
 import { continueAsNewScenarios, resetScenarios } from './reset.ts';
+import { resetDeadlineScenarios } from './reset-deadlines.ts';
+import { resetReapplyScenarios } from './reset-reapply.ts';
 import { rpcScenarios } from './rpc.ts';
+import { rpcContentionScenarios } from './rpc-contention.ts';
 import { stateScenarios } from './states.ts';
 
 /**
@@ -20,8 +23,11 @@ export const allScenarios: Scenario[] = [
   ...stateScenarios,
   ...persistenceScenarios,
   ...rpcScenarios,
+  ...rpcContentionScenarios,
   ...errorScenarios,
   ...failureScenarios,
   ...resetScenarios,
+  ...resetDeadlineScenarios,
+  ...resetReapplyScenarios,
   ...continueAsNewScenarios,
 ];

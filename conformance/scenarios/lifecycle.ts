@@ -1,7 +1,7 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { expectEqual, expectFields, expectResponse, expectStatus, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { deadEnd, enc, forceFail, gracefulComplete, sleep, waitSignal } from '../helpers.ts';
+import { deadEnd, enc, forceFail, gracefulComplete, sleep, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const LONG_POLL_TIMEOUT = {

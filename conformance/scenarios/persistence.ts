@@ -1,8 +1,7 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { KeyValue, PersistenceLoadingPolicy, SearchAttribute } from '../../sdk/wire/types.ts';
 import { expectEqual, expectResponse } from '../checks.ts';
-import type { ScenarioContext } from '../context.ts';
-import { enc, goTo, gracefulComplete, move, waitSignal } from '../helpers.ts';
+import { enc, goTo, gracefulComplete, move, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const kv = (key: string, value: unknown): KeyValue => ({ key, value: enc(value) });
@@ -19,114 +18,147 @@ const int = (value: number): SearchAttribute => ({
   integerValue: value,
 });
 
-/** Starts S1 (policy on waitUntil and execute) with three DAs and two SAs; returns what S1 saw. */
-async function loaded(ctx: ScenarioContext, suffix: string, stateOptions: Record<string, unknown>) {
-  const id = ctx.id(suffix);
-  await ctx.start(
-    id,
-    {
-      startStateId: 'S1',
-      stateOptions,
-      workflowStartOptions: { dataAttributes: initialDas, searchAttributes: [keyword('kw'), int(7)] },
-    },
-    { states: { S1: { execute: () => gracefulComplete() } } },
-  );
-  expectEqual(`${suffix}: status`, (await ctx.result(id)).workflowStatus, 'COMPLETED');
-  const wu = ctx.worker.callsOf(id, 'waitUntil')[0]!.body;
-  const ex = ctx.worker.callsOf(id, 'execute')[0]!.body;
-  return {
-    wu: { da: wu.dataObjects, sa: wu.searchAttributes },
-    ex: { da: ex.DataObjects, sa: ex.searchAttributes },
-  };
-}
-
 const policy = (
   persistenceLoadingType: PersistenceLoadingPolicy['persistenceLoadingType'],
   extra: PersistenceLoadingPolicy = {},
 ): PersistenceLoadingPolicy => ({ persistenceLoadingType, ...extra });
 
-/** Data and search attributes: loading policies, upserts, client get/set (docs/semantics/client-api.md#data-get-1, docs/semantics/persistence.md#locks-1). */
-export const persistenceScenarios: Scenario[] = [
+/** What one state API call received; a field listed here is checked, also when it is `undefined`. */
+interface Loaded {
+  dataAttributes?: KeyValue[] | undefined;
+  searchAttributes?: SearchAttribute[] | undefined;
+}
+
+/**
+ * A loading-policy row: S1 starts with three data attributes (z, a, m) and two search attributes
+ * under these state options; waitUntil and execute must receive what the row lists.
+ */
+interface LoadingRow {
+  name: string;
+  stateOptions: Record<string, unknown>;
+  waitUntil: Loaded;
+  execute?: Loaded;
+  /** Why the row expects what it does, shown in a failure. */
+  why?: string;
+}
+
+// docs/semantics/persistence.md#loading-1 to #loading-3: one row per policy behaviour.
+const loadingRows: LoadingRow[] = [
   {
     name: 'data-attributes-sorted-by-key',
-    async run(ctx) {
-      const seen = await loaded(ctx, 'wf', {});
-      expectEqual('waitUntil dataObjects', seen.wu.da, sorted);
-      expectEqual('execute DataObjects', seen.ex.da, sorted);
-      expectEqual('waitUntil searchAttributes', seen.wu.sa, [int(7), keyword('kw')]);
-    },
+    stateOptions: {},
+    waitUntil: { dataAttributes: sorted, searchAttributes: [int(7), keyword('kw')] },
+    execute: { dataAttributes: sorted },
   },
   {
     name: 'loading-policy-partial',
-    async run(ctx) {
-      const seen = await loaded(ctx, 'wf', {
-        dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', {
-          partialLoadingKeys: ['m', 'missing'],
-        }),
-        searchAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', {
-          partialLoadingKeys: ['CustomIntField'],
-        }),
-      });
-      expectEqual('waitUntil dataObjects', seen.wu.da, [kv('m', 13)]);
-      expectEqual('execute DataObjects', seen.ex.da, [kv('m', 13)]);
-      expectEqual('waitUntil searchAttributes', seen.wu.sa, [int(7)]);
+    stateOptions: {
+      dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', {
+        partialLoadingKeys: ['m', 'missing'],
+      }),
+      searchAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', {
+        partialLoadingKeys: ['CustomIntField'],
+      }),
     },
+    waitUntil: { dataAttributes: [kv('m', 13)], searchAttributes: [int(7)] },
+    execute: { dataAttributes: [kv('m', 13)] },
   },
   {
     name: 'loading-policy-partial-empty-keys',
-    async run(ctx) {
-      const seen = await loaded(ctx, 'wf', {
-        dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING'),
-        searchAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', { partialLoadingKeys: [] }),
-      });
-      expectEqual('waitUntil dataObjects (empty keys load all DAs)', seen.wu.da, sorted);
-      expectEqual('waitUntil searchAttributes (empty keys load no SA: field omitted)', seen.wu.sa, undefined);
+    stateOptions: {
+      dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING'),
+      searchAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', { partialLoadingKeys: [] }),
     },
+    waitUntil: { dataAttributes: sorted, searchAttributes: undefined },
+    why: 'empty keys load all data attributes and no search attribute (the field is left out)',
   },
   {
     name: 'loading-policy-none',
-    async run(ctx) {
-      const seen = await loaded(ctx, 'wf', {
-        dataAttributesLoadingPolicy: policy('LOAD_NONE'),
-        searchAttributesLoadingPolicy: policy('LOAD_NONE'),
-      });
-      expectEqual('waitUntil dataObjects', seen.wu.da, []);
-      expectEqual('waitUntil searchAttributes', seen.wu.sa, []);
+    stateOptions: {
+      dataAttributesLoadingPolicy: policy('LOAD_NONE'),
+      searchAttributesLoadingPolicy: policy('LOAD_NONE'),
     },
+    waitUntil: { dataAttributes: [], searchAttributes: [] },
   },
   {
     name: 'loading-policy-partial-with-lock',
-    async run(ctx) {
-      const seen = await loaded(ctx, 'wf', {
-        dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', {
-          partialLoadingKeys: ['a'],
-          lockingKeys: ['z'],
-        }),
-        searchAttributesLoadingPolicy: policy('LOAD_ALL_WITH_PARTIAL_LOCK', {
-          lockingKeys: ['CustomIntField'],
-        }),
-      });
-      expectEqual('waitUntil dataObjects (partial ∪ locking keys)', seen.wu.da, [kv('a', 1), kv('z', 26)]);
-      expectEqual('waitUntil searchAttributes (all)', seen.wu.sa, [int(7), keyword('kw')]);
+    stateOptions: {
+      dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK', {
+        partialLoadingKeys: ['a'],
+        lockingKeys: ['z'],
+      }),
+      searchAttributesLoadingPolicy: policy('LOAD_ALL_WITH_PARTIAL_LOCK', {
+        lockingKeys: ['CustomIntField'],
+      }),
     },
+    waitUntil: { dataAttributes: [kv('a', 1), kv('z', 26)], searchAttributes: [int(7), keyword('kw')] },
+    why: 'partial ∪ locking keys for data attributes, all search attributes',
   },
   {
     name: 'loading-policy-per-api',
-    async run(ctx) {
-      const seen = await loaded(ctx, 'wf', {
-        waitUntilApiDataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', {
-          partialLoadingKeys: ['a'],
-        }),
-        dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', { partialLoadingKeys: ['z'] }),
-        dataObjectsLoadingPolicy: policy('LOAD_NONE'),
-        executeApiSearchAttributesLoadingPolicy: policy('LOAD_NONE'),
-      });
-      expectEqual('waitUntil dataObjects (waitUntil policy)', seen.wu.da, [kv('a', 1)]);
-      expectEqual('execute DataObjects (generic policy over legacy)', seen.ex.da, [kv('z', 26)]);
-      expectEqual('waitUntil searchAttributes (default all)', seen.wu.sa, [int(7), keyword('kw')]);
-      expectEqual('execute searchAttributes (execute policy)', seen.ex.sa, []);
+    stateOptions: {
+      waitUntilApiDataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', {
+        partialLoadingKeys: ['a'],
+      }),
+      dataAttributesLoadingPolicy: policy('LOAD_PARTIAL_WITHOUT_LOCKING', { partialLoadingKeys: ['z'] }),
+      dataObjectsLoadingPolicy: policy('LOAD_NONE'),
+      executeApiSearchAttributesLoadingPolicy: policy('LOAD_NONE'),
     },
+    waitUntil: { dataAttributes: [kv('a', 1)], searchAttributes: [int(7), keyword('kw')] },
+    execute: { dataAttributes: [kv('z', 26)], searchAttributes: [] },
+    why: 'the API-specific policy first, then the generic one over the legacy name; search attributes default to all',
   },
+];
+
+function expectLoaded(label: string, got: Loaded, expected: Loaded | undefined, why: string): void {
+  for (const field of ['dataAttributes', 'searchAttributes'] as const) {
+    if (expected && field in expected) expectEqual(`${label} ${field}${why}`, got[field], expected[field]);
+  }
+}
+
+function loadingScenario(row: LoadingRow): Scenario {
+  return {
+    name: row.name,
+    async run(ctx) {
+      const id = ctx.id('wf');
+      await ctx.start(
+        id,
+        {
+          startStateId: 'S1',
+          stateOptions: row.stateOptions,
+          workflowStartOptions: { dataAttributes: initialDas, searchAttributes: [keyword('kw'), int(7)] },
+        },
+        { states: { S1: { execute: () => gracefulComplete() } } },
+      );
+      expectEqual('status', (await ctx.result(id)).workflowStatus, 'COMPLETED');
+      const waitUntil = ctx.worker.callsOf(id, 'waitUntil')[0]!.body;
+      const execute = ctx.worker.callsOf(id, 'execute')[0]!.body;
+      const why = row.why ? ` (${row.why})` : '';
+      expectLoaded(
+        'waitUntil',
+        {
+          dataAttributes: waitUntil.dataObjects as KeyValue[],
+          searchAttributes: waitUntil.searchAttributes as SearchAttribute[],
+        },
+        row.waitUntil,
+        why,
+      );
+      expectLoaded(
+        'execute',
+        {
+          dataAttributes: execute.DataObjects as KeyValue[],
+          searchAttributes: execute.searchAttributes as SearchAttribute[],
+        },
+        row.execute,
+        why,
+      );
+    },
+  };
+}
+
+/** Data and search attributes: loading policies, upserts, client get/set (docs/semantics/client-api.md#data-get-1, docs/semantics/persistence.md#locks-1). */
+export const persistenceScenarios: Scenario[] = [
+  ...loadingRows.map(loadingScenario),
   {
     name: 'upserts-applied-after-return',
     async run(ctx) {

@@ -1,6 +1,6 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import { expectEqual, expectStatus, expectTrue } from '../checks.ts';
-import { enc, goTo, gracefulComplete, move, waitSignal } from '../helpers.ts';
+import { enc, goTo, gracefulComplete, move, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 /** Reset (docs/semantics/lifecycle.md#reset-2), in its simple forms. */

@@ -2,9 +2,8 @@ import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { PersistenceLoadingPolicy } from '../../sdk/wire/types.ts';
 import { expectEqual, expectFields, expectResponse, expectTrue } from '../checks.ts';
 import type { ScenarioContext } from '../context.ts';
-import { enc, gracefulComplete, sleep, waitSignal } from '../helpers.ts';
+import { Answer, enc, gracefulComplete, sleep, type WorkflowScript, waitSignal } from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
-import { Answer, type WorkflowScript } from '../worker.ts';
 
 /** `{detail, originalWorker*, subStatus: WORKER_API_ERROR}` as the real server writes it. */
 function workerApiError(detail: string, status: number, type: string, workerDetail: string) {

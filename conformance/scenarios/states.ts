@@ -1,4 +1,5 @@
 import { ApiPaths } from '../../sdk/wire/paths.ts';
+import type { WorkflowGetResponse } from '../../sdk/wire/types.ts';
 import { expectEqual, expectFields, expectTrue } from '../checks.ts';
 import {
   deadEnd,
@@ -8,10 +9,11 @@ import {
   goTo,
   gracefulComplete,
   move,
+  type StateScript,
   sleep,
   waitFor,
   waitSignal,
-} from '../helpers.ts';
+} from '../kit/index.ts';
 import type { Scenario } from '../scenario.ts';
 
 const timer = (seconds: number) =>
@@ -20,101 +22,97 @@ const timer = (seconds: number) =>
     timerCommands: [{ commandId: 't', durationSeconds: seconds }],
   });
 
-/** State executions, decisions, closing and outputs (docs/semantics/execution.md#loop-2, #ids-1, #decisions-1). */
-export const stateScenarios: Scenario[] = [
+const output = (stateId: string, value: string) => ({
+  completedStateId: stateId,
+  completedStateExecutionId: `${stateId}-1`,
+  completedStateOutput: enc(value),
+});
+
+/**
+ * A workflow that starts at S1 and closes through its threads' decisions: the states' scripts and
+ * the result getWithWait must answer (its run id aside).
+ */
+interface ClosingRow {
+  name: string;
+  states: Record<string, StateScript>;
+  result: Omit<WorkflowGetResponse, 'workflowRunId'>;
+  /** Checked while the workflow still runs, after the named state's execute was called. */
+  runningAfterExecuteOf?: string;
+  /** The execution ids that got a waitUntil call, sorted. */
+  waitUntilExecutions?: string[];
+}
+
+// docs/semantics/execution.md#ids-1, #loop-4, #decisions-1 to #decisions-3, #decisions-8.
+const closingRows: ClosingRow[] = [
   {
     name: 'execution-ids-per-state',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: { execute: () => goTo(move('A'), move('B'), move('A')) },
-            A: { execute: () => gracefulComplete() },
-            B: { waitUntil: () => ({}), execute: () => gracefulComplete() },
-          },
-        },
-      );
-      const result = await ctx.result(id);
-      expectEqual('result (no outputs: no results)', result, {
-        workflowRunId: result.workflowRunId,
-        workflowStatus: 'COMPLETED',
-      });
-      const ids = ctx.worker
-        .callsOf(id, 'waitUntil')
-        .map((c) => c.stateExecutionId)
-        .sort();
-      expectEqual('waitUntil stateExecutionIds', ids, ['A-1', 'A-2', 'B-1', 'S1-1']);
+    states: {
+      S1: { execute: () => goTo(move('A'), move('B'), move('A')) },
+      A: { execute: () => gracefulComplete() },
+      B: { waitUntil: () => ({}), execute: () => gracefulComplete() },
     },
+    result: { workflowStatus: 'COMPLETED' },
+    waitUntilExecutions: ['A-1', 'A-2', 'B-1', 'S1-1'],
   },
   {
     name: 'graceful-completion-waits-for-threads',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: { execute: () => goTo(move('Fast'), move('Slow')) },
-            Fast: { execute: () => gracefulComplete(enc('fast')) },
-            Slow: { waitUntil: () => timer(2), execute: () => gracefulComplete(enc('slow')) },
-          },
-        },
-      );
-      await ctx.worker.waitForCall(id, (c) => c.stateId === 'Fast' && c.api === 'execute');
-      await sleep(500);
-      expectEqual(
-        'status after Fast completed gracefully',
-        (await ctx.describe(id)).workflowStatus,
-        'RUNNING',
-      );
-      const result = await ctx.result(id);
-      expectEqual('result', result, {
-        workflowRunId: result.workflowRunId,
-        workflowStatus: 'COMPLETED',
-        results: [
-          {
-            completedStateId: 'Fast',
-            completedStateExecutionId: 'Fast-1',
-            completedStateOutput: enc('fast'),
-          },
-          {
-            completedStateId: 'Slow',
-            completedStateExecutionId: 'Slow-1',
-            completedStateOutput: enc('slow'),
-          },
-        ],
-      });
+    states: {
+      S1: { execute: () => goTo(move('Fast'), move('Slow')) },
+      Fast: { execute: () => gracefulComplete(enc('fast')) },
+      Slow: { waitUntil: () => timer(2), execute: () => gracefulComplete(enc('slow')) },
     },
+    runningAfterExecuteOf: 'Fast',
+    result: { workflowStatus: 'COMPLETED', results: [output('Fast', 'fast'), output('Slow', 'slow')] },
   },
   {
     name: 'force-complete-abandons-threads',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: { execute: () => goTo(move('Waiter'), move('F')) },
-            Waiter: { waitUntil: () => waitSignal('never'), execute: () => gracefulComplete(enc('never')) },
-            F: { waitUntil: () => timer(1), execute: () => forceComplete(enc('forced')) },
-          },
-        },
-      );
-      const result = await ctx.result(id);
-      expectEqual('result', result, {
-        workflowRunId: result.workflowRunId,
-        workflowStatus: 'COMPLETED',
-        results: [
-          { completedStateId: 'F', completedStateExecutionId: 'F-1', completedStateOutput: enc('forced') },
-        ],
-      });
+    states: {
+      S1: { execute: () => goTo(move('Waiter'), move('F')) },
+      Waiter: { waitUntil: () => waitSignal('never'), execute: () => gracefulComplete(enc('never')) },
+      F: { waitUntil: () => timer(1), execute: () => forceComplete(enc('forced')) },
+    },
+    result: { workflowStatus: 'COMPLETED', results: [output('F', 'forced')] },
+  },
+  {
+    name: 'force-fail-with-results',
+    states: {
+      S1: { execute: () => goTo(move('G'), move('F')) },
+      G: { execute: () => gracefulComplete(enc('g')) },
+      F: { waitUntil: () => timer(1), execute: () => forceFail(enc('f')) },
+    },
+    result: {
+      workflowStatus: 'FAILED',
+      errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
+      results: [output('G', 'g'), output('F', 'f')],
     },
   },
+];
+
+function closingScenario(row: ClosingRow): Scenario {
+  return {
+    name: row.name,
+    async run(ctx) {
+      const id = ctx.id('wf');
+      await ctx.start(id, { startStateId: 'S1' }, { states: row.states });
+      if (row.runningAfterExecuteOf) {
+        const stateId = row.runningAfterExecuteOf;
+        await ctx.worker.waitForCall(id, (c) => c.stateId === stateId && c.api === 'execute');
+        await sleep(500);
+        expectEqual(`status after ${stateId} decided`, (await ctx.describe(id)).workflowStatus, 'RUNNING');
+      }
+      const result = await ctx.result(id);
+      expectEqual('result', result, { workflowRunId: result.workflowRunId, ...row.result });
+      if (row.waitUntilExecutions) {
+        const ids = ctx.worker.callsOf(id, 'waitUntil').map((c) => c.stateExecutionId);
+        expectEqual('waitUntil stateExecutionIds', ids.sort(), row.waitUntilExecutions);
+      }
+    },
+  };
+}
+
+/** State executions, decisions, closing and outputs (docs/semantics/execution.md#loop-2, #ids-1, #decisions-1). */
+export const stateScenarios: Scenario[] = [
+  ...closingRows.map(closingScenario),
   {
     name: 'dead-end-keeps-running',
     async run(ctx) {
@@ -123,33 +121,6 @@ export const stateScenarios: Scenario[] = [
       await ctx.worker.waitForCall(id, (c) => c.api === 'execute');
       await sleep(1_000);
       expectEqual('status', (await ctx.describe(id)).workflowStatus, 'RUNNING');
-    },
-  },
-  {
-    name: 'force-fail-with-results',
-    async run(ctx) {
-      const id = ctx.id('wf');
-      await ctx.start(
-        id,
-        { startStateId: 'S1' },
-        {
-          states: {
-            S1: { execute: () => goTo(move('G'), move('F')) },
-            G: { execute: () => gracefulComplete(enc('g')) },
-            F: { waitUntil: () => timer(1), execute: () => forceFail(enc('f')) },
-          },
-        },
-      );
-      const result = await ctx.result(id);
-      expectEqual('result', result, {
-        workflowRunId: result.workflowRunId,
-        workflowStatus: 'FAILED',
-        errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
-        results: [
-          { completedStateId: 'G', completedStateExecutionId: 'G-1', completedStateOutput: enc('g') },
-          { completedStateId: 'F', completedStateExecutionId: 'F-1', completedStateOutput: enc('f') },
-        ],
-      });
     },
   },
   {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScenarioWorker } from '../../conformance/kit/index.ts';
 import { runScenarios } from '../../conformance/runner.ts';
 import type { ScenarioResult } from '../../conformance/scenario.ts';
 import { allScenarios } from '../../conformance/scenarios/index.ts';
-import { ScenarioWorker } from '../../conformance/worker.ts';
 import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
 import { buildSimulatorServer } from '../../simulator/http/server.ts';
 import { Simulator } from '../../simulator/simulator.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorker, goTo, setup } from './fake-worker.ts';
+import { goTo } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const idleWorker = () => new FakeWorker({ S1: { execute: () => goTo('_SYS_DEAD_END') } });
 

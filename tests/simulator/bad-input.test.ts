@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowWorkerRpcRequest } from '../../sdk/wire/types.ts';
-import { complete, FakeWorker, RawReply, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 // Every answer here was measured on a real iWF server (iWF on Temporal 1.31.2) first.
 
@@ -15,7 +16,7 @@ function waitingWorker(rpcSeen: WorkflowWorkerRpcRequest[] = []) {
             deciderTriggerType: 'ALL_COMMAND_COMPLETED',
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     },
     {
@@ -236,12 +237,12 @@ describe('Go JSON decoding of client bodies', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () =>
-          new RawReply({
+          new Answer({
             status: 200,
             contentType: 'application/json',
-            text: '{"commandRequest":{"timerCommands":[{"commandId":"t","durationSeconds":9223372036854775807}],"deciderTriggerType":"ALL_COMMAND_COMPLETED"}}',
+            body: '{"commandRequest":{"timerCommands":[{"commandId":"t","durationSeconds":9223372036854775807}],"deciderTriggerType":"ALL_COMMAND_COMPLETED"}}',
           }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, result } = setup(worker);

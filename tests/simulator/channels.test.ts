@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deadEnd, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
-import { deadEnd, decide, noState, noWait, runIdOf } from './wire-builders.ts';
+import { FakeWorker, noState, runIdOf, setup } from './fake-worker.ts';
 
 const channelCommands = (channel: string, n: number): WorkflowStateStartResponse => ({
   commandRequest: {
@@ -14,7 +14,7 @@ const channelCommands = (channel: string, n: number): WorkflowStateStartResponse
 });
 
 const infos = (field: 'internalChannelInfos' | 'signalChannelInfos') =>
-  ((req: Record<string, unknown>) => ({ output: encoded(req[field]) })) as never;
+  ((req: Record<string, unknown>) => ({ output: enc(req[field]) })) as never;
 
 describe('internal channels', () => {
   it('a channel keeps messages with or without value in FIFO order until consumed, and leaves internalChannelInfos once empty (channels-1)', async () => {
@@ -29,25 +29,25 @@ describe('internal channels', () => {
           },
         },
       },
-      { peek: infos('internalChannelInfos'), consume: () => decide({ stateId: 'C' }) },
+      { peek: infos('internalChannelInfos'), consume: () => goTo({ stateId: 'C' }) },
     );
     const { simulator, start, post } = setup(worker);
     await start('wf', noState);
     await post('publishToInternalChannel', {
       workflowId: 'wf',
       messages: [
-        { channelName: 'c', value: encoded(1) },
+        { channelName: 'c', value: enc(1) },
         { channelName: 'c' },
-        { channelName: 'c', value: encoded(3) },
+        { channelName: 'c', value: enc(3) },
       ],
     });
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'peek' })).body).toEqual({
-      output: encoded({ c: { size: 3 } }),
+      output: enc({ c: { size: 3 } }),
     });
     await post('rpc', { workflowId: 'wf', rpcName: 'consume' });
     await simulator.runUntilIdle();
-    expect(values).toEqual([encoded(1), 'none', encoded(3)]);
-    expect((await post('rpc', { workflowId: 'wf', rpcName: 'peek' })).body).toEqual({ output: encoded({}) });
+    expect(values).toEqual([enc(1), 'none', enc(3)]);
+    expect((await post('rpc', { workflowId: 'wf', rpcName: 'peek' })).body).toEqual({ output: enc({}) });
   });
 
   it('waitUntil, execute, RPC and the publish API all publish into the channel; each message is consumed once (channels-1)', async () => {
@@ -56,10 +56,10 @@ describe('internal channels', () => {
       {
         P: {
           waitUntil: () => ({
-            publishToInterStateChannel: [{ channelName: 'c', value: encoded('waitUntil') }],
+            publishToInterStateChannel: [{ channelName: 'c', value: enc('waitUntil') }],
           }),
           execute: () => ({
-            publishToInterStateChannel: [{ channelName: 'c', value: encoded('execute') }],
+            publishToInterStateChannel: [{ channelName: 'c', value: enc('execute') }],
             ...deadEnd(),
           }),
         },
@@ -78,26 +78,26 @@ describe('internal channels', () => {
       {
         peek: infos('internalChannelInfos'),
         produce: () => ({
-          publishToInterStateChannel: [{ channelName: 'c', value: encoded('rpc') }],
-          ...decide({ stateId: 'P' }),
+          publishToInterStateChannel: [{ channelName: 'c', value: enc('rpc') }],
+          ...goTo({ stateId: 'P' }),
         }),
-        consume: () => decide({ stateId: 'C' }, { stateId: 'Late' }),
+        consume: () => goTo({ stateId: 'C' }, { stateId: 'Late' }),
       },
     );
     const { simulator, start, post } = setup(worker);
     await start('wf', noState);
     await post('publishToInternalChannel', {
       workflowId: 'wf',
-      messages: [{ channelName: 'c', value: encoded('api') }],
+      messages: [{ channelName: 'c', value: enc('api') }],
     });
     await post('rpc', { workflowId: 'wf', rpcName: 'produce' });
     await simulator.runUntilIdle();
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'peek' })).body).toEqual({
-      output: encoded({ c: { size: 4 } }),
+      output: enc({ c: { size: 4 } }),
     });
     await post('rpc', { workflowId: 'wf', rpcName: 'consume' });
     await simulator.runUntilIdle();
-    expect(values).toEqual([encoded('api'), encoded('rpc'), encoded('waitUntil'), encoded('execute')]);
+    expect(values).toEqual([enc('api'), enc('rpc'), enc('waitUntil'), enc('execute')]);
     expect(worker.callsOf('execute', 'Late')).toHaveLength(0);
   });
 });
@@ -107,17 +107,17 @@ describe('signal channels', () => {
     const worker = new FakeWorker({}, { peek: infos('signalChannelInfos') });
     const { start, post } = setup(worker);
     const first = runIdOf(await start('wf', noState));
-    await post('signal', { workflowId: 'wf', signalChannelName: 'b', signalValue: encoded(1) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'b', signalValue: enc(1) });
     await post('signal', { workflowId: 'wf', signalChannelName: 'b' });
     await post('triggerContinueAsNew', { workflowId: 'wf' });
     expect(runIdOf(await post('get', { workflowId: 'wf' }))).not.toBe(first);
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'peek' })).body).toEqual({
-      output: encoded({ b: { size: 2 } }),
+      output: enc({ b: { size: 2 } }),
     });
   });
 
   it('a signal to a closed workflow answers 400 WORKFLOW_NOT_EXISTS_SUB_STATUS (errors-3)', async () => {
-    const { start, post, result } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    const { start, post, result } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     await start('wf', { stateOptions: noWait });
     await result('wf');
     expect(await post('signal', { workflowId: 'wf', signalChannelName: 'x' })).toEqual({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import { VirtualClock } from '../../simulator/index.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 function reminderWorker() {
   return new FakeWorker({
@@ -14,7 +15,9 @@ function reminderWorker() {
       }),
       execute: (req) => {
         const verified = req.commandResults?.signalResults?.[0]?.signalRequestStatus === 'RECEIVED';
-        return verified ? complete('verified') : { stateDecision: { nextStates: [{ stateId: 'S1' }] } };
+        return verified
+          ? gracefulComplete(enc('verified'))
+          : { stateDecision: { nextStates: [{ stateId: 'S1' }] } };
       },
     },
   });
@@ -22,9 +25,9 @@ function reminderWorker() {
 
 async function scenario() {
   const { simulator, start, post, result } = setup(reminderWorker(), { autoAdvance: false });
-  await start('user-1', { stateInput: encoded({ email: 'a@b.c' }) });
+  await start('user-1', { stateInput: enc({ email: 'a@b.c' }) });
   await simulator.advanceBy(3 * 86_400_000 + 5_000);
-  await post('signal', { workflowId: 'user-1', signalChannelName: 'verify', signalValue: encoded(true) });
+  await post('signal', { workflowId: 'user-1', signalChannelName: 'verify', signalValue: enc(true) });
   const reply = await result('user-1');
   return { simulator, reply };
 }
@@ -53,7 +56,7 @@ describe('virtual time and determinism', () => {
   it('gives random run ids on the wall clock, so a restarted simulator never reuses one', async () => {
     const runIds: unknown[] = [];
     for (let i = 0; i < 2; i++) {
-      const worker = new FakeWorker({ S1: { execute: () => complete() } });
+      const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
       const { simulator, start } = setup(worker, { clock: 'wall' });
       runIds.push(
         ((await start('wf', { startStateId: undefined })).body as { workflowRunId: string }).workflowRunId,

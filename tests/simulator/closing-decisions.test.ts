@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { deadEnd, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type {
   CommandRequest,
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
 } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
-import { deadEnd, decide, noState, noWait, to } from './wire-builders.ts';
+import { FakeWorker, noState, setup, to } from './fake-worker.ts';
 
 const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
 
@@ -31,7 +31,7 @@ function startedByRpc(request: CommandRequest, seen: WorkflowStateDecideRequest[
         },
       },
     },
-    { go: () => decide({ stateId: 'S1' }) },
+    { go: () => goTo({ stateId: 'S1' }) },
   );
 }
 
@@ -43,7 +43,7 @@ describe('decisions, closing and outputs', () => {
         conditionalClose: {
           conditionalCloseType: 'FORCE_COMPLETE_ON_SIGNAL_CHANNEL_EMPTY',
           channelName: 'x',
-          closeInput: encoded('closed'),
+          closeInput: enc('closed'),
         },
       },
     };
@@ -65,7 +65,7 @@ describe('decisions, closing and outputs', () => {
         {
           completedStateId: 'S1',
           completedStateExecutionId: 'S1-2',
-          completedStateOutput: encoded('closed'),
+          completedStateOutput: enc('closed'),
         },
       ],
     });
@@ -76,7 +76,7 @@ describe('decisions, closing and outputs', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
-          publishToInterStateChannel: [{ channelName: 'c', value: encoded(1) }],
+          publishToInterStateChannel: [{ channelName: 'c', value: enc(1) }],
           stateDecision: {
             nextStates: [{ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }],
             conditionalClose: {
@@ -107,12 +107,12 @@ describe('decisions, closing and outputs', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () =>
-          decide(
-            { stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded(1) },
+          goTo(
+            { stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: enc(1) },
             { stateId: 'A', stateOptions: noWait },
           ),
       },
-      A: { execute: () => complete() },
+      A: { execute: () => gracefulComplete() },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
@@ -121,9 +121,7 @@ describe('decisions, closing and outputs', () => {
       workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
       errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
-      results: [
-        { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: encoded(1) },
-      ],
+      results: [{ completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: enc(1) }],
     });
   });
 
@@ -131,17 +129,17 @@ describe('decisions, closing and outputs', () => {
   // _SYS_GRACEFUL_COMPLETING_WORKFLOW {json 2}] → results [S1-1 with "2"] (the server keeps the output of
   // the last closing movement); [_SYS_FORCE_FAILING_WORKFLOW without input, A] → results [], A not called.
   it('in a combination with _SYS_FORCE_FAILING_WORKFLOW the last closing movement’s input is the output; none → results [] (decisions-6)', async () => {
-    const decisions: Record<string, () => ReturnType<typeof decide>> = {
+    const decisions: Record<string, () => ReturnType<typeof goTo>> = {
       last: () =>
-        decide(
-          { stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded(1) },
-          { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: encoded(2) },
+        goTo(
+          { stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: enc(1) },
+          { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: enc(2) },
         ),
-      none: () => decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW' }, { stateId: 'A', stateOptions: noWait }),
+      none: () => goTo({ stateId: '_SYS_FORCE_FAILING_WORKFLOW' }, { stateId: 'A', stateOptions: noWait }),
     };
     const worker = new FakeWorker({
       S1: { execute: (request) => decisions[request.context.workflowId]!() },
-      A: { execute: () => complete() },
+      A: { execute: () => gracefulComplete() },
     });
     const { start, result } = setup(worker);
     await start('last', { stateOptions: noWait });
@@ -150,9 +148,7 @@ describe('decisions, closing and outputs', () => {
       workflowRunId: expect.any(String),
       workflowStatus: 'FAILED',
       errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
-      results: [
-        { completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: encoded(2) },
-      ],
+      results: [{ completedStateId: 'S1', completedStateExecutionId: 'S1-1', completedStateOutput: enc(2) }],
     });
     expect((await result('none')).body).toEqual({
       workflowRunId: expect.any(String),
@@ -164,7 +160,10 @@ describe('decisions, closing and outputs', () => {
   });
 
   it('states registered in waitForCompletionStateIds do not change the results (decisions-8)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => to('S2') }, S2: { execute: () => complete() } });
+    const worker = new FakeWorker({
+      S1: { execute: () => to('S2') },
+      S2: { execute: () => gracefulComplete() },
+    });
     const { start, result } = setup(worker);
     await start('wf', {
       stateOptions: noWait,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deadEnd, enc, goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { CommandRequest, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
-import { deadEnd, decide, noState } from './wire-builders.ts';
+import { FakeWorker, noState, setup } from './fake-worker.ts';
 
 const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
 
@@ -27,14 +27,14 @@ function startedByRpc(request: CommandRequest, seen: WorkflowStateDecideRequest[
         },
       },
     },
-    { go: () => decide({ stateId: 'S1' }) },
+    { go: () => goTo({ stateId: 'S1' }) },
   );
 }
 
 describe('commands and trigger types', () => {
   it('a waitUntil without commands is satisfied at once: execute follows immediately with only the two flags (commands-2)', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => ({ commandRequest: { timerCommands: [] } }), execute: () => complete() },
+      S1: { waitUntil: () => ({ commandRequest: { timerCommands: [] } }), execute: () => gracefulComplete() },
     });
     const { simulator, start, result } = setup(worker, { autoAdvance: false });
     const t0 = simulator.now();
@@ -55,11 +55,11 @@ describe('commands and trigger types', () => {
       commandWaitingType: 'ANY_COMPLETED',
       signalCommands: [sig('x'), sig('y')],
     };
-    const worker = startedByRpc(request, seen, () => decide({ stateId: 'S2' }));
+    const worker = startedByRpc(request, seen, () => goTo({ stateId: 'S2' }));
     const { simulator, start, post } = setup(worker);
     await start('both', noState);
-    await post('signal', { workflowId: 'both', signalChannelName: 'x', signalValue: encoded('x1') });
-    await post('signal', { workflowId: 'both', signalChannelName: 'y', signalValue: encoded('y1') });
+    await post('signal', { workflowId: 'both', signalChannelName: 'x', signalValue: enc('x1') });
+    await post('signal', { workflowId: 'both', signalChannelName: 'y', signalValue: enc('y1') });
     await post('rpc', { workflowId: 'both', rpcName: 'go' });
     await simulator.runUntilIdle();
     expect(seen[0]!.commandResults!.signalResults!.map((s) => s.signalRequestStatus)).toEqual([
@@ -69,18 +69,18 @@ describe('commands and trigger types', () => {
 
     seen.length = 0;
     await start('one', noState);
-    await post('signal', { workflowId: 'one', signalChannelName: 'x', signalValue: encoded('x1') });
+    await post('signal', { workflowId: 'one', signalChannelName: 'x', signalValue: enc('x1') });
     await post('rpc', { workflowId: 'one', rpcName: 'go' });
     await simulator.runUntilIdle();
     expect(seen[0]!.commandResults!.signalResults).toEqual([
-      { commandId: 'x', signalChannelName: 'x', signalRequestStatus: 'RECEIVED', signalValue: encoded('x1') },
+      { commandId: 'x', signalChannelName: 'x', signalRequestStatus: 'RECEIVED', signalValue: enc('x1') },
       { commandId: 'y', signalChannelName: 'y', signalRequestStatus: 'WAITING' },
     ]);
-    await post('signal', { workflowId: 'one', signalChannelName: 'y', signalValue: encoded('y-late') });
+    await post('signal', { workflowId: 'one', signalChannelName: 'y', signalValue: enc('y-late') });
     await simulator.runUntilIdle();
     expect(seen[1]!.commandResults!.signalResults![0]).toMatchObject({
       signalRequestStatus: 'RECEIVED',
-      signalValue: encoded('y-late'),
+      signalValue: enc('y-late'),
     });
   });
 
@@ -94,7 +94,7 @@ describe('commands and trigger types', () => {
             signalCommands: [sig('go')],
           },
         }),
-        execute: () => decide({ stateId: 'S2' }),
+        execute: () => goTo({ stateId: 'S2' }),
       },
       S2: {
         waitUntil: () => ({
@@ -131,14 +131,14 @@ describe('commands and trigger types', () => {
     await start('wf', noState);
     await post('rpc', { workflowId: 'wf', rpcName: 'go' });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'x', signalValue: encoded(1) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'x', signalValue: enc(1) });
     await simulator.runUntilIdle();
     expect(seen).toHaveLength(0);
-    await post('signal', { workflowId: 'wf', signalChannelName: 'x', signalValue: encoded(2) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'x', signalValue: enc(2) });
     await simulator.runUntilIdle();
     expect(seen[0]!.commandResults!.signalResults!.map((s) => [s.commandId, s.signalValue])).toEqual([
-      ['first', encoded(1)],
-      ['second', encoded(2)],
+      ['first', enc(1)],
+      ['second', enc(2)],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { CommandRequest, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 function waitingOn(request: CommandRequest, seen: WorkflowStateDecideRequest[]) {
   return new FakeWorker({
@@ -8,7 +9,7 @@ function waitingOn(request: CommandRequest, seen: WorkflowStateDecideRequest[]) 
       waitUntil: () => ({ commandRequest: request }),
       execute: (req) => {
         seen.push(req);
-        return complete();
+        return gracefulComplete();
       },
     },
   });
@@ -80,7 +81,7 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
     const { simulator, start, post, result } = setup(worker);
     await start('wf');
     await simulator.advanceBy(5_000);
-    await post('signal', { workflowId: 'wf', signalChannelName: 'approve', signalValue: encoded(true) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'approve', signalValue: enc(true) });
     await result('wf');
     expect(seen[0]!.commandResults).toEqual({
       timerResults: [{ commandId: 't', timerStatus: 'SCHEDULED' }],
@@ -89,7 +90,7 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
           commandId: 'a',
           signalChannelName: 'approve',
           signalRequestStatus: 'RECEIVED',
-          signalValue: encoded(true),
+          signalValue: enc(true),
         },
         { commandId: 'r', signalChannelName: 'reject', signalRequestStatus: 'WAITING' },
       ],
@@ -163,7 +164,7 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
           executes++;
           const value = req.commandResults!.signalResults![0]!.signalValue;
           return value?.data === '3'
-            ? complete(executes)
+            ? gracefulComplete(enc(executes))
             : { stateDecision: { nextStates: [{ stateId: 'S1' }] } };
         },
       },
@@ -185,7 +186,7 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
       await post('signal', { workflowId: 'wf', signalChannelName: 'tick', signalValue: { data: String(n) } });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded(3) }],
+      results: [{ completedStateOutput: enc(3) }],
     });
   });
 
@@ -219,19 +220,19 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
       },
       Producer: {
         execute: () => ({
-          publishToInterStateChannel: [1, 2, 3].map((n) => ({ channelName: 'jobs', value: encoded(n) })),
+          publishToInterStateChannel: [1, 2, 3].map((n) => ({ channelName: 'jobs', value: enc(n) })),
           stateDecision: { nextStates: [{ stateId: '_SYS_DEAD_END' }] },
         }),
       },
     });
     const rpcWorker = worker;
-    rpcWorker.rpcs.size = (req) => ({ output: encoded(req.internalChannelInfos) });
+    rpcWorker.rpcs.size = (req) => ({ output: enc(req.internalChannelInfos) });
     const { simulator, start, post } = setup(worker);
     await start('wf', { stateOptions: { skipWaitUntil: true } });
     await simulator.runUntilIdle();
     expect(received).toEqual(['Consumer-1:1', 'Consumer-2:2']);
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'size' })).body).toEqual({
-      output: encoded({ jobs: { size: 1 } }),
+      output: enc({ jobs: { size: 1 } }),
     });
   });
 
@@ -248,7 +249,7 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
         }),
         execute: (req) => {
           seen.push(req);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -298,7 +299,7 @@ describe('commands and triggers (commands-1, channels-1, channels-3)', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({ commandRequest: { timerCommands: [{ durationSeconds: 1 }] } }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = setup(worker);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 type RunIdBody = { workflowRunId: string; workflowStatus?: string };
 
@@ -11,7 +12,7 @@ const waitForGo = {
       signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
     },
   }),
-  execute: () => complete('done'),
+  execute: () => gracefulComplete(enc('done')),
 };
 
 /** S1 loops `n` times through itself (with waitUntil), then completes with the count. */
@@ -21,8 +22,8 @@ function loopingWorker(n: number) {
       waitUntil: () => ({}),
       execute: (req: WorkflowStateDecideRequest) => {
         const i = Number(req.stateInput?.data ?? '0');
-        if (i + 1 >= n) return complete(i + 1);
-        return { stateDecision: { nextStates: [{ stateId: 'S1', stateInput: encoded(i + 1) }] } };
+        if (i + 1 >= n) return gracefulComplete(enc(i + 1));
+        return { stateDecision: { nextStates: [{ stateId: 'S1', stateInput: enc(i + 1) }] } };
       },
     },
   });
@@ -30,10 +31,10 @@ function loopingWorker(n: number) {
 
 describe('continue-as-new (can-1, can-2, config-1)', () => {
   it('triggerContinueAsNew gives a new run id through /get; the old one describes as CONTINUED_AS_NEW (can-2)', async () => {
-    const worker = new FakeWorker({ S1: waitForGo }, { peek: () => ({ output: encoded('ok') }) });
+    const worker = new FakeWorker({ S1: waitForGo }, { peek: () => ({ output: enc('ok') }) });
     const { simulator, post, start, result } = setup(worker);
     const first = (
-      (await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] } }))
+      (await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc(1) }] } }))
         .body as RunIdBody
     ).workflowRunId;
     await simulator.runUntilIdle();
@@ -47,7 +48,7 @@ describe('continue-as-new (can-1, can-2, config-1)', () => {
     });
     // Everything carries over: data attributes, the waiting state, the signal buffer.
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     await post('rpc', { workflowId: 'wf', rpcName: 'peek' });
     expect((worker.callsOf('rpc')[0]!.body.context as { workflowRunId: string }).workflowRunId).toBe(
@@ -93,7 +94,7 @@ describe('continue-as-new (can-1, can-2, config-1)', () => {
     const done = (await result('wf')).body as RunIdBody & { results: unknown[] };
     expect(done).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateExecutionId: 'S1-6', completedStateOutput: encoded(6) }],
+      results: [{ completedStateExecutionId: 'S1-6', completedStateOutput: enc(6) }],
     });
     // 6 executions × 2 = 12 operations: a new run after every 4.
     const runs = simulator.listWorkflows().filter((w) => w.workflowId === 'wf');
@@ -133,7 +134,7 @@ describe('continue-as-new (can-1, can-2, config-1)', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => new Promise((resolve) => (release = () => resolve({}))),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, post, start, result } = setup(worker);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
 import { parseCron } from '../../simulator/engine/schedules/cron-expression.ts';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('cron starts (cron-1)', () => {
   it('cronSchedule answers workflowRunId "" and a second identical start 400 already registered (cron-1)', async () => {
-    const { post, start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    const { post, start } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     const cron = {
       workflowStartOptions: { cronSchedule: '*/5 * * * *' },
       stateOptions: { skipWaitUntil: true },
@@ -24,7 +25,7 @@ describe('cron starts (cron-1)', () => {
   });
 
   it('starts a run per tick on the virtual clock, as <workflowId>-<scheduled time>, without IwfWorkflowType (cron-1)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { simulator, post, start } = setup(worker, { startTime: at('2025-01-01T00:02:30Z') });
     await start('report', {
       workflowStartOptions: { cronSchedule: '*/5 * * * *' },
@@ -56,7 +57,7 @@ describe('cron starts (cron-1)', () => {
             timerCommands: [{ durationSeconds: 90 }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start } = setup(worker, { startTime: at('2025-01-01T00:00:30Z') });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
-import { deadEnd, decide, execId, noWait, to } from './wire-builders.ts';
+import { Answer, deadEnd, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
+import { execId, FakeWorker, setup, to } from './fake-worker.ts';
 
-const fail500 = () => new RawReply({ status: 500, text: 'boom', contentType: 'text/plain' });
+const fail500 = () => new Answer({ status: 500, body: 'boom', contentType: 'text/plain' });
 
 const once = {
   executeApiRetryPolicy: { maximumAttempts: 1 },
@@ -38,13 +38,13 @@ describe('execution ids', () => {
   it('the _SYS_ ids are never executed nor numbered: the output names the deciding execution (ids-2)', async () => {
     const worker = new FakeWorker({
       S1: { execute: () => to('S2') },
-      S2: { execute: () => complete('x') },
+      S2: { execute: () => gracefulComplete(enc('x')) },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
     expect((await result('wf')).body).toMatchObject({
       results: [
-        { completedStateId: 'S2', completedStateExecutionId: 'S2-1', completedStateOutput: encoded('x') },
+        { completedStateId: 'S2', completedStateExecutionId: 'S2-1', completedStateOutput: enc('x') },
       ],
     });
     expect(worker.calls.map((c) => c.body.workflowStateId)).toEqual(['S1', 'S2']);
@@ -54,7 +54,7 @@ describe('execution ids', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () =>
-          decide(
+          goTo(
             { stateId: 'A', stateOptions: noWait },
             { stateId: 'A' },
             { stateId: 'A', stateOptions: noWait },

@@ -1,5 +1,6 @@
+import { Answer, goTo, noWait } from '../../conformance/kit/index.ts';
 import type {
-  EncodedObject,
+  PersistenceLoadingPolicy,
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
   WorkflowStateStartRequest,
@@ -10,20 +11,18 @@ import type {
 import type { WorkerReply, WorkerTransport } from '../../simulator/contracts.ts';
 import { Simulator, type SimulatorOptions } from '../../simulator/index.ts';
 
-/** A raw worker answer (error statuses, text bodies) instead of a 200 JSON response. */
-export class RawReply {
-  constructor(readonly reply: WorkerReply) {}
-}
+// The in-process side of the wire-test kit (conformance/kit/): a worker the simulator calls without
+// sockets, and readers of its calls and replies. Answers are built with the kit's builders.
 
 /** A worker answer that never comes (a hung worker). */
 export const HANG = Symbol('hang');
 
-type Answer<T> = T | RawReply | typeof HANG | Promise<T | RawReply | typeof HANG>;
+type Reply<T> = T | Answer | typeof HANG | Promise<T | Answer | typeof HANG>;
 
 /** One state of the fake worker: optional waitUntil, required execute. */
 export interface FakeState {
-  waitUntil?: (request: WorkflowStateStartRequest) => Answer<WorkflowStateStartResponse>;
-  execute: (request: WorkflowStateDecideRequest) => Answer<WorkflowStateDecideResponse>;
+  waitUntil?: (request: WorkflowStateStartRequest) => Reply<WorkflowStateStartResponse>;
+  execute: (request: WorkflowStateDecideRequest) => Reply<WorkflowStateDecideResponse>;
 }
 
 /** A recorded worker call. */
@@ -31,6 +30,20 @@ export interface RecordedCall {
   path: string;
   body: Record<string, unknown>;
   at: number;
+}
+
+/** The reply the simulator gets for a kit `Answer`, as an HTTP worker would have sent it. */
+function replyOf(answer: Answer): WorkerReply {
+  const { status = 200, body, contentType, statusText, delayMs, hangUp } = answer.spec;
+  if (hangUp) throw new Error('the worker closed the connection without answering');
+  if (delayMs)
+    throw new Error('Answer.delayMs needs real time: in-process tests use HANG or the virtual clock');
+  return {
+    status,
+    ...(typeof body === 'string' ? { text: body } : body === undefined ? { text: '' } : { json: body }),
+    ...(contentType !== undefined ? { contentType } : {}),
+    ...(statusText !== undefined ? { statusText } : {}),
+  };
 }
 
 /**
@@ -45,7 +58,7 @@ export class FakeWorker implements WorkerTransport {
     readonly states: Record<string, FakeState>,
     readonly rpcs: Record<
       string,
-      (request: WorkflowWorkerRpcRequest) => Answer<WorkflowWorkerRpcResponse>
+      (request: WorkflowWorkerRpcRequest) => Reply<WorkflowWorkerRpcResponse>
     > = {},
   ) {}
 
@@ -71,7 +84,7 @@ export class FakeWorker implements WorkerTransport {
       answer = await rpc(body as WorkflowWorkerRpcRequest);
     }
     if (answer === HANG) return new Promise<WorkerReply>(() => {});
-    if (answer instanceof RawReply) return answer.reply;
+    if (answer instanceof Answer) return replyOf(answer);
     return { status: 200, json: answer };
   }
 
@@ -86,25 +99,6 @@ export class FakeWorker implements WorkerTransport {
       (c) => c.path === path && (stateId === undefined || c.body.workflowStateId === stateId),
     );
   }
-}
-
-/** JSON-encodes a value as an EncodedObject. */
-export function encoded(value: unknown): EncodedObject {
-  return { encoding: 'json', data: JSON.stringify(value) };
-}
-
-/** Moves to the next state(s). */
-export function goTo(...stateIds: string[]): WorkflowStateDecideResponse {
-  return { stateDecision: { nextStates: stateIds.map((stateId) => ({ stateId })) } };
-}
-
-/** Completes gracefully, with an output when given. */
-export function complete(output?: unknown): WorkflowStateDecideResponse {
-  const movement =
-    output === undefined
-      ? { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }
-      : { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: encoded(output) };
-  return { stateDecision: { nextStates: [movement] } };
 }
 
 /** A simulator wired to a fake worker, and small helpers to call it. */
@@ -126,3 +120,21 @@ export function setup(worker: FakeWorker, options: Partial<SimulatorOptions> = {
     post('getWithWait', { workflowId, waitTimeSeconds });
   return { simulator, post, start, result };
 }
+
+/** An execute answer moving to states that skip waitUntil, by id. @example to('A', 'B') */
+export const to = (...ids: string[]) => goTo(...ids.map((stateId) => ({ stateId, stateOptions: noWait })));
+
+/** Start-request fields for a workflow without a starting state. @example start('wf', noState) */
+export const noState = { startStateId: undefined };
+
+/** The state execution id of a recorded worker call. @example calls.map(execId) */
+export const execId = (c: RecordedCall) => (c.body.context as { stateExecutionId: string }).stateExecutionId;
+
+/** The run id in a start/get reply. @example runIdOf(await start('wf')) */
+export const runIdOf = (reply: { body: unknown }) => (reply.body as { workflowRunId: string }).workflowRunId;
+
+/** Load everything and lock key `k`. @example { dataAttributesLoadingPolicy: lockK } */
+export const lockK: PersistenceLoadingPolicy = {
+  persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK',
+  lockingKeys: ['k'],
+};

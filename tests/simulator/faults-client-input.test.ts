@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const big = (megabytes: number) => ({
   encoding: 'json',
@@ -13,7 +14,7 @@ function echoWorker(seen: WorkflowStateStartRequest[]) {
       seen.push(req);
       return {};
     },
-    execute: () => complete(),
+    execute: () => gracefulComplete(),
   };
   return new FakeWorker({ S1: state, NoSuchState: state, '': state });
 }
@@ -51,7 +52,7 @@ describe('fault table A: client API bad input', () => {
   });
 
   it('A6 A7: without iwfWorkerUrl nothing is called; with a start state the call fails like Go’s client', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } });
     const { post, result } = setup(worker);
     await post('start', { workflowId: 'idle', iwfWorkflowType: 'T' });
     await post('start', {
@@ -229,7 +230,7 @@ describe('fault table A: client API bad input', () => {
     const { post, start } = setup(new FakeWorker({}));
     await start('wf', {
       startStateId: undefined,
-      workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] },
+      workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc(1) }] },
     });
     expect(
       (await post('dataobjects/set', { workflowId: 'wf', objects: [{ key: 'k', value: big(2.5) }] })).body,
@@ -241,7 +242,7 @@ describe('fault table A: client API bad input', () => {
       (await post('signal', { workflowId: 'wf', signalChannelName: 's', signalValue: big(2.5) })).status,
     ).toBe(500);
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
   });
@@ -255,12 +256,12 @@ describe('fault table A: client API bad input', () => {
   });
 
   it('A39 C12: an RPC without rpcName is forwarded with rpcName ""', async () => {
-    const worker = new FakeWorker({}, { '': () => ({ output: encoded('any') }) });
+    const worker = new FakeWorker({}, { '': () => ({ output: enc('any') }) });
     const { post, start } = setup(worker);
     await start('wf', { startStateId: undefined });
     expect(await post('rpc', { workflowId: 'wf' })).toEqual({
       status: 200,
-      body: { output: encoded('any') },
+      body: { output: enc('any') },
     });
     expect(worker.callsOf('rpc')[0]!.body.rpcName).toBe('');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
+import { FakeWorker, HANG, setup } from './fake-worker.ts';
 
 const big = (megabytes: number) => ({
   encoding: 'json',
@@ -19,8 +20,8 @@ describe('fault table B: worker faults on the state APIs', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () =>
-          new RawReply({ status: 500, text: 'boom: internal failure', contentType: 'text/plain' }),
-        execute: () => complete(),
+          new Answer({ status: 500, body: 'boom: internal failure', contentType: 'text/plain' }),
+        execute: () => gracefulComplete(),
       },
     });
     const { outcome } = await failureOf(worker, { waitUntilApiRetryPolicy: { maximumAttempts: 1 } });
@@ -31,7 +32,7 @@ describe('fault table B: worker faults on the state APIs', () => {
 
   it('B3: without a retry policy a failing waitUntil is retried at 0, 1, 3, 7 s… and the workflow stays RUNNING until stopped', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => new RawReply({ status: 500, json: {} }), execute: () => complete() },
+      S1: { waitUntil: () => new Answer({ status: 500, body: {} }), execute: () => gracefulComplete() },
     });
     const { simulator, post, start } = setup(worker);
     const t0 = simulator.now();
@@ -47,11 +48,11 @@ describe('fault table B: worker faults on the state APIs', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () =>
-          new RawReply({
+          new Answer({
             status: 400,
-            json: { detail: 'unknown state NoSuchState', errorType: 'StateNotFound' },
+            body: { detail: 'unknown state NoSuchState', errorType: 'StateNotFound' },
           }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { outcome } = await failureOf(worker, { waitUntilApiRetryPolicy: { maximumAttempts: 1 } });
@@ -63,8 +64,8 @@ describe('fault table B: worker faults on the state APIs', () => {
   it('B8: a 200 of the wrong shape fails with the decoder error', async () => {
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => new RawReply({ status: 200, json: { commandRequest: 'all' } }),
-        execute: () => complete(),
+        waitUntil: () => new Answer({ status: 200, body: { commandRequest: 'all' } }),
+        execute: () => gracefulComplete(),
       },
     });
     const { outcome } = await failureOf(worker, { waitUntilApiRetryPolicy: { maximumAttempts: 1 } });
@@ -77,10 +78,10 @@ describe('fault table B: worker faults on the state APIs', () => {
     const seen: unknown[] = [];
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => new RawReply({ status: 200, text: '', contentType: 'application/json' }),
+        waitUntil: () => new Answer({ status: 200, body: '', contentType: 'application/json' }),
         execute: (req) => {
           seen.push(req.commandResults);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -91,7 +92,7 @@ describe('fault table B: worker faults on the state APIs', () => {
 
   it('B12: an empty 200 execute body is the server’s nil-pointer crash, retried', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => new RawReply({ status: 200, text: '', contentType: 'application/json' }) },
+      S1: { execute: () => new Answer({ status: 200, body: '', contentType: 'application/json' }) },
     });
     const { outcome } = await failureOf(worker, {
       skipWaitUntil: true,
@@ -117,7 +118,7 @@ describe('fault table B: worker faults on the state APIs', () => {
   it('B16: a next state with stateId "" is started as execution -1', async () => {
     const worker = new FakeWorker({
       S1: { execute: () => ({ stateDecision: { nextStates: [{ stateId: '' }] } }) },
-      '': { waitUntil: () => ({}), execute: () => complete() },
+      '': { waitUntil: () => ({}), execute: () => gracefulComplete() },
     });
     const { outcome } = await failureOf(worker, { skipWaitUntil: true });
     expect(outcome.workflowStatus).toBe('COMPLETED');
@@ -166,7 +167,7 @@ describe('fault table B: worker faults on the state APIs', () => {
             'Post "http://127.0.0.1:1/api/v1/workflowState/start": dial tcp 127.0.0.1:1: connect: connection refused',
           );
         },
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { outcome } = await failureOf(worker, { waitUntilApiRetryPolicy: { maximumAttempts: 1 } });
@@ -179,14 +180,14 @@ describe('fault table B: worker faults on the state APIs', () => {
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({ upsertDataObjects: [{ key: 'big', value: big(2.5) }] }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const env = setup(worker);
     await env.start('wf', {
       workflowTimeoutSeconds: 30,
       stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 3 } },
-      workflowStartOptions: { dataAttributes: [{ key: 'init', value: encoded(1) }] },
+      workflowStartOptions: { dataAttributes: [{ key: 'init', value: enc(1) }] },
     });
     expect((await env.result('wf')).body).toMatchObject({
       workflowStatus: 'FAILED',
@@ -197,12 +198,12 @@ describe('fault table B: worker faults on the state APIs', () => {
     });
     expect(worker.callsOf('waitUntil')).toHaveLength(1);
     expect((await env.post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'init', value: encoded(1) }],
+      objects: [{ key: 'init', value: enc(1) }],
     });
   });
 
   it('B25: an execute retry policy Temporal refuses lets waitUntil run, then the workflow is stuck until TIMEOUT', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } });
     const { outcome } = await failureOf(worker, { executeApiRetryPolicy: { initialIntervalSeconds: -3 } });
     expect(outcome).toMatchObject({ workflowStatus: 'TIMEOUT' });
     expect(worker.callsOf('waitUntil')).toHaveLength(1);
@@ -210,25 +211,25 @@ describe('fault table B: worker faults on the state APIs', () => {
   });
 
   it('B26: a negative waitUntilApiTimeoutSeconds keeps the 30 s default', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } });
     const { outcome } = await failureOf(worker, { waitUntilApiTimeoutSeconds: -5 });
     expect(outcome.workflowStatus).toBe('COMPLETED');
   });
 });
 
 describe('fault table C: RPC faults', () => {
-  async function rpcAnswering(answer: RawReply, request: Record<string, unknown> = {}) {
-    const worker = new FakeWorker({}, { r: () => answer, ok: () => ({ output: encoded('fine') }) });
+  async function rpcAnswering(answer: Answer, request: Record<string, unknown> = {}) {
+    const worker = new FakeWorker({}, { r: () => answer, ok: () => ({ output: enc('fine') }) });
     const env = setup(worker);
     await env.start('wf', {
       startStateId: undefined,
-      workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] },
+      workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc(1) }] },
     });
     const reply = await env.post('rpc', { workflowId: 'wf', rpcName: 'r', timeoutSeconds: 2, ...request });
     // After every case the workflow still runs, its DAs are unchanged, and the next RPC works.
     expect((await env.post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
     expect((await env.post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     expect((await env.post('rpc', { workflowId: 'wf', rpcName: 'ok' })).status).toBe(200);
     return reply;
@@ -247,7 +248,7 @@ describe('fault table C: RPC faults', () => {
   it('C3 C4: 400 with an error body, or 404 text, are 420 worker API errors', async () => {
     expect(
       await rpcAnswering(
-        new RawReply({ status: 400, json: { detail: 'unknown rpc', errorType: 'RpcNotFound' } }),
+        new Answer({ status: 400, body: { detail: 'unknown rpc', errorType: 'RpcNotFound' } }),
       ),
     ).toEqual(
       workerApiError(
@@ -258,9 +259,7 @@ describe('fault table C: RPC faults', () => {
       ),
     );
     expect(
-      await rpcAnswering(
-        new RawReply({ status: 404, text: '404 page not found', contentType: 'text/plain' }),
-      ),
+      await rpcAnswering(new Answer({ status: 404, body: '404 page not found', contentType: 'text/plain' })),
     ).toEqual(
       workerApiError(
         'unable to decode worker response body to WorkerErrorResponse: body404 page not found',
@@ -270,22 +269,22 @@ describe('fault table C: RPC faults', () => {
   });
 
   it('C6: 200 text/plain OK is undecodable', async () => {
-    expect(await rpcAnswering(new RawReply({ status: 200, text: 'OK', contentType: 'text/plain' }))).toEqual(
+    expect(await rpcAnswering(new Answer({ status: 200, body: 'OK', contentType: 'text/plain' }))).toEqual(
       workerApiError('unable to decode worker response body to WorkerErrorResponse: bodyOK', 200),
     );
   });
 
   it('C7: a 200 answer of the wrong shape is "status:200, errorType:" and its upsert is not applied', async () => {
-    const wrong = new RawReply({
+    const wrong = new Answer({
       status: 200,
-      json: { output: 'not-an-object', upsertDataAttributes: [{ key: 'k', value: encoded(2) }] },
+      body: { output: 'not-an-object', upsertDataAttributes: [{ key: 'k', value: enc(2) }] },
     });
     expect(await rpcAnswering(wrong)).toEqual(
       workerApiError('worker API error, status:200, errorType:', 200),
     );
-    const badEnum = new RawReply({
+    const badEnum = new Answer({
       status: 200,
-      json: { upsertSearchAttributes: [{ key: 'CustomIntField', valueType: 'NOPE' }] },
+      body: { upsertSearchAttributes: [{ key: 'CustomIntField', valueType: 'NOPE' }] },
     });
     expect(await rpcAnswering(badEnum)).toEqual(
       workerApiError('worker API error, status:200, errorType:', 200),
@@ -294,7 +293,7 @@ describe('fault table C: RPC faults', () => {
 
   it('C8: an empty 200 body is the server’s 500 nil-pointer crash', async () => {
     expect(
-      await rpcAnswering(new RawReply({ status: 200, text: '', contentType: 'application/json' })),
+      await rpcAnswering(new Answer({ status: 200, body: '', contentType: 'application/json' })),
     ).toEqual({
       status: 500,
       body: {
@@ -308,13 +307,13 @@ describe('fault table C: RPC faults', () => {
     let release: () => void = () => {};
     const worker = new FakeWorker(
       {},
-      { slow: () => new Promise((resolve) => (release = () => resolve({ output: encoded('late') }))) },
+      { slow: () => new Promise((resolve) => (release = () => resolve({ output: enc('late') }))) },
     );
     const { simulator, post, start } = setup(worker, { maxWaitSeconds: 12 });
     await start('wf', { startStateId: undefined });
     const pending = post('rpc', { workflowId: 'wf', rpcName: 'slow', timeoutSeconds: 0 });
     await simulator.advanceBy(5_000);
     release();
-    expect(await pending).toEqual({ status: 200, body: { output: encoded('late') } });
+    expect(await pending).toEqual({ status: 200, body: { output: enc('late') } });
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
-import { decide, noWait } from './wire-builders.ts';
+import { Answer, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const output = (id: string, value: string) => ({
   completedStateId: id,
   completedStateExecutionId: `${id}-1`,
-  completedStateOutput: encoded(value),
+  completedStateOutput: enc(value),
 });
 
 const waitForever = {
@@ -15,7 +15,7 @@ const waitForever = {
       signalCommands: [{ commandId: 's', signalChannelName: 'never' }],
     },
   }),
-  execute: () => complete(),
+  execute: () => gracefulComplete(),
 };
 
 type Ctx = ReturnType<typeof setup>;
@@ -31,17 +31,17 @@ const rows: {
     name: 'graceful completion once all threads are done → COMPLETED with the outputs',
     states: {
       S1: {
-        execute: () => decide({ stateId: 'A', stateOptions: noWait }, { stateId: 'B', stateOptions: noWait }),
+        execute: () => goTo({ stateId: 'A', stateOptions: noWait }, { stateId: 'B', stateOptions: noWait }),
       },
-      A: { execute: () => complete('a') },
-      B: { execute: () => complete('b') },
+      A: { execute: () => gracefulComplete(enc('a')) },
+      B: { execute: () => gracefulComplete(enc('b')) },
     },
     expected: { workflowStatus: 'COMPLETED', results: [output('A', 'a'), output('B', 'b')] },
   },
   {
     name: '_SYS_FORCE_COMPLETING_WORKFLOW → COMPLETED with the outputs, no error fields',
     states: {
-      S1: { execute: () => decide({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: encoded('f') }) },
+      S1: { execute: () => goTo({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: enc('f') }) },
     },
     expected: { workflowStatus: 'COMPLETED', results: [output('S1', 'f')] },
   },
@@ -55,7 +55,7 @@ const rows: {
             conditionalClose: {
               conditionalCloseType: 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY',
               channelName: 'c',
-              closeInput: encoded('cc'),
+              closeInput: enc('cc'),
             },
           },
         }),
@@ -66,7 +66,7 @@ const rows: {
   {
     name: '_SYS_FORCE_FAILING_WORKFLOW → FAILED STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE with the outputs, no errorMessage',
     states: {
-      S1: { execute: () => decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('x') }) },
+      S1: { execute: () => goTo({ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: enc('x') }) },
     },
     expected: {
       workflowStatus: 'FAILED',
@@ -76,7 +76,7 @@ const rows: {
   },
   {
     name: 'state API failure not tolerated → FAILED STATE_API_FAIL_ERROR_TYPE with the failure text, no results',
-    states: { S1: { execute: () => new RawReply({ status: 500, text: 'down', contentType: 'text/plain' }) } },
+    states: { S1: { execute: () => new Answer({ status: 500, body: 'down', contentType: 'text/plain' }) } },
     options: { stateOptions: { ...noWait, executeApiRetryPolicy: { maximumAttempts: 1 } } },
     expected: {
       workflowStatus: 'FAILED',
@@ -89,10 +89,7 @@ const rows: {
     states: {
       S1: {
         execute: () =>
-          decide(
-            { stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: encoded('g') },
-            { stateId: 'S1' },
-          ),
+          goTo({ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW', stateInput: enc('g') }, { stateId: 'S1' }),
       },
     },
     expected: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/attributes/search-attribute-registry.ts';
-import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const waitForSignal = {
   waitUntil: () => ({
@@ -9,7 +10,7 @@ const waitForSignal = {
       signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
     },
   }),
-  execute: () => complete('done'),
+  execute: () => gracefulComplete(enc('done')),
 };
 
 describe('workflow lifecycle (start-1, stop-1, get-2, timeout-1)', () => {
@@ -33,7 +34,7 @@ describe('workflow lifecycle (start-1, stop-1, get-2, timeout-1)', () => {
           {
             completedStateId: 'S1',
             completedStateExecutionId: 'S1-1',
-            completedStateOutput: encoded('done'),
+            completedStateOutput: enc('done'),
           },
         ],
       },
@@ -140,7 +141,7 @@ describe('workflow lifecycle (start-1, stop-1, get-2, timeout-1)', () => {
   });
 
   it('applies id reuse policies to a closed previous run', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { post, start } = setup(worker);
     const opts = { stateOptions: { skipWaitUntil: true } };
     await start('wf', opts);
@@ -199,7 +200,7 @@ describe('workflow lifecycle (start-1, stop-1, get-2, timeout-1)', () => {
   });
 
   it('starts the first state only after workflowStartDelaySeconds', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker);
     const t0 = simulator.now();
     await start('wf', {
@@ -217,16 +218,16 @@ describe('workflow lifecycle (start-1, stop-1, get-2, timeout-1)', () => {
     await start('wf', {
       workflowStartOptions: {
         dataAttributes: [
-          { key: 'b', value: encoded(2) },
-          { key: 'a', value: encoded(1) },
+          { key: 'b', value: enc(2) },
+          { key: 'a', value: enc(1) },
         ],
         searchAttributes: [{ key: 'Age', valueType: 'INT', integerValue: 7 }],
       },
     });
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
       objects: [
-        { key: 'a', value: encoded(1) },
-        { key: 'b', value: encoded(2) },
+        { key: 'a', value: enc(1) },
+        { key: 'b', value: enc(2) },
       ],
     });
     const search = await post('searchattributes/get', {

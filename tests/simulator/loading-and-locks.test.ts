@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deadEnd, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type { PersistenceLoadingPolicy, WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, setup } from './fake-worker.ts';
-import { deadEnd, decide, execId, lockK, noWait } from './wire-builders.ts';
+import { execId, FakeWorker, HANG, lockK, setup } from './fake-worker.ts';
 
 describe('data attributes, search attributes, loading and locking', () => {
   it('upserts overwrite per key and never delete; workers get attributes sorted by key (data-1)', async () => {
@@ -9,15 +9,15 @@ describe('data attributes, search attributes, loading and locking', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
-          upsertDataObjects: [{ key: 'a', value: encoded(2) }],
+          upsertDataObjects: [{ key: 'a', value: enc(2) }],
           upsertSearchAttributes: [{ key: 'CustomKeywordField', valueType: 'KEYWORD', stringValue: 'new' }],
-          ...decide({ stateId: 'S2', stateOptions: noWait }),
+          ...goTo({ stateId: 'S2', stateOptions: noWait }),
         }),
       },
       S2: {
         execute: (req) => {
           seen.push(req.DataObjects, req.searchAttributes);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -26,8 +26,8 @@ describe('data attributes, search attributes, loading and locking', () => {
       stateOptions: noWait,
       workflowStartOptions: {
         dataAttributes: [
-          { key: 'b', value: encoded(1) },
-          { key: 'a', value: encoded(1) },
+          { key: 'b', value: enc(1) },
+          { key: 'a', value: enc(1) },
         ],
         searchAttributes: [
           { key: 'CustomKeywordField', valueType: 'KEYWORD', stringValue: 'old' },
@@ -38,8 +38,8 @@ describe('data attributes, search attributes, loading and locking', () => {
     await result('wf');
     expect(seen).toEqual([
       [
-        { key: 'a', value: encoded(2) },
-        { key: 'b', value: encoded(1) },
+        { key: 'a', value: enc(2) },
+        { key: 'b', value: enc(1) },
       ],
       [
         { key: 'CustomIntField', valueType: 'INT', integerValue: 5 },
@@ -57,7 +57,7 @@ describe('data attributes, search attributes, loading and locking', () => {
             req.searchAttributes,
             req.DataObjects?.map((kv) => kv.key),
           );
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -70,7 +70,7 @@ describe('data attributes, search attributes, loading and locking', () => {
         dataAttributesLoadingPolicy: partial,
       },
       workflowStartOptions: {
-        dataAttributes: [{ key: 'a', value: encoded(1) }],
+        dataAttributes: [{ key: 'a', value: enc(1) }],
         searchAttributes: [{ key: 'CustomIntField', valueType: 'INT', integerValue: 5 }],
       },
     });
@@ -91,12 +91,12 @@ describe('data attributes, search attributes, loading and locking', () => {
           },
         },
       },
-      { read: () => ({ output: encoded('ok') }) },
+      { read: () => ({ output: enc('ok') }) },
     );
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
     await start('wf', {
       stateOptions: { ...noWait, executeApiDataAttributesLoadingPolicy: lockK },
-      workflowStartOptions: { dataAttributes: ['k', 'x'].map((key) => ({ key, value: encoded(key) })) },
+      workflowStartOptions: { dataAttributes: ['k', 'x'].map((key) => ({ key, value: enc(key) })) },
     });
     await simulator.runUntilIdle();
     expect(keys).toEqual([['k', 'x']]);
@@ -133,7 +133,7 @@ describe('data attributes, search attributes, loading and locking', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () =>
-          decide(
+          goTo(
             { stateId: 'H', stateOptions: lockedExecute },
             { stateId: 'A', stateOptions: { executeApiDataAttributesLoadingPolicy: lockK } },
             { stateId: 'B', stateOptions: { executeApiDataAttributesLoadingPolicy: lockK } },
@@ -173,7 +173,7 @@ describe('data attributes, search attributes, loading and locking', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () =>
-          decide(
+          goTo(
             { stateId: 'C', stateOptions: locked },
             { stateId: 'A', stateOptions: locked },
             { stateId: 'H', stateOptions: lockedExecute },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const DAY_SECONDS = 24 * 3600;
 
@@ -23,7 +24,7 @@ const waitForGo: WorkflowStateStartResponse = {
 describe('long polls and auto-advance on the virtual clock', () => {
   it('completes a workflow with a 90-day timer through one getWithWait in a handful of ms', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => timerThenDone(90 * DAY_SECONDS), execute: () => complete() },
+      S1: { waitUntil: () => timerThenDone(90 * DAY_SECONDS), execute: () => gracefulComplete() },
     });
     const { simulator, start, result } = setup(worker);
     await start('wf');
@@ -35,7 +36,7 @@ describe('long polls and auto-advance on the virtual clock', () => {
   });
 
   it('answers 420 at exactly +30 s of virtual time to a getWithWait with waitTimeSeconds 30 on a workflow stuck on a signal', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => waitForGo, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => waitForGo, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker);
     await start('wf', { workflowTimeoutSeconds: 3600 });
     const t0 = simulator.now();
@@ -44,7 +45,7 @@ describe('long polls and auto-advance on the virtual clock', () => {
   });
 
   it('measures the server’s own cap (no waitTimeSeconds) in real time: 420 after maxWaitSeconds of real time, virtual time unmoved', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => waitForGo, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => waitForGo, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker, { maxWaitSeconds: 0.2 });
     await start('wf');
     const t0 = simulator.now();
@@ -60,7 +61,7 @@ describe('long polls and auto-advance on the virtual clock', () => {
         waitUntil: () => waitForGo,
         execute: () => ({ stateDecision: { nextStates: [{ stateId: 'S2' }] } }),
       },
-      S2: { waitUntil: () => timerThenDone(10 * DAY_SECONDS), execute: () => complete() },
+      S2: { waitUntil: () => timerThenDone(10 * DAY_SECONDS), execute: () => gracefulComplete() },
     });
     const { simulator, post, start, result } = setup(worker);
     await start('wf');
@@ -73,7 +74,7 @@ describe('long polls and auto-advance on the virtual clock', () => {
   });
 
   it('keeps the virtual cap when auto-advance is off: 420 at maxWaitSeconds of virtual time once time is moved', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => waitForGo, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => waitForGo, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker, { autoAdvance: false, maxWaitSeconds: 12 });
     await start('wf');
     const t0 = simulator.now();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encoded, FakeWorker, setup } from './fake-worker.ts';
+import { enc } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
-const kv = (key: string, value: unknown) => ({ key, value: encoded(value) });
+const kv = (key: string, value: unknown) => ({ key, value: enc(value) });
 
 describe('data attributes through the memo (data-get-1)', () => {
   it('useMemoForDataAttributes reads every data attribute from the memo, honouring keys, also when closed (data-get-2)', async () => {

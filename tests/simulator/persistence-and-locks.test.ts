@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { KeyValue, PersistenceLoadingPolicy, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
 import { DEFAULT_SEARCH_ATTRIBUTES } from '../../simulator/engine/attributes/search-attribute-registry.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const initial = {
   workflowStartOptions: {
     dataAttributes: [
-      { key: 'c', value: encoded(3) },
-      { key: 'a', value: encoded(1) },
-      { key: 'b', value: encoded(2) },
+      { key: 'c', value: enc(3) },
+      { key: 'a', value: enc(1) },
+      { key: 'b', value: enc(2) },
     ],
   },
 };
@@ -19,7 +20,7 @@ async function loadedWith(policy: PersistenceLoadingPolicy): Promise<KeyValue[] 
     S1: {
       execute: (req) => {
         seen.push(req);
-        return complete();
+        return gracefulComplete();
       },
     },
   });
@@ -41,7 +42,7 @@ describe('data attributes and locking (locks-1)', () => {
       S1: {
         execute: (request) => {
           seen.push(request);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -122,7 +123,7 @@ describe('data attributes and locking (locks-1)', () => {
         },
         execute: (req) => {
           calls.push(req as unknown as Record<string, unknown>);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -150,21 +151,21 @@ describe('data attributes and locking (locks-1)', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
-          upsertDataObjects: [{ key: 'x', value: encoded('new') }],
+          upsertDataObjects: [{ key: 'x', value: enc('new') }],
           stateDecision: { nextStates: [{ stateId: 'S2', stateOptions: { skipWaitUntil: true } }] },
         }),
       },
       S2: {
         execute: (req) => {
           seen.push(req);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
     const { start, result, post } = setup(worker);
     await start('wf', { stateOptions: { skipWaitUntil: true } });
     await result('wf');
-    expect(seen[0]!.DataObjects).toEqual([{ key: 'x', value: encoded('new') }]);
+    expect(seen[0]!.DataObjects).toEqual([{ key: 'x', value: enc('new') }]);
     expect(await post('dataobjects/set', { workflowId: 'wf', objects: [] })).toMatchObject({ status: 400 });
   });
 
@@ -190,7 +191,7 @@ describe('data attributes and locking (locks-1)', () => {
           await new Promise((resolve) => setTimeout(resolve, 1));
           return {
             upsertDataObjects: [{ key: 'counter', value: { data: String(current + 1) } }],
-            ...complete(),
+            ...gracefulComplete(),
           };
         },
       },
@@ -212,7 +213,7 @@ describe('data attributes and locking (locks-1)', () => {
             signalCommands: [{ signalChannelName: 'never' }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, post } = setup(worker, {

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import {
+  Answer,
+  deadEnd,
+  enc,
+  goTo,
+  gracefulComplete,
+  noWait,
+  waitFor,
+  waitSignal,
+} from '../../conformance/kit/index.ts';
 import type { TimerCommand, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
-import { deadEnd, decide, lockK, noState, noWait, runIdOf, waitOn, waitSignal } from './wire-builders.ts';
+import { FakeWorker, HANG, lockK, noState, runIdOf, setup } from './fake-worker.ts';
 
 // The rules most often got wrong: docs/semantics/README.md#pitfall-1 and on.
 
 describe('pitfalls 1–9: threads, outputs, decisions, retries, command results, wire spelling', () => {
   it('graceful completion does not stop other threads: the workflow completes only when every thread ended; dead ends alone leave it RUNNING (pitfall-1)', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: 'Done', stateOptions: noWait }, { stateId: 'W' }) },
-      Done: { execute: () => complete() },
-      W: { waitUntil: waitSignal('go'), execute: deadEnd },
+      S1: { execute: () => goTo({ stateId: 'Done', stateOptions: noWait }, { stateId: 'W' }) },
+      Done: { execute: () => gracefulComplete() },
+      W: { waitUntil: () => waitSignal('go'), execute: deadEnd },
       D: { execute: deadEnd },
     });
     const { simulator, start, post, result } = setup(worker);
@@ -30,16 +39,16 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
     const worker = new FakeWorker({
       S1: {
         execute: () =>
-          decide(
+          goTo(
             { stateId: 'A', stateOptions: noWait },
             { stateId: 'B', stateOptions: noWait },
             { stateId: 'C', stateOptions: noWait },
           ),
       },
-      A: { execute: () => complete('a') },
-      B: { execute: () => complete() },
-      C: { execute: () => complete('c') },
-      N: { execute: () => complete() },
+      A: { execute: () => gracefulComplete(enc('a')) },
+      B: { execute: () => gracefulComplete() },
+      C: { execute: () => gracefulComplete(enc('c')) },
+      N: { execute: () => gracefulComplete() },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
@@ -70,14 +79,14 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
                   },
                 },
               }
-            : complete('ok'),
+            : gracefulComplete(enc('ok')),
       },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded('ok') }],
+      results: [{ completedStateOutput: enc('ok') }],
     });
     expect(worker.callsOf('execute').map((c) => (c.body.context as { attempt: number }).attempt)).toEqual([
       1, 2, 3,
@@ -91,7 +100,7 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
   // "errorType":"STATE_API_FAIL_ERROR_TYPE","workflowStatus":"FAILED"}: Temporal's ScheduleToClose defaults to
   // the workflow timeout, so the call fails once the next retry would fall past it. Without a timeout it is RUNNING forever.
   it('the default retry is unlimited: a permanently failing worker keeps a workflow without timeout RUNNING; with a timeout it fails when the next retry would pass it (pitfall-4)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => new RawReply({ status: 500, json: {} }) } });
+    const worker = new FakeWorker({ S1: { execute: () => new Answer({ status: 500, body: {} }) } });
     const { simulator, start, post, result } = setup(worker, { autoAdvance: false });
     const t0 = simulator.now();
     await start('forever', { stateOptions: noWait });
@@ -113,35 +122,36 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
     const seen: WorkflowStateDecideRequest[] = [];
     const worker = new FakeWorker({
       S1: {
-        waitUntil: waitOn({
-          deciderTriggerType: 'ANY_COMMAND_COMBINATION_COMPLETED',
-          timerCommands: [
-            { commandId: 'skipped', durationSeconds: 100 },
-            { commandId: 'pending', durationSeconds: 200 },
-          ],
-          signalCommands: [
-            { commandId: 'sig', signalChannelName: 'sig' },
-            { commandId: 'sig2', signalChannelName: 'other' },
-          ],
-          interStateChannelCommands: [
-            { commandId: 'ch', channelName: 'ch' },
-            { commandId: 'ch2', channelName: 'other' },
-          ],
-          commandCombinations: [{ commandIds: ['skipped', 'sig', 'ch'] }],
-        }),
+        waitUntil: () =>
+          waitFor({
+            deciderTriggerType: 'ANY_COMMAND_COMBINATION_COMPLETED',
+            timerCommands: [
+              { commandId: 'skipped', durationSeconds: 100 },
+              { commandId: 'pending', durationSeconds: 200 },
+            ],
+            signalCommands: [
+              { commandId: 'sig', signalChannelName: 'sig' },
+              { commandId: 'sig2', signalChannelName: 'other' },
+            ],
+            interStateChannelCommands: [
+              { commandId: 'ch', channelName: 'ch' },
+              { commandId: 'ch2', channelName: 'other' },
+            ],
+            commandCombinations: [{ commandIds: ['skipped', 'sig', 'ch'] }],
+          }),
         execute: (req) => {
           seen.push(req);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
     await start('wf');
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'sig', signalValue: encoded(1) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'sig', signalValue: enc(1) });
     await post('publishToInternalChannel', {
       workflowId: 'wf',
-      messages: [{ channelName: 'ch', value: encoded(2) }],
+      messages: [{ channelName: 'ch', value: enc(2) }],
     });
     await post('timer/skip', {
       workflowId: 'wf',
@@ -159,12 +169,12 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
           commandId: 'sig',
           signalChannelName: 'sig',
           signalRequestStatus: 'RECEIVED',
-          signalValue: encoded(1),
+          signalValue: enc(1),
         },
         { commandId: 'sig2', signalChannelName: 'other', signalRequestStatus: 'WAITING' },
       ],
       interStateChannelResults: [
-        { commandId: 'ch', channelName: 'ch', requestStatus: 'RECEIVED', value: encoded(2) },
+        { commandId: 'ch', channelName: 'ch', requestStatus: 'RECEIVED', value: enc(2) },
         { commandId: 'ch2', channelName: 'other', requestStatus: 'WAITING' },
       ],
       stateStartApiSucceeded: true,
@@ -178,9 +188,9 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
       waitUntilApiFailurePolicy: 'PROCEED_ON_FAILURE' as const,
     };
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: 'S2' }, { stateId: 'S3', stateOptions: tolerant }) },
+      S1: { execute: () => goTo({ stateId: 'S2' }, { stateId: 'S3', stateOptions: tolerant }) },
       S2: { waitUntil: () => ({}), execute: deadEnd },
-      S3: { waitUntil: () => new RawReply({ status: 500, json: {} }), execute: deadEnd },
+      S3: { waitUntil: () => new Answer({ status: 500, body: {} }), execute: deadEnd },
     });
     const { simulator, start } = setup(worker);
     await start('wf', { stateOptions: noWait });
@@ -192,11 +202,11 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
   });
 
   it('the execute request spells DataObjects with a capital D; waitUntil spells dataObjects (pitfall-7)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } });
     const { start, result } = setup(worker);
-    await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] } });
+    await start('wf', { workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc(1) }] } });
     await result('wf');
-    const kv = [{ key: 'k', value: encoded(1) }];
+    const kv = [{ key: 'k', value: enc(1) }];
     expect(worker.callsOf('waitUntil')[0]!.body).toMatchObject({ dataObjects: kv });
     expect(worker.callsOf('waitUntil')[0]!.body).not.toHaveProperty('DataObjects');
     expect(worker.callsOf('execute')[0]!.body).toMatchObject({ DataObjects: kv });
@@ -205,8 +215,8 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
 
   it('/get without needsResults returns no results or error details; getWithWait ignores needsResults (pitfall-8)', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('x') }) },
-      S2: { execute: () => complete('done') },
+      S1: { execute: () => goTo({ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: enc('x') }) },
+      S2: { execute: () => gracefulComplete(enc('done')) },
     });
     const { start, post, result } = setup(worker);
     const failed = runIdOf(await start('f', { stateOptions: noWait }));
@@ -220,7 +230,7 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
     });
     const ok = runIdOf(await start('c', { startStateId: 'S2', stateOptions: noWait }));
     const output = [
-      { completedStateId: 'S2', completedStateExecutionId: 'S2-1', completedStateOutput: encoded('done') },
+      { completedStateId: 'S2', completedStateExecutionId: 'S2-1', completedStateOutput: enc('done') },
     ];
     expect((await post('getWithWait', { workflowId: 'c', needsResults: false })).body).toEqual({
       workflowRunId: ok,
@@ -237,14 +247,15 @@ describe('pitfalls 1–9: threads, outputs, decisions, retries, command results,
     const seen: WorkflowStateDecideRequest[] = [];
     const worker = new FakeWorker({
       S1: {
-        waitUntil: waitOn({
-          commandWaitingType: 'ALL_COMPLETED',
-          signalCommands: [{ commandId: 's', signalChannelName: 's' }],
-          interStateChannelCommands: [{ commandId: 'c', channelName: 'c' }],
-        }),
+        waitUntil: () =>
+          waitFor({
+            commandWaitingType: 'ALL_COMPLETED',
+            signalCommands: [{ commandId: 's', signalChannelName: 's' }],
+            interStateChannelCommands: [{ commandId: 'c', channelName: 'c' }],
+          }),
         execute: (req) => {
           seen.push(req);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -266,7 +277,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
   it('context.workflowRunId is the first run id for state APIs but the current run id for RPCs (pitfall-10)', async () => {
     const worker = new FakeWorker(
       { S1: { execute: deadEnd } },
-      { peek: () => ({}), go: () => decide({ stateId: 'S1', stateOptions: noWait }) },
+      { peek: () => ({}), go: () => goTo({ stateId: 'S1', stateOptions: noWait }) },
     );
     const { simulator, start, post } = setup(worker);
     const first = runIdOf(await start('wf', noState));
@@ -283,7 +294,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
   });
 
   it('data-attribute PARTIAL loading with an empty key list returns all data attributes (pitfall-11)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { start, result } = setup(worker);
     await start('wf', {
       stateOptions: {
@@ -293,12 +304,12 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
           partialLoadingKeys: [],
         },
       },
-      workflowStartOptions: { dataAttributes: ['b', 'a'].map((key) => ({ key, value: encoded(key) })) },
+      workflowStartOptions: { dataAttributes: ['b', 'a'].map((key) => ({ key, value: enc(key) })) },
     });
     await result('wf');
     expect(worker.callsOf('execute')[0]!.body.DataObjects).toEqual([
-      { key: 'a', value: encoded('a') },
-      { key: 'b', value: encoded('b') },
+      { key: 'a', value: enc('a') },
+      { key: 'b', value: enc('b') },
     ]);
   });
 
@@ -309,17 +320,17 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
     worker.rpcs.mutate = async () => {
       duringRpc = (await post('dataobjects/get', { workflowId: 'wf' })).body;
       return {
-        upsertDataAttributes: [{ key: 'k', value: encoded(1) }],
-        ...decide({ stateId: 'A', stateOptions: noWait }),
+        upsertDataAttributes: [{ key: 'k', value: enc(1) }],
+        ...goTo({ stateId: 'A', stateOptions: noWait }),
       };
     };
-    worker.rpcs.close = () => decide({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' });
+    worker.rpcs.close = () => goTo({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' });
     await start('wf', noState);
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'mutate' })).toEqual({ status: 200, body: {} });
     expect(duringRpc).toEqual({});
     await simulator.runUntilIdle();
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     expect(
       worker.callsOf('execute').map((c) => (c.body.context as { stateExecutionId: string }).stateExecutionId),
@@ -331,7 +342,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
   it('a worker RPC error is a 420 with the originalWorker* fields; a lock conflict is a 450 with subStatus WORKER_API_ERROR (pitfall-13)', async () => {
     const worker = new FakeWorker(
       { S1: { execute: () => HANG } },
-      { bad: () => new RawReply({ status: 418, json: { detail: 'teapot', errorType: 'Tea' } }) },
+      { bad: () => new Answer({ status: 418, body: { detail: 'teapot', errorType: 'Tea' } }) },
     );
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
     await start('wf', { stateOptions: { ...noWait, executeApiDataAttributesLoadingPolicy: lockK } });
@@ -364,8 +375,8 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
     const worker = new FakeWorker({
       S1: {
         waitUntil: () => ({
-          upsertStateLocals: [{ key: 'l', value: encoded('wu') }],
-          recordEvents: [{ key: 'e', value: encoded(1) }],
+          upsertStateLocals: [{ key: 'l', value: enc('wu') }],
+          recordEvents: [{ key: 'e', value: enc(1) }],
           commandRequest: {
             commandWaitingType: 'ALL_COMPLETED',
             signalCommands: [{ commandId: 's', signalChannelName: 's', atLeast: 3, atMost: 5 }],
@@ -374,9 +385,9 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
         execute: (req) => {
           seen.push(req);
           return {
-            upsertStateLocals: [{ key: 'l', value: encoded('ex') }],
+            upsertStateLocals: [{ key: 'l', value: enc('ex') }],
             recordEvents: [{ key: 'e' }],
-            ...decide({ stateId: 'S2' }),
+            ...goTo({ stateId: 'S2' }),
           };
         },
       },
@@ -384,7 +395,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
         waitUntil: () => ({}),
         execute: (req) => {
           seen.push(req);
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -398,16 +409,16 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
           lazyLoadingLargeDataAttributes: true,
         },
       },
-      workflowStartOptions: { dataAttributes: ['ab', 'abc'].map((key) => ({ key, value: encoded(key) })) },
+      workflowStartOptions: { dataAttributes: ['ab', 'abc'].map((key) => ({ key, value: enc(key) })) },
     });
-    await post('signal', { workflowId: 'wf', signalChannelName: 's', signalValue: encoded(1) });
-    await post('signal', { workflowId: 'wf', signalChannelName: 's', signalValue: encoded(2) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 's', signalValue: enc(1) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 's', signalValue: enc(2) });
     await result('wf');
     expect(seen[0]!.commandResults!.signalResults).toEqual([
-      { commandId: 's', signalChannelName: 's', signalRequestStatus: 'RECEIVED', signalValue: encoded(1) },
+      { commandId: 's', signalChannelName: 's', signalRequestStatus: 'RECEIVED', signalValue: enc(1) },
     ]);
-    expect(seen[0]!.DataObjects).toEqual([{ key: 'ab', value: encoded('ab') }]);
-    expect(seen[0]!.stateLocals).toEqual([{ key: 'l', value: encoded('wu') }]);
+    expect(seen[0]!.DataObjects).toEqual([{ key: 'ab', value: enc('ab') }]);
+    expect(seen[0]!.stateLocals).toEqual([{ key: 'l', value: enc('wu') }]);
     expect(seen[1]!.stateLocals).toBeUndefined();
   });
 
@@ -417,14 +428,14 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
       S1: {
         waitUntil: () =>
           ++attempts === 1
-            ? new RawReply({ status: 500, json: {} })
+            ? new Answer({ status: 500, body: {} })
             : {
                 commandRequest: {
                   commandWaitingType: 'ALL_COMPLETED',
                   timerCommands: [{ durationSeconds: 5 }, { firingUnixTimestampSeconds: 1_000 }],
                 },
               },
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, result } = setup(worker);
@@ -441,8 +452,9 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
   it('timer resolution is whole seconds counted from the processing moment, also at a fractional-second start (commands-5)', async () => {
     const worker = new FakeWorker({
       S1: {
-        waitUntil: waitOn({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 2 }] }),
-        execute: () => complete(),
+        waitUntil: () =>
+          waitFor({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 2 }] }),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, result } = setup(worker, { startTime: Date.UTC(2025, 0, 1) + 600 });
@@ -476,7 +488,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
             timerCommands: [timers[request.context.workflowId]!],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = setup(worker, { startTime: t0 });
@@ -503,8 +515,9 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
     const t0 = Date.UTC(2025, 0, 1) + 200;
     const worker = new FakeWorker({
       S1: {
-        waitUntil: waitOn({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 10 }] }),
-        execute: () => complete(),
+        waitUntil: () =>
+          waitFor({ commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 10 }] }),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, post, result } = setup(worker, { startTime: t0, autoAdvance: false });
@@ -520,7 +533,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
   });
 
   it('waitForStateCompletion returns an empty stateCompletionOutput, and only for ids registered at start (pitfall-16)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete('out') } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete(enc('out')) } });
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: noWait, waitForCompletionStateIds: ['S1'] });
     await result('wf');
@@ -551,7 +564,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
           stateDecision: { nextStates: [{ stateId: 'S2', waitForKey: 'k1', stateOptions: noWait }] },
         }),
       },
-      S2: { execute: () => complete() },
+      S2: { execute: () => gracefulComplete() },
     });
     const { simulator, start, post, result } = setup(worker);
     await start('parent', {
@@ -594,7 +607,7 @@ describe('pitfalls 10–17: contexts, loading, RPCs, ignored fields, timers, wai
   });
 
   it('a cron start returns workflowRunId "" (pitfall-17)', async () => {
-    const { start } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    const { start } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     expect(
       await start('cron', { stateOptions: noWait, workflowStartOptions: { cronSchedule: '0 * * * *' } }),
     ).toEqual({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const skip = { skipWaitUntil: true };
 
@@ -61,7 +62,7 @@ function signalCounterWorker() {
           signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
         },
       }),
-      execute: (req) => complete(req.commandResults?.signalResults?.[0]?.signalValue?.data),
+      execute: (req) => gracefulComplete(enc(req.commandResults?.signalResults?.[0]?.signalValue?.data)),
     },
   });
 }
@@ -70,7 +71,7 @@ describe('reset (reset-2)', () => {
   it('STATE_ID and STATE_EXECUTION_ID re-execute from that point with rewound counters (integ reset_by_state_id) (reset-2)', async () => {
     const worker = loopWorker();
     const { post, start, result } = setup(worker);
-    const started = await start('wf', { stateInput: encoded(1), stateOptions: skip });
+    const started = await start('wf', { stateInput: enc(1), stateOptions: skip });
     const firstRunId = (started.body as { workflowRunId: string }).workflowRunId;
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED', results: [s2Output] });
     expect(worker.callsOf('execute', 'S2')).toHaveLength(5);
@@ -107,7 +108,7 @@ describe('reset (reset-2)', () => {
 
   it('reset to a state that never ran answers 500 (reset-2)', async () => {
     const { post, start, result } = setup(loopWorker());
-    await start('wf', { stateInput: encoded(1), stateOptions: skip });
+    await start('wf', { stateInput: enc(1), stateOptions: skip });
     await result('wf');
     expect(await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S9' })).toEqual({
       status: 500,
@@ -123,25 +124,25 @@ describe('reset (reset-2)', () => {
     const { simulator, post, start, result } = setup(worker);
     await start('wf');
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('a') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('a') });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('b') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('b') });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded('"b"') }],
+      results: [{ completedStateOutput: enc('"b"') }],
     });
 
     await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2' });
     const done = await result('wf');
     expect(done.body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateExecutionId: 'S2-1', completedStateOutput: encoded('"b"') }],
+      results: [{ completedStateExecutionId: 'S2-1', completedStateOutput: enc('"b"') }],
     });
     // S1 is not called again: its signal and data attribute come from before the point.
     expect(worker.callsOf('execute', 'S1')).toHaveLength(1);
     expect(worker.callsOf('waitUntil', 'S2')).toHaveLength(2);
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'seen', value: encoded('a') }],
+      objects: [{ key: 'seen', value: enc('a') }],
     });
   });
 
@@ -149,21 +150,21 @@ describe('reset (reset-2)', () => {
     const { simulator, post, start, result } = setup(signalCounterWorker());
     await start('wf');
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('a') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('a') });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('b') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('b') });
     await result('wf');
     await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2', skipSignalReapply: true });
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('c') });
-    expect((await result('wf')).body).toMatchObject({ results: [{ completedStateOutput: encoded('"c"') }] });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('c') });
+    expect((await result('wf')).body).toMatchObject({ results: [{ completedStateOutput: enc('"c"') }] });
   });
 
   it('BEGINNING re-runs every state, re-applies the signals, and terminates the running run (reset-2)', async () => {
     const worker = signalCounterWorker();
     const { simulator, post, start, result } = setup(worker);
     const first = ((await start('wf')).body as { workflowRunId: string }).workflowRunId;
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('a') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('a') });
     await simulator.runUntilIdle();
     // S2 waits for a second signal: the run is still RUNNING when it is reset.
     const reset = await post('reset', { workflowId: 'wf', resetType: 'BEGINNING' });
@@ -174,12 +175,12 @@ describe('reset (reset-2)', () => {
     });
     expect(worker.callsOf('waitUntil', 'S1')).toHaveLength(2);
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'seen', value: encoded('a') }],
+      objects: [{ key: 'seen', value: enc('a') }],
     });
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('b') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('b') });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded('"b"') }],
+      results: [{ completedStateOutput: enc('"b"') }],
     });
     // Measured: contexts after the reset keep the first run id and the original start time.
     const contexts = worker.calls.map(
@@ -204,7 +205,9 @@ describe('reset (reset-2)', () => {
             },
           }),
           execute: (req) =>
-            complete(req.commandResults?.signalResults?.map((r) => r.signalValue?.data).join(',')),
+            gracefulComplete(
+              enc(req.commandResults?.signalResults?.map((r) => r.signalValue?.data).join(',')),
+            ),
         },
         B: { execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_DEAD_END' }] } }) },
       },
@@ -213,29 +216,21 @@ describe('reset (reset-2)', () => {
     const { simulator, post, start, result } = setup(worker);
     await start('wf', { stateOptions: skip });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'x', signalValue: encoded(1) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'x', signalValue: enc(1) });
     await post('rpc', { workflowId: 'wf', rpcName: 'startB' });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'y', signalValue: encoded(2) });
-    expect((await result('wf')).body).toMatchObject({ results: [{ completedStateOutput: encoded('1,2') }] });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'y', signalValue: enc(2) });
+    expect((await result('wf')).body).toMatchObject({ results: [{ completedStateOutput: enc('1,2') }] });
 
     await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'B' });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateExecutionId: 'A-1', completedStateOutput: encoded('1,2') }],
+      results: [{ completedStateExecutionId: 'A-1', completedStateOutput: enc('1,2') }],
     });
     // A's waitUntil ran before the point; B and A's execute ran again after it.
     expect(worker.callsOf('waitUntil', 'A')).toHaveLength(1);
     expect(worker.callsOf('execute', 'A')).toHaveLength(2);
     expect(worker.callsOf('execute', 'B')).toHaveLength(2);
-  });
-
-  it('answers 500 for the reset types that need Temporal event ids (reset-3)', async () => {
-    const { post, start } = setup(loopWorker());
-    await start('wf', { stateInput: encoded(1), stateOptions: skip });
-    expect(
-      (await post('reset', { workflowId: 'wf', resetType: 'HISTORY_EVENT_ID', historyEventId: 4 })).status,
-    ).toBe(500);
   });
 });
 
@@ -258,22 +253,22 @@ describe('reset of a reset run (measured)', () => {
             signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
           },
         }),
-        execute: (req) => complete(req.commandResults?.signalResults?.[0]?.signalValue?.data),
+        execute: (req) => gracefulComplete(enc(req.commandResults?.signalResults?.[0]?.signalValue?.data)),
       },
     });
     const { simulator, post, start, result } = setup(worker);
     await start('wf');
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('a') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('a') });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('b') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('b') });
     await result('wf');
     await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2' });
     await result('wf');
     await post('reset', { workflowId: 'wf', resetType: 'STATE_ID', stateId: 'S2', skipSignalReapply: true });
     expect((await result('wf', 5)).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded('"b"') }],
+      results: [{ completedStateOutput: enc('"b"') }],
     });
   });
 });

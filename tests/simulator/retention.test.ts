@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
 import { parseRetention } from '../../simulator/engine/runs/retention.ts';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const HOUR = 3600_000;
 
 function worker() {
   return new FakeWorker({
-    S1: { waitUntil: () => ({}), execute: () => complete('out') },
+    S1: { waitUntil: () => ({}), execute: () => gracefulComplete() },
     Wait: {
       waitUntil: () => ({
         commandRequest: {
@@ -14,7 +15,7 @@ function worker() {
           deciderTriggerType: 'ALL_COMMAND_COMPLETED',
         },
       }),
-      execute: () => complete(),
+      execute: () => gracefulComplete(),
     },
   });
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
-import { lockK, noState, runIdOf } from './wire-builders.ts';
+import { Answer, enc } from '../../conformance/kit/index.ts';
+import { FakeWorker, lockK, noState, runIdOf, setup } from './fake-worker.ts';
 
 describe('RPC', () => {
   it('a locking RPC applies its mutations before it answers and surfaces worker errors as 420 (rpc-4)', async () => {
     const worker = new FakeWorker(
       {},
       {
-        write: () => ({ output: encoded('w'), upsertDataAttributes: [{ key: 'k', value: encoded(1) }] }),
-        bad: () => new RawReply({ status: 503, json: { detail: 'd', errorType: 't' } }),
+        write: () => ({ output: enc('w'), upsertDataAttributes: [{ key: 'k', value: enc(1) }] }),
+        bad: () => new Answer({ status: 503, body: { detail: 'd', errorType: 't' } }),
       },
     );
     const { start, post } = setup(worker);
@@ -17,10 +17,10 @@ describe('RPC', () => {
       await post('rpc', { workflowId: 'wf', rpcName: 'write', dataAttributesLoadingPolicy: lockK }),
     ).toEqual({
       status: 200,
-      body: { output: encoded('w') },
+      body: { output: enc('w') },
     });
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     expect(
       await post('rpc', { workflowId: 'wf', rpcName: 'bad', dataAttributesLoadingPolicy: lockK }),
@@ -40,8 +40,8 @@ describe('RPC', () => {
     const worker = new FakeWorker(
       {},
       {
-        read: () => ({ output: encoded('r') }),
-        write: () => ({ upsertDataAttributes: [{ key: 'k', value: encoded(1) }] }),
+        read: () => ({ output: enc('r') }),
+        write: () => ({ upsertDataAttributes: [{ key: 'k', value: enc(1) }] }),
       },
     );
     const { simulator, start, post } = setup(worker);
@@ -60,11 +60,11 @@ describe('RPC', () => {
   });
 
   it('the RPC request’s useMemoForDataAttributes and searchAttributes fields are accepted and ignored (rpc-6)', async () => {
-    const worker = new FakeWorker({}, { read: () => ({ output: encoded('r') }) });
+    const worker = new FakeWorker({}, { read: () => ({ output: enc('r') }) });
     const { start, post } = setup(worker);
     await start('wf', {
       ...noState,
-      workflowStartOptions: { dataAttributes: [{ key: 'k', value: encoded(1) }] },
+      workflowStartOptions: { dataAttributes: [{ key: 'k', value: enc(1) }] },
     });
     expect(
       await post('rpc', {
@@ -73,8 +73,8 @@ describe('RPC', () => {
         useMemoForDataAttributes: true,
         searchAttributes: [{ key: 'CustomKeywordField', valueType: 'KEYWORD', stringValue: 'x' }],
       }),
-    ).toEqual({ status: 200, body: { output: encoded('r') } });
-    expect(worker.callsOf('rpc')[0]!.body.dataAttributes).toEqual([{ key: 'k', value: encoded(1) }]);
+    ).toEqual({ status: 200, body: { output: enc('r') } });
+    expect(worker.callsOf('rpc')[0]!.body.dataAttributes).toEqual([{ key: 'k', value: enc(1) }]);
     expect(
       (
         await post('searchattributes/get', {

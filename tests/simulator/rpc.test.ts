@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { PersistenceLoadingPolicy } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
+import { FakeWorker, HANG, setup } from './fake-worker.ts';
 
 const lockAll: PersistenceLoadingPolicy = {
   persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK',
@@ -16,7 +17,7 @@ function waitingWorkflow() {
           interStateChannelCommands: [{ channelName: 'done' }],
         },
       }),
-      execute: () => complete('finished'),
+      execute: () => gracefulComplete(enc('finished')),
     },
     Extra: { execute: () => ({ stateDecision: { nextStates: [{ stateId: '_SYS_DEAD_END' }] } }) },
   });
@@ -26,18 +27,18 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
   it('applies a non-locking RPC’s mutations right after the worker returns and returns its output', async () => {
     const worker = waitingWorkflow();
     worker.rpcs.verify = (req) => ({
-      output: encoded({ seen: req.dataAttributes ?? [] }),
-      upsertDataAttributes: [{ key: 'status', value: encoded('verified') }],
+      output: enc({ seen: req.dataAttributes ?? [] }),
+      upsertDataAttributes: [{ key: 'status', value: enc('verified') }],
       publishToInterStateChannel: [{ channelName: 'done' }],
     });
     const { start, post, result } = setup(worker);
     await start('wf');
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'verify' })).toEqual({
       status: 200,
-      body: { output: encoded({ seen: [] }) },
+      body: { output: enc({ seen: [] }) },
     });
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'status', value: encoded('verified') }],
+      objects: [{ key: 'status', value: enc('verified') }],
     });
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
   });
@@ -97,7 +98,7 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
   it('answers a worker error with 420 WORKER_API_ERROR and the original worker fields (C2, A38)', async () => {
     const worker = waitingWorkflow();
     worker.rpcs.bad = () =>
-      new RawReply({ status: 502, json: { detail: 'test-details', errorType: 'test-type' } });
+      new Answer({ status: 502, body: { detail: 'test-details', errorType: 'test-type' } });
     const { start, post } = setup(worker);
     await start('wf');
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'bad' })).toEqual({
@@ -114,9 +115,8 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
 
   it('reports an undecodable worker body with the raw text (C1, C5)', async () => {
     const worker = waitingWorkflow();
-    worker.rpcs.text = () => new RawReply({ status: 500, text: 'kaboom', contentType: 'text/plain' });
-    worker.rpcs.cut = () =>
-      new RawReply({ status: 200, text: '{"output":', contentType: 'application/json' });
+    worker.rpcs.text = () => new Answer({ status: 500, body: 'kaboom', contentType: 'text/plain' });
+    worker.rpcs.cut = () => new Answer({ status: 200, body: '{"output":', contentType: 'application/json' });
     const { start, post } = setup(worker);
     await start('wf');
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'text' })).body).toMatchObject({
@@ -156,7 +156,7 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
     const worker = new FakeWorker({
       S1: { execute: () => HANG },
     });
-    worker.rpcs.locked = () => ({ output: encoded('ok') });
+    worker.rpcs.locked = () => ({ output: enc('ok') });
     const { start, post, simulator } = setup(worker, { autoAdvance: false });
     await start('wf', {
       stateOptions: {
@@ -178,7 +178,7 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
     });
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'locked' })).toEqual({
       status: 200,
-      body: { output: encoded('ok') },
+      body: { output: enc('ok') },
     });
     expect(worker.callsOf('rpc')).toHaveLength(1);
   });
@@ -187,7 +187,7 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
     let release: () => void = () => {};
     const worker = new FakeWorker({
       S1: {
-        execute: (req) => complete(req.DataObjects?.[0]?.value?.data ?? null),
+        execute: (req) => gracefulComplete(enc(req.DataObjects?.[0]?.value?.data ?? null)),
       },
     });
     worker.rpcs.write = () =>
@@ -217,21 +217,21 @@ describe('RPC (rpc-2, rpc-7, fault table C)', () => {
     release();
     expect((await rpc).status).toBe(200);
     expect((await result('wf')).body).toMatchObject({
-      results: [{ completedStateOutput: encoded('"from-rpc"') }],
+      results: [{ completedStateOutput: enc('"from-rpc"') }],
     });
     expect(simulator.history('wf').some((e) => e.type === 'LockWaiting')).toBe(true);
   });
 
   it('lets a read-only RPC run on a closed workflow but refuses a mutating one after the worker ran', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
-    worker.rpcs.read = () => ({ output: encoded('r') });
-    worker.rpcs.write = () => ({ upsertDataAttributes: [{ key: 'k', value: encoded(1) }] });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
+    worker.rpcs.read = () => ({ output: enc('r') });
+    worker.rpcs.write = () => ({ upsertDataAttributes: [{ key: 'k', value: enc(1) }] });
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: { skipWaitUntil: true } });
     await result('wf');
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'read' })).toEqual({
       status: 200,
-      body: { output: encoded('r') },
+      body: { output: enc('r') },
     });
     expect(await post('rpc', { workflowId: 'wf', rpcName: 'write' })).toMatchObject({
       status: 400,

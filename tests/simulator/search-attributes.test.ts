@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { SearchAttribute } from '../../sdk/wire/types.ts';
-import { complete, FakeWorker, goTo, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const waitForGo = {
   waitUntil: () => ({
@@ -9,7 +10,7 @@ const waitForGo = {
       signalCommands: [{ commandId: 's', signalChannelName: 'go' }],
     },
   }),
-  execute: () => complete(),
+  execute: () => gracefulComplete(),
 };
 
 const getSa = (key: string, valueType: string) => ({ workflowId: 'wf', keys: [{ key, valueType }] });
@@ -25,7 +26,7 @@ describe('search attribute types (search-attributes-1, search-attributes-2, syst
           ],
           upsertDataObjects: [{ key: 'd', value: { encoding: 'json', data: '1' } }],
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, post, start, result } = setup(worker, { logger: (line) => lines.push(line) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
-import { decide, lockK, noState, noWait, runIdOf } from './wire-builders.ts';
+import { FakeWorker, HANG, lockK, noState, runIdOf, setup } from './fake-worker.ts';
 
 // Detail texts marked "measured" were read from the real iWF server (127.0.0.1:8811) with curl.
 
@@ -12,7 +12,7 @@ const waitForever = {
       signalCommands: [{ commandId: 's', signalChannelName: 'never' }],
     },
   }),
-  execute: () => complete(),
+  execute: () => gracefulComplete(),
 };
 
 const closed = {
@@ -35,7 +35,7 @@ describe('server-side validation and the errors it answers', () => {
   });
 
   it('start with REJECT_DUPLICATE after a closed run / ALLOW_DUPLICATE_FAILED_ONLY after a COMPLETED run → 400 WORKFLOW_ALREADY_STARTED_SUB_STATUS (start-4)', async () => {
-    const { start, result } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    const { start, result } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     const runId = runIdOf(await start('wf', { stateOptions: noWait }));
     await result('wf');
     const again = (workflowIDReusePolicy: string) =>
@@ -123,7 +123,7 @@ describe('server-side validation and the errors it answers', () => {
       ['stop', {}],
       ['stop', { stopType: 'TERMINATE' }],
       ['dataobjects/get', {}],
-      ['dataobjects/set', { objects: [{ key: 'k', value: encoded(1) }] }],
+      ['dataobjects/set', { objects: [{ key: 'k', value: enc(1) }] }],
       ['searchattributes/get', {}],
       ['searchattributes/set', { searchAttributes: [] }],
       ['reset', { resetType: 'BEGINNING' }],
@@ -162,15 +162,15 @@ describe('server-side validation and the errors it answers', () => {
 
   it('signal / set / publish / stop TERMINATE or FAIL / locking RPC / mutating RPC on a closed workflow → 400 WORKFLOW_NOT_EXISTS_SUB_STATUS; stop CANCEL → 200 {} (errors-3)', async () => {
     const worker = new FakeWorker(
-      { S1: { execute: () => complete() } },
-      { write: () => ({ upsertDataAttributes: [{ key: 'k', value: encoded(1) }] }) },
+      { S1: { execute: () => gracefulComplete() } },
+      { write: () => ({ upsertDataAttributes: [{ key: 'k', value: enc(1) }] }) },
     );
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
     await result('wf');
     const calls: [string, object][] = [
       ['signal', { signalChannelName: 'c' }],
-      ['dataobjects/set', { objects: [{ key: 'k', value: encoded(1) }] }],
+      ['dataobjects/set', { objects: [{ key: 'k', value: enc(1) }] }],
       ['searchattributes/set', { searchAttributes: [] }],
       ['publishToInternalChannel', { messages: [{ channelName: 'c' }] }],
       ['stop', { stopType: 'TERMINATE' }],
@@ -226,7 +226,7 @@ describe('server-side validation and the errors it answers', () => {
             ],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
@@ -252,7 +252,7 @@ describe('server-side validation and the errors it answers', () => {
     const worker = new FakeWorker(
       {},
       {
-        bad: () => new RawReply({ status: 404, json: { detail: 'no', errorType: 'NotFound' } }),
+        bad: () => new Answer({ status: 404, body: { detail: 'no', errorType: 'NotFound' } }),
         down: () => {
           throw new Error('connect ECONNREFUSED 127.0.0.1:1');
         },
@@ -286,7 +286,7 @@ describe('server-side validation and the errors it answers', () => {
     const worker = new FakeWorker(
       {},
       {
-        sys: () => decide({ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }),
+        sys: () => goTo({ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }),
         cond: () => ({
           stateDecision: {
             nextStates: [{ stateId: 'S1' }],
@@ -377,11 +377,11 @@ describe('server-side validation and the errors it answers', () => {
             commandCombinations: [{ commandIds: ['a'] }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
       S2: {
         waitUntil: () => ({ commandRequest: { signalCommands: [{ signalChannelName: 'x' }] } }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = setup(worker);
@@ -419,7 +419,7 @@ describe('server-side validation and the errors it answers', () => {
 
   it('decision mixing a closing id with others, unsupported conditional close, or unmet-condition closing id → FAILED INVALID_USER_WORKFLOW_CODE_ERROR_TYPE without retry (decisions-5)', async () => {
     const decisions: Record<string, WorkflowStateDecideResponse> = {
-      mixed: decide({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' }, { stateId: 'S1' }),
+      mixed: goTo({ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW' }, { stateId: 'S1' }),
       unsupported: {
         stateDecision: {
           nextStates: [{ stateId: 'S1' }],
@@ -453,8 +453,8 @@ describe('server-side validation and the errors it answers', () => {
     let attempts = 0;
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => (++attempts < 3 ? new RawReply({ status: 503, json: {} }) : HANG),
-        execute: (req) => complete(req.commandResults?.stateWaitUntilFailed),
+        waitUntil: () => (++attempts < 3 ? new Answer({ status: 503, body: {} }) : HANG),
+        execute: (req) => gracefulComplete(enc(req.commandResults?.stateWaitUntilFailed)),
       },
     });
     const { simulator, start, result } = setup(worker, { hungCallGraceMs: 5 });
@@ -468,7 +468,7 @@ describe('server-side validation and the errors it answers', () => {
     });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded(true) }],
+      results: [{ completedStateOutput: enc(true) }],
     });
     expect(worker.callsOf('waitUntil').map((c) => c.at - t0)).toEqual([0, 1_000, 3_000]);
   });

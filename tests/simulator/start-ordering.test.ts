@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { complete, encoded, FakeWorker, setup } from './fake-worker.ts';
+import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 /** A one-state workflow: execute completes it with the keys of the data attributes it was sent. */
 function oneStateWorker() {
   return new FakeWorker({
     S1: {
       waitUntil: () => ({}),
-      execute: (req) => complete(req.DataObjects?.map((kv) => kv.key) ?? []),
+      execute: (req) => gracefulComplete(enc(req.DataObjects?.map((kv) => kv.key) ?? [])),
     },
   });
 }
@@ -18,11 +19,11 @@ describe('the start reply and worker call ordering of a real server', () => {
     expect((await start('wf', { stateOptions: { skipWaitUntil: true } })).status).toBe(200);
     expect(worker.calls).toHaveLength(0);
     expect(
-      await post('dataobjects/set', { workflowId: 'wf', objects: [{ key: 'k', value: encoded(1) }] }),
+      await post('dataobjects/set', { workflowId: 'wf', objects: [{ key: 'k', value: enc(1) }] }),
     ).toMatchObject({ status: 200 });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateOutput: encoded(['k']) }],
+      results: [{ completedStateOutput: enc(['k']) }],
     });
   });
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
-import { noWait, to } from './wire-builders.ts';
+import { FakeWorker, setup, to } from './fake-worker.ts';
 
 const waitTimer = (seconds: number): WorkflowStateStartResponse => ({
   commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: seconds }] },
 });
 
-const fail500 = () => new RawReply({ status: 500, text: 'boom', contentType: 'text/plain' });
+const fail500 = () => new Answer({ status: 500, body: 'boom', contentType: 'text/plain' });
 
 describe('one state’s flow', () => {
   it('a skipWaitUntil state goes straight to execute, without commandResults (flow-1)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
     await result('wf');
@@ -28,14 +28,14 @@ describe('one state’s flow', () => {
             ++attempts === 1
               ? fail500()
               : {
-                  upsertDataObjects: [{ key: 'k', value: encoded(1) }],
-                  publishToInterStateChannel: [{ channelName: 'c', value: encoded(2) }],
+                  upsertDataObjects: [{ key: 'k', value: enc(1) }],
+                  publishToInterStateChannel: [{ channelName: 'c', value: enc(2) }],
                   ...waitTimer(10),
                 },
-          execute: () => complete(),
+          execute: () => gracefulComplete(),
         },
       },
-      { peek: (req) => ({ output: encoded(req.internalChannelInfos) }) },
+      { peek: (req) => ({ output: enc(req.internalChannelInfos) }) },
     );
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
     const t0 = simulator.now();
@@ -43,10 +43,10 @@ describe('one state’s flow', () => {
     await simulator.advanceBy(1_000);
     expect(worker.callsOf('waitUntil').map((c) => c.at - t0)).toEqual([0, 1_000]);
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded(1) }],
+      objects: [{ key: 'k', value: enc(1) }],
     });
     expect((await post('rpc', { workflowId: 'wf', rpcName: 'peek' })).body).toEqual({
-      output: encoded({ c: { size: 1 } }),
+      output: enc({ c: { size: 1 } }),
     });
     await simulator.advanceBy(10_000);
     expect(worker.callsOf('execute').map((c) => c.at - t0)).toEqual([11_000]);
@@ -58,17 +58,17 @@ describe('one state’s flow', () => {
       S1: {
         waitUntil: (req) => {
           seen.waitUntil = req.dataObjects ?? [];
-          return { upsertDataObjects: [{ key: 'k', value: encoded(1) }] };
+          return { upsertDataObjects: [{ key: 'k', value: enc(1) }] };
         },
         execute: (req) => {
           seen.execute = req.DataObjects;
-          return { upsertDataObjects: [{ key: 'k', value: encoded(2) }], ...to('S2') };
+          return { upsertDataObjects: [{ key: 'k', value: enc(2) }], ...to('S2') };
         },
       },
       S2: {
         execute: (req) => {
           seen.next = req.DataObjects;
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -77,8 +77,8 @@ describe('one state’s flow', () => {
     await result('wf');
     expect(seen).toEqual({
       waitUntil: [],
-      execute: [{ key: 'k', value: encoded(1) }],
-      next: [{ key: 'k', value: encoded(2) }],
+      execute: [{ key: 'k', value: enc(1) }],
+      next: [{ key: 'k', value: enc(2) }],
     });
   });
 });

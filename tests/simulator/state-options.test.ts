@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { complete, encoded, FakeWorker, HANG, RawReply, setup } from './fake-worker.ts';
-import { noWait } from './wire-builders.ts';
+import { Answer, enc, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
+import { FakeWorker, HANG, setup } from './fake-worker.ts';
 
-const fail500 = () => new RawReply({ status: 500, text: 'boom', contentType: 'text/plain' });
+const fail500 = () => new Answer({ status: 500, body: 'boom', contentType: 'text/plain' });
 
 const once = {
   executeApiRetryPolicy: { maximumAttempts: 1 },
@@ -11,7 +11,7 @@ const once = {
 
 describe('state options', () => {
   it('skip waitUntil: skipStartApi wins over skipWaitUntil when present (options-1)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } });
     const { start, result } = setup(worker);
     await start('a', { stateOptions: { skipStartApi: false, skipWaitUntil: true } });
     await result('a');
@@ -53,7 +53,10 @@ describe('state options', () => {
   });
 
   it('execute retry and failure policy: decideApiRetryPolicy wins, then PROCEED_TO_CONFIGURED_STATE moves on (failures-3)', async () => {
-    const worker = new FakeWorker({ S1: { execute: fail500 }, R: { execute: () => complete('r') } });
+    const worker = new FakeWorker({
+      S1: { execute: fail500 },
+      R: { execute: () => gracefulComplete(enc('r')) },
+    });
     const { start, result } = setup(worker);
     await start('wf', {
       stateOptions: {
@@ -67,7 +70,7 @@ describe('state options', () => {
     });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateExecutionId: 'R-1', completedStateOutput: encoded('r') }],
+      results: [{ completedStateExecutionId: 'R-1', completedStateOutput: enc('r') }],
     });
     expect(worker.callsOf('execute', 'S1')).toHaveLength(2);
   });
@@ -83,7 +86,7 @@ describe('state options', () => {
         },
         execute: (req) => {
           loaded.execute = [keys(req.DataObjects), keys(req.searchAttributes)];
-          return complete();
+          return gracefulComplete();
         },
       },
     });
@@ -94,7 +97,7 @@ describe('state options', () => {
     const { start, result } = setup(worker);
     await start('wf', {
       workflowStartOptions: {
-        dataAttributes: ['a', 'b', 'c'].map((key) => ({ key, value: encoded(key) })),
+        dataAttributes: ['a', 'b', 'c'].map((key) => ({ key, value: enc(key) })),
         searchAttributes: [
           { key: 'CustomKeywordField', valueType: 'KEYWORD', stringValue: 'k' },
           { key: 'CustomIntField', valueType: 'INT', integerValue: 1 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enc, goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 const skip = { stateOptions: { skipWaitUntil: true } };
 const noWait = { skipWaitUntil: true };
@@ -30,12 +31,12 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
           stateDecision: { nextStates: [{ stateId: 'Fast', stateOptions: noWait }, { stateId: 'Slow' }] },
         }),
       },
-      Fast: { execute: () => complete('fast') },
+      Fast: { execute: () => gracefulComplete(enc('fast')) },
       Slow: {
         waitUntil: () => ({
           commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 60 }] },
         }),
-        execute: () => complete('slow'),
+        execute: () => gracefulComplete(enc('slow')),
       },
     });
     const { simulator, start, result, post } = setup(worker);
@@ -49,12 +50,12 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
         {
           completedStateId: 'Fast',
           completedStateExecutionId: 'Fast-1',
-          completedStateOutput: encoded('fast'),
+          completedStateOutput: enc('fast'),
         },
         {
           completedStateId: 'Slow',
           completedStateExecutionId: 'Slow-1',
-          completedStateOutput: encoded('slow'),
+          completedStateOutput: enc('slow'),
         },
       ],
     });
@@ -66,7 +67,7 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
       Done: {
         execute: () => ({
           stateDecision: {
-            nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: encoded(1) }],
+            nextStates: [{ stateId: '_SYS_FORCE_COMPLETING_WORKFLOW', stateInput: enc(1) }],
           },
         }),
       },
@@ -77,7 +78,7 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
             signalCommands: [{ signalChannelName: 'never' }],
           },
         }),
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = setup(worker);
@@ -102,14 +103,14 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
   it('fails with STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE and returns the outputs on force fail', async () => {
     const worker = new FakeWorker({
       S1: { execute: () => move('A', 'B') },
-      A: { execute: () => complete('a') },
+      A: { execute: () => gracefulComplete(enc('a')) },
       B: {
         waitUntil: () => ({
           commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 1 }] },
         }),
         execute: () => ({
           stateDecision: {
-            nextStates: [{ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: encoded('why') }],
+            nextStates: [{ stateId: '_SYS_FORCE_FAILING_WORKFLOW', stateInput: enc('why') }],
           },
         }),
       },
@@ -121,14 +122,14 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
       workflowStatus: 'FAILED',
       errorType: 'STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE',
       results: [
-        { completedStateId: 'A', completedStateExecutionId: 'A-1', completedStateOutput: encoded('a') },
-        { completedStateId: 'B', completedStateExecutionId: 'B-1', completedStateOutput: encoded('why') },
+        { completedStateId: 'A', completedStateExecutionId: 'A-1', completedStateOutput: enc('a') },
+        { completedStateId: 'B', completedStateExecutionId: 'B-1', completedStateOutput: enc('why') },
       ],
     });
   });
 
   it('omits results when no closing decision carried an output', async () => {
-    const { start, result } = setup(new FakeWorker({ S1: { execute: () => complete() } }));
+    const { start, result } = setup(new FakeWorker({ S1: { execute: () => gracefulComplete() } }));
     await start('wf', skip);
     expect((await result('wf')).body).toEqual({
       workflowRunId: expect.any(String),
@@ -140,7 +141,7 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
     const worker = new FakeWorker({
       S1: {
         execute: () => ({
-          upsertDataObjects: [{ key: 'k', value: encoded('v') }],
+          upsertDataObjects: [{ key: 'k', value: enc('v') }],
           stateDecision: {
             nextStates: [{ stateId: '_SYS_GRACEFUL_COMPLETING_WORKFLOW' }, { stateId: 'S2' }],
           },
@@ -158,14 +159,14 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
     });
     expect(worker.callsOf('execute')).toHaveLength(1);
     expect((await post('dataobjects/get', { workflowId: 'wf' })).body).toEqual({
-      objects: [{ key: 'k', value: encoded('v') }],
+      objects: [{ key: 'k', value: enc('v') }],
     });
   });
 
   it('force-completes on an empty internal channel, and otherwise proceeds with the next states', async () => {
     let round = 0;
     const worker = new FakeWorker({
-      S1: { execute: () => complete() },
+      S1: { execute: () => gracefulComplete() },
       Drain: {
         waitUntil: () => ({
           commandRequest: {
@@ -177,12 +178,12 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
       },
     });
     worker.states.S1!.execute = () => ({
-      publishToInterStateChannel: round++ === 0 ? [{ channelName: 'q', value: encoded(1) }] : [],
+      publishToInterStateChannel: round++ === 0 ? [{ channelName: 'q', value: enc(1) }] : [],
       stateDecision: {
         conditionalClose: {
           conditionalCloseType: 'FORCE_COMPLETE_ON_INTERNAL_CHANNEL_EMPTY',
           channelName: 'q',
-          closeInput: encoded('closed'),
+          closeInput: enc('closed'),
         },
         nextStates: [{ stateId: 'Drain' }],
       },
@@ -195,7 +196,7 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
         {
           completedStateId: 'S1',
           completedStateExecutionId: 'S1-2',
-          completedStateOutput: encoded('closed'),
+          completedStateOutput: enc('closed'),
         },
       ],
     });
@@ -224,16 +225,16 @@ describe('state executions and decisions (loop-2, ids-1, decisions-1)', () => {
   it('sends execute the waitUntil state locals and commandResults, and no commandResults when waitUntil is skipped', async () => {
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => ({ upsertStateLocals: [{ key: 'l', value: encoded(1) }] }),
+        waitUntil: () => ({ upsertStateLocals: [{ key: 'l', value: enc(1) }] }),
         execute: () => move('S2'),
       },
-      S2: { execute: () => complete() },
+      S2: { execute: () => gracefulComplete() },
     });
     const { start, result } = setup(worker);
     await start('wf');
     await result('wf');
     const [first, second] = worker.callsOf('execute');
-    expect(first!.body.stateLocals).toEqual([{ key: 'l', value: encoded(1) }]);
+    expect(first!.body.stateLocals).toEqual([{ key: 'l', value: enc(1) }]);
     expect(first!.body.commandResults).toEqual({ stateStartApiSucceeded: true, stateWaitUntilFailed: false });
     expect(second!.body).not.toHaveProperty('commandResults');
   });

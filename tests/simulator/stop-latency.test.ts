@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 function parkingWorker() {
   return new FakeWorker({
@@ -10,7 +11,7 @@ function parkingWorker() {
           deciderTriggerType: 'ALL_COMMAND_COMPLETED',
         },
       }),
-      execute: () => complete(),
+      execute: () => gracefulComplete(),
     },
   });
 }

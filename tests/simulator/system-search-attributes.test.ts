@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complete, FakeWorker, setup } from './fake-worker.ts';
-import { noState } from './wire-builders.ts';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
+import { FakeWorker, noState, setup } from './fake-worker.ts';
 
 describe('system search attributes', () => {
   const getSa = (key: string, valueType: string) => ({ workflowId: 'wf', keys: [{ key, valueType }] });
@@ -15,7 +15,7 @@ describe('system search attributes', () => {
 
   it('IwfGlobalWorkflowVersion is not written (system-sa-3)', async () => {
     const { start, post, result } = setup(
-      new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } }),
+      new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } }),
     );
     await start('wf');
     await result('wf');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { enc, goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type {
   CommandRequest,
   CommandResults,
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
 } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, goTo, setup } from './fake-worker.ts';
+import { FakeWorker, setup } from './fake-worker.ts';
 
 // A state S1 that moves to itself, waiting on `steps[i]` in its i-th execution, then completes.
 function loopingWorker(steps: CommandRequest[], seen: { executionId: string; results: CommandResults }[]) {
@@ -16,7 +17,7 @@ function loopingWorker(steps: CommandRequest[], seen: { executionId: string; res
       waitUntil: () => ({ commandRequest: steps[waits++]! }),
       execute: (req: WorkflowStateDecideRequest): WorkflowStateDecideResponse => {
         seen.push({ executionId: req.context!.stateExecutionId!, results: req.commandResults! });
-        return ++executes < steps.length ? goTo('S1') : complete();
+        return ++executes < steps.length ? goTo('S1') : gracefulComplete();
       },
     },
   });
@@ -111,7 +112,7 @@ describe('a state that moves to itself (the engine reuses its thread and command
     const t0 = simulator.now();
     await start('wf');
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: encoded('now') });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'go', signalValue: enc('now') });
     await simulator.runUntilIdle();
     expect(seen.map((s) => s.executionId)).toEqual(['S1-1']);
     await simulator.advanceBy(299_000);
@@ -143,16 +144,16 @@ describe('a state that moves to itself (the engine reuses its thread and command
     const { simulator, start, post, result } = setup(worker, { autoAdvance: false });
     await start('wf');
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'a', signalValue: encoded(1) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'a', signalValue: enc(1) });
     await simulator.runUntilIdle();
-    await post('signal', { workflowId: 'wf', signalChannelName: 'b', signalValue: encoded(2) });
+    await post('signal', { workflowId: 'wf', signalChannelName: 'b', signalValue: enc(2) });
     expect((await result('wf')).status).toBe(200);
     expect(seen[0]!.results.signalResults).toEqual([
-      { commandId: 'a', signalChannelName: 'a', signalRequestStatus: 'RECEIVED', signalValue: encoded(1) },
+      { commandId: 'a', signalChannelName: 'a', signalRequestStatus: 'RECEIVED', signalValue: enc(1) },
       { commandId: 'b', signalChannelName: 'b', signalRequestStatus: 'WAITING' },
     ]);
     expect(seen[1]!.results.signalResults).toEqual([
-      { commandId: 'b2', signalChannelName: 'b', signalRequestStatus: 'RECEIVED', signalValue: encoded(2) },
+      { commandId: 'b2', signalChannelName: 'b', signalRequestStatus: 'RECEIVED', signalValue: enc(2) },
     ]);
   });
 
@@ -169,7 +170,7 @@ describe('a state that moves to itself (the engine reuses its thread and command
         waitUntil: () => ({ commandRequest: steps[waits++ % 3]! }),
         execute: (req) => {
           seen.push({ executionId: req.context!.stateExecutionId!, results: req.commandResults! });
-          return ++executes % 3 === 0 ? complete() : goTo('S1');
+          return ++executes % 3 === 0 ? gracefulComplete() : goTo('S1');
         },
       },
     });

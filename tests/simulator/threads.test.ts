@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorker, setup } from './fake-worker.ts';
-import { deadEnd, decide, execId, noWait, to } from './wire-builders.ts';
+import { deadEnd, goTo, noWait } from '../../conformance/kit/index.ts';
+import { execId, FakeWorker, setup, to } from './fake-worker.ts';
 
 const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
 
@@ -9,7 +9,7 @@ const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: c
 describe('threads', () => {
   it('threads do not block each other: a thread waiting forever does not hold up its sibling’s chain (parallel-1)', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: 'W' }, { stateId: 'A', stateOptions: noWait }) },
+      S1: { execute: () => goTo({ stateId: 'W' }, { stateId: 'A', stateOptions: noWait }) },
       W: {
         waitUntil: () => ({
           commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [sig('never')] },
@@ -28,7 +28,7 @@ describe('threads', () => {
 
   it('a thread’s next states start as soon as its decision is processed, without a barrier with slower siblings (parallel-2)', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: 'Slow' }, { stateId: 'Fast', stateOptions: noWait }) },
+      S1: { execute: () => goTo({ stateId: 'Slow' }, { stateId: 'Fast', stateOptions: noWait }) },
       Slow: {
         waitUntil: () => ({
           commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: 100 }] },

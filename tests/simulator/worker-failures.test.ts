@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, enc, goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, goTo, HANG, RawReply, setup } from './fake-worker.ts';
+import { FakeWorker, HANG, setup } from './fake-worker.ts';
 
-const boom = () => new RawReply({ status: 500, json: { detail: 'boom', errorType: 'BoomError' } });
+const boom = () => new Answer({ status: 500, body: { detail: 'boom', errorType: 'BoomError' } });
 
 describe('worker failures, retries and failure policies (failures-2, fault table B)', () => {
   it('retries with exponential backoff on the virtual clock and fails with the server’s message (B1)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker);
     await start('wf', {
       stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 4, initialIntervalSeconds: 1 } },
@@ -29,7 +30,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   });
 
   it('caps the backoff at maximumIntervalSeconds and retries forever by default', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => gracefulComplete() } });
     const { simulator, start, post } = setup(worker, { autoAdvance: false });
     await start('wf');
     const t0 = simulator.now();
@@ -42,7 +43,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   });
 
   it('stops retrying at the workflow timeout when no retry limit is set: FAILED after the attempts at 0, 1 and 3 s', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker);
     await start('wf', { workflowTimeoutSeconds: 5 });
     const t0 = simulator.now();
@@ -56,7 +57,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   });
 
   it('caps maximumAttemptsDurationSeconds at the workflow timeout (10 s workflow, 60 s limit: FAILED at 7 s)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker);
     await start('wf', {
       workflowTimeoutSeconds: 10,
@@ -68,7 +69,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   });
 
   it('gives up when the next attempt would be exactly at the deadline (7 s workflow: FAILED at 3 s, as measured)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => gracefulComplete() } });
     const { simulator, start, result } = setup(worker);
     await start('wf', { workflowTimeoutSeconds: 7 });
     const t0 = simulator.now();
@@ -87,7 +88,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
         }),
         execute: () => goTo('S1'),
       },
-      S1: { waitUntil: boom, execute: () => complete() },
+      S1: { waitUntil: boom, execute: () => gracefulComplete() },
     });
     const { simulator, start, result } = setup(worker);
     await start('wf', { workflowTimeoutSeconds: 10, startStateId: 'Wait' });
@@ -99,17 +100,17 @@ describe('worker failures, retries and failure policies (failures-2, fault table
 
   it('quotes the worker’s own reason phrase in errMsg (Flask: 500 INTERNAL SERVER ERROR)', async () => {
     const answers = [
-      new RawReply({ status: 500, text: 'worker says no', statusText: 'BOOM', contentType: 'text/plain' }),
-      new RawReply({
+      new Answer({ status: 500, body: 'worker says no', statusText: 'BOOM', contentType: 'text/plain' }),
+      new Answer({
         status: 500,
-        text: 'oops',
+        body: 'oops',
         statusText: 'INTERNAL SERVER ERROR',
         contentType: 'text/html',
       }),
     ];
     const messages: string[] = [];
     for (const answer of answers) {
-      const worker = new FakeWorker({ S1: { waitUntil: () => answer, execute: () => complete() } });
+      const worker = new FakeWorker({ S1: { waitUntil: () => answer, execute: () => gracefulComplete() } });
       const { start, result } = setup(worker);
       await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
       messages.push(((await result('wf')).body as { errorMessage: string }).errorMessage);
@@ -121,7 +122,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   });
 
   it('stops retrying at maximumAttemptsDurationSeconds', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: boom, execute: () => gracefulComplete() } });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttemptsDurationSeconds: 1 } } });
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'FAILED' });
@@ -130,7 +131,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
 
   it('formats a 400 with an empty body like the Go client (B4)', async () => {
     const worker = new FakeWorker({
-      S1: { waitUntil: () => new RawReply({ status: 400, json: {} }), execute: () => complete() },
+      S1: { waitUntil: () => new Answer({ status: 400, body: {} }), execute: () => gracefulComplete() },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
@@ -142,14 +143,14 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   it('cuts the response body at 500 characters and the error text at 50 (B21)', async () => {
     const worker = new FakeWorker({
       S1: {
-        waitUntil: () => new RawReply({ status: 503, text: 'x'.repeat(600), contentType: 'text/plain' }),
-        execute: () => complete(),
+        waitUntil: () => new Answer({ status: 503, body: 'x'.repeat(600), contentType: 'text/plain' }),
+        execute: () => gracefulComplete(),
       },
       S2: {
         waitUntil: () => {
           throw new Error('Post "http://localhost:9741/api/v1/workflowState/start": EOF');
         },
-        execute: () => complete(),
+        execute: () => gracefulComplete(),
       },
     });
     const { start, result } = setup(worker);
@@ -166,16 +167,16 @@ describe('worker failures, retries and failure policies (failures-2, fault table
 
   it('reports undecodable 200 answers with the decoder error (B6, B7, B9)', async () => {
     const answers = [
-      new RawReply({ status: 200, text: '{"commandRequest":', contentType: 'application/json' }),
-      new RawReply({ status: 200, text: 'OK', contentType: 'text/plain' }),
-      new RawReply({
+      new Answer({ status: 200, body: '{"commandRequest":', contentType: 'application/json' }),
+      new Answer({ status: 200, body: 'OK', contentType: 'text/plain' }),
+      new Answer({
         status: 200,
-        json: { commandRequest: { deciderTriggerType: 'SOME', timerCommands: [{ durationSeconds: 1 }] } },
+        body: { commandRequest: { deciderTriggerType: 'SOME', timerCommands: [{ durationSeconds: 1 }] } },
       }),
     ];
     const messages: string[] = [];
     for (const answer of answers) {
-      const worker = new FakeWorker({ S1: { waitUntil: () => answer, execute: () => complete() } });
+      const worker = new FakeWorker({ S1: { waitUntil: () => answer, execute: () => gracefulComplete() } });
       const { start, result } = setup(worker);
       await start('wf', { stateOptions: { waitUntilApiRetryPolicy: { maximumAttempts: 1 } } });
       messages.push(((await result('wf')).body as { errorMessage: string }).errorMessage);
@@ -208,7 +209,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
         waitUntil: boom,
         execute: (req) => {
           seen.push(req);
-          return complete('proceeded');
+          return gracefulComplete(enc('proceeded'));
         },
       },
     });
@@ -226,11 +227,11 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   it('moves to the configured state with the same input on execute failure with PROCEED_TO_CONFIGURED_STATE', async () => {
     const worker = new FakeWorker({
       S1: { execute: boom },
-      Recover: { execute: (req) => complete(req.stateInput) },
+      Recover: { execute: (req) => gracefulComplete(enc(req.stateInput)) },
     });
     const { start, result } = setup(worker);
     await start('wf', {
-      stateInput: encoded('input'),
+      stateInput: enc('input'),
       stateOptions: {
         skipWaitUntil: true,
         executeApiRetryPolicy: { maximumAttempts: 1 },
@@ -241,7 +242,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
     });
     expect((await result('wf')).body).toMatchObject({
       workflowStatus: 'COMPLETED',
-      results: [{ completedStateExecutionId: 'Recover-1', completedStateOutput: encoded(encoded('input')) }],
+      results: [{ completedStateExecutionId: 'Recover-1', completedStateOutput: enc(enc('input')) }],
     });
   });
 
@@ -281,7 +282,7 @@ describe('worker failures, retries and failure policies (failures-2, fault table
   });
 
   it('never calls the worker for a retry policy Temporal refuses, leaving a diagnostic (B24)', async () => {
-    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { waitUntil: () => ({}), execute: () => gracefulComplete() } });
     const lines: string[] = [];
     const { simulator, start, result } = setup(worker, { logger: (line) => lines.push(line) });
     await start('wf', {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Answer, deadEnd, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
 import type { WorkflowStateStartResponse } from '../../sdk/wire/types.ts';
-import { complete, encoded, FakeWorker, RawReply, setup } from './fake-worker.ts';
-import { deadEnd, decide, execId, noState, noWait, to } from './wire-builders.ts';
+import { execId, FakeWorker, noState, setup, to } from './fake-worker.ts';
 
 const waitSignal = (channel: string): WorkflowStateStartResponse => ({
   commandRequest: {
@@ -14,7 +14,7 @@ const waitTimer = (seconds: number): WorkflowStateStartResponse => ({
   commandRequest: { commandWaitingType: 'ALL_COMPLETED', timerCommands: [{ durationSeconds: seconds }] },
 });
 
-const fail500 = () => new RawReply({ status: 500, text: 'boom', contentType: 'text/plain' });
+const fail500 = () => new Answer({ status: 500, body: 'boom', contentType: 'text/plain' });
 
 const once = {
   executeApiRetryPolicy: { maximumAttempts: 1 },
@@ -23,14 +23,14 @@ const once = {
 
 describe('the workflow loop', () => {
   it('a start with startStateId enqueues that state with its stateInput and stateOptions as execution S1-1 (loop-1)', async () => {
-    const worker = new FakeWorker({ S1: { execute: () => complete() } });
+    const worker = new FakeWorker({ S1: { execute: () => gracefulComplete() } });
     const { start, result } = setup(worker);
-    await start('wf', { stateInput: encoded('in'), stateOptions: noWait });
+    await start('wf', { stateInput: enc('in'), stateOptions: noWait });
     expect((await result('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
     expect(worker.calls.map((c) => c.path)).toEqual(['/api/v1/workflowState/decide']);
     expect(worker.calls[0]!.body).toMatchObject({
       workflowStateId: 'S1',
-      stateInput: encoded('in'),
+      stateInput: enc('in'),
       context: { stateExecutionId: 'S1-1' },
     });
   });
@@ -52,7 +52,7 @@ describe('the workflow loop', () => {
 
   it('all queued requests of a decision are started together, one concurrent thread each (loop-3)', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: 'A' }, { stateId: 'B' }, { stateId: 'C' }) },
+      S1: { execute: () => goTo({ stateId: 'A' }, { stateId: 'B' }, { stateId: 'C' }) },
       A: { waitUntil: () => waitTimer(10), execute: deadEnd },
       B: { waitUntil: () => waitTimer(10), execute: deadEnd },
       C: { waitUntil: () => waitTimer(10), execute: deadEnd },
@@ -78,10 +78,10 @@ describe('the workflow loop', () => {
   it('a thread failure closes the workflow at once, abandoning the other threads (loop-3)', async () => {
     const worker = new FakeWorker({
       S1: {
-        execute: () => decide({ stateId: 'Bad', stateOptions: { ...noWait, ...once } }, { stateId: 'W' }),
+        execute: () => goTo({ stateId: 'Bad', stateOptions: { ...noWait, ...once } }, { stateId: 'W' }),
       },
       Bad: { execute: fail500 },
-      W: { waitUntil: () => waitSignal('go'), execute: () => complete() },
+      W: { waitUntil: () => waitSignal('go'), execute: () => gracefulComplete() },
     });
     const { start, post, result } = setup(worker);
     await start('wf', { stateOptions: noWait });
@@ -96,11 +96,11 @@ describe('the workflow loop', () => {
   it('graceful completion also waits for states that running threads start later and for states an RPC adds meanwhile (loop-4)', async () => {
     const worker = new FakeWorker(
       {
-        S1: { execute: () => decide({ stateId: 'Done', stateOptions: noWait }, { stateId: 'W' }) },
-        Done: { execute: () => complete('done') },
+        S1: { execute: () => goTo({ stateId: 'Done', stateOptions: noWait }, { stateId: 'W' }) },
+        Done: { execute: () => gracefulComplete(enc('done')) },
         W: { waitUntil: () => waitSignal('go'), execute: () => to('Next') },
-        Next: { execute: () => complete('next') },
-        Late: { execute: () => complete('late') },
+        Next: { execute: () => gracefulComplete(enc('next')) },
+        Late: { execute: () => gracefulComplete(enc('late')) },
       },
       { add: () => to('Late') },
     );
@@ -122,9 +122,9 @@ describe('the workflow loop', () => {
 
   it('a force-fail closes the workflow without waiting for the other threads (loop-3)', async () => {
     const worker = new FakeWorker({
-      S1: { execute: () => decide({ stateId: 'F', stateOptions: noWait }, { stateId: 'W' }) },
-      F: { execute: () => decide({ stateId: '_SYS_FORCE_FAILING_WORKFLOW' }) },
-      W: { waitUntil: () => waitSignal('go'), execute: () => complete() },
+      S1: { execute: () => goTo({ stateId: 'F', stateOptions: noWait }, { stateId: 'W' }) },
+      F: { execute: () => goTo({ stateId: '_SYS_FORCE_FAILING_WORKFLOW' }) },
+      W: { waitUntil: () => waitSignal('go'), execute: () => gracefulComplete() },
     });
     const { start, result } = setup(worker);
     await start('wf', { stateOptions: noWait });

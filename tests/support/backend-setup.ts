@@ -1,9 +1,12 @@
 /**
- * Vitest setup for backend suites: a failing test prints its workflows' timelines, and every exchange between client, server and worker in a test must
- * conform to the official iWF OpenAPI spec (skipped, with a note, when ../shared is absent).
+ * Vitest setup for backend suites: `iwf-ts/testing/vitest`, the setup users add (a failing test
+ * prints its workflows' timelines), and on top of it every exchange between client, server and
+ * worker in a test must conform to the official iWF OpenAPI spec (skipped, with a note, when
+ * ../shared is absent).
  */
-import { afterEach, beforeEach } from 'vitest';
-import { forgetEnvironments, observeExchanges, takeRecentHistories } from '../../testing/index.ts';
+import 'iwf-ts/testing/vitest';
+import { observeExchanges } from 'iwf-ts/testing';
+import { afterEach } from 'vitest';
 import { OpenApiContract } from './openapi-contract.ts';
 
 const contract = OpenApiContract.load();
@@ -19,12 +22,3 @@ if (contract) {
     throw new Error(`exchanges that break the iWF OpenAPI spec:\n${found.slice(0, 10).join('\n')}`);
   });
 }
-
-// A failing test prints the timelines of the workflows it ran.
-beforeEach(({ onTestFailed }) => {
-  forgetEnvironments();
-  onTestFailed(() => {
-    const histories = takeRecentHistories();
-    if (histories) console.log(`\nWorkflow histories of the failed test:\n${histories}\n`);
-  });
-});

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { allScenarios } from '../../conformance/scenarios/index.ts';
 
 // A maintainer who clones the repository must be able to follow every citation: code and docs may
 // cite documents in the repository (docs/semantics/… with a rule id), never notes kept elsewhere.
@@ -122,5 +123,26 @@ describe('citations in code and docs', () => {
       }),
     );
     expect(broken).toEqual([]);
+  });
+});
+
+describe('the coverage map (docs/semantics-coverage.md)', () => {
+  const coverage = readFileSync(join(ROOT, 'docs/semantics-coverage.md'), 'utf8');
+
+  it('cites only test files that exist', () => {
+    const cited = new Set(
+      [...coverage.replace(/`[^`]*`/g, '').matchAll(/([a-z0-9-]+) › /g)].map((m) => m[1] ?? ''),
+    );
+    const missing = [...cited].filter((name) => !existsSync(join(ROOT, `tests/simulator/${name}.test.ts`)));
+    expect(missing).toEqual([]);
+  });
+
+  it('cites only conformance scenarios that exist', () => {
+    const names = new Set(allScenarios.map((s) => s.name));
+    const cited = [...coverage.matchAll(/conformance ((?:`[a-z0-9-]+`(?:, )?)+)/g)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((n) => n[1] ?? ''),
+    );
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((name) => !names.has(name))).toEqual([]);
   });
 });

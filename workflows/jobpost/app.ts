@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { WorkerService } from '../../sdk/worker/worker-service.ts';
+import type { WorkerService } from 'iwf-ts/sdk';
 import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { JobInfo } from './job-board.ts';
 import type { JobPosts } from './job-posts.ts';

@@ -1,4 +1,4 @@
-import type { Client } from '../../sdk/client/client.ts';
+import type { Client } from 'iwf-ts/sdk';
 import type { JobInfo } from './job-board.ts';
 import type { JobPostView, JobPostWorkflow } from './jobpost-workflow.ts';
 

@@ -1,6 +1,6 @@
+import { WorkflowNotExistsError } from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, hours, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it, type TestContext, vi } from 'vitest';
-import { WorkflowNotExistsError } from '../../sdk/index.ts';
-import { backend, createTestEnvironment, hours, type TestEnvironment } from '../../testing/index.ts';
 import { RecordingJobBoard } from './job-board.ts';
 import { JobPosts } from './job-posts.ts';
 import { createJobPostWorkflow } from './jobpost-workflow.ts';

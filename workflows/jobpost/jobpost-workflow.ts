@@ -5,7 +5,7 @@ import {
   searchAttribute,
   stateInput,
   workflowSchema,
-} from '../../sdk/index.ts';
+} from 'iwf-ts/sdk';
 import type { ExternalJobBoard, JobInfo } from './job-board.ts';
 
 /**

@@ -3,7 +3,7 @@
  *
  *   npm run start:jobpost
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import { appAddress, runMain, serveApp, startIwfServer, timestampedLog } from '../shared/serve.ts';
 import { buildJobPostApp } from './app.ts';
 import { ConsoleJobBoard } from './job-board.ts';

@@ -4,7 +4,7 @@
  *
  *   npm run start:microservices
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import { appAddress, runMain, serveApp, startIwfServer, timestampedLog } from '../shared/serve.ts';
 import { buildOrchestrationApp } from './app.ts';
 import { createOrchestrationWorkflow } from './orchestration-workflow.ts';

@@ -1,6 +1,6 @@
+import { RpcLockFailureError } from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RpcLockFailureError } from '../../sdk/index.ts';
-import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { createOrchestrationWorkflow } from './orchestration-workflow.ts';
 import { RecordingMicroservices } from './services.ts';
 

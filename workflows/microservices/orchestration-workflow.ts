@@ -6,7 +6,7 @@ import {
   stateInput,
   TimerCommand,
   workflowSchema,
-} from '../../sdk/index.ts';
+} from 'iwf-ts/sdk';
 import type { Microservices } from './services.ts';
 
 /**

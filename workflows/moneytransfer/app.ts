@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Client } from '../../sdk/client/client.ts';
-import type { WorkerService } from '../../sdk/worker/worker-service.ts';
+import type { Client, WorkerService } from 'iwf-ts/sdk';
 import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { BankOperation, InMemoryBank } from './bank.ts';
 import type { MoneyTransferWorkflow, TransferRequest } from './moneytransfer-workflow.ts';

@@ -4,7 +4,7 @@
  *
  *   npm run start:moneytransfer
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import { appAddress, runMain, serveApp, startIwfServer, timestampedLog } from '../shared/serve.ts';
 import { buildMoneyTransferApp } from './app.ts';
 import { InMemoryBank } from './bank.ts';

@@ -1,6 +1,6 @@
+import { WorkflowFailedError, type wire } from 'iwf-ts/sdk';
+import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkflowFailedError, type wire } from '../../sdk/index.ts';
-import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { InMemoryBank } from './bank.ts';
 import { createMoneyTransferWorkflow, type TransferRequest } from './moneytransfer-workflow.ts';
 

@@ -5,7 +5,7 @@ import {
   stateInput,
   type wire,
   workflowSchema,
-} from '../../sdk/index.ts';
+} from 'iwf-ts/sdk';
 import type { BankService } from './bank.ts';
 
 /** What to transfer; passed from state to state as the input. */

@@ -4,7 +4,7 @@
  *
  *   npm run start:resourcecontrol
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import { appAddress, runMain, serveApp, startIwfServer, timestampedLog } from '../shared/serve.ts';
 import { buildResourceControlApp } from './app.ts';
 import { ResourceRequests } from './requests.ts';

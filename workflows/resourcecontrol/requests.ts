@@ -1,5 +1,5 @@
-import type { Client } from '../../sdk/client/client.ts';
-import { WorkflowAlreadyStartedError, WorkflowNotExistsError } from '../../sdk/client/errors.ts';
+import type { Client } from 'iwf-ts/sdk';
+import { WorkflowAlreadyStartedError, WorkflowNotExistsError } from 'iwf-ts/sdk';
 import { childWorkflowId, type Request, type ResourceControlWorkflows } from './resourcecontrol-workflows.ts';
 
 /** What happened to a submitted request. */

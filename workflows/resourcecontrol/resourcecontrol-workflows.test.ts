@@ -1,6 +1,6 @@
+import { type Client, WorkflowAlreadyStartedError, WorkflowNotExistsError } from 'iwf-ts/sdk';
+import { createTestEnvironment, seconds, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Client, WorkflowAlreadyStartedError, WorkflowNotExistsError } from '../../sdk/index.ts';
-import { createTestEnvironment, seconds, type TestEnvironment } from '../../testing/index.ts';
 import { ResourceRequests } from './requests.ts';
 import { createResourceControlWorkflows } from './resourcecontrol-workflows.ts';
 

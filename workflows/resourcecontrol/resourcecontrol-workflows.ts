@@ -1,5 +1,4 @@
-import type { Client } from '../../sdk/client/client.ts';
-import { WorkflowAlreadyStartedError, WorkflowNotExistsError } from '../../sdk/client/errors.ts';
+import type { Client } from 'iwf-ts/sdk';
 import {
   CommandRequest,
   dataAttribute,
@@ -8,8 +7,10 @@ import {
   StateDecision,
   stateInput,
   TimerCommand,
+  WorkflowAlreadyStartedError,
+  WorkflowNotExistsError,
   workflowSchema,
-} from '../../sdk/index.ts';
+} from 'iwf-ts/sdk';
 
 /** A unit of work for the resource. */
 export interface Request {

@@ -4,14 +4,10 @@
  * stop on Ctrl-C.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AnyWorkflow } from '../../sdk/workflow.ts';
-import {
-  buildSimulatorServer,
-  httpWorkerTransport,
-  listenOrExplain,
-  Simulator,
-} from '../../simulator/index.ts';
-import { searchAttributesFor } from '../../testing/index.ts';
+import type { AnyWorkflow } from 'iwf-ts/sdk';
+import { httpWorkerTransport, Simulator } from 'iwf-ts/simulator';
+import { buildSimulatorServer, listenOrExplain } from 'iwf-ts/simulator/http';
+import { searchAttributesFor } from 'iwf-ts/testing';
 
 /**
  * A positive number from an environment variable, or the fallback when it is unset.

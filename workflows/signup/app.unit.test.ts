@@ -1,8 +1,9 @@
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
+import { Simulator } from 'iwf-ts/simulator';
+import { simulatorHandler } from 'iwf-ts/simulator/msw';
+import { inProcessWorkerTransport } from 'iwf-ts/testing';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
-import { Simulator, simulatorHandler } from '../../simulator/index.ts';
-import { inProcessWorkerTransport } from '../../testing/index.ts';
 import { buildSignupApp } from './app.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow } from './signup-workflow.ts';
@@ -79,6 +80,25 @@ describe('the sign-up app, with its iWF client routed to the simulator by msw', 
       status: 400,
       body: expect.stringContaining("'email'"),
     });
+  });
+
+  it('answers each of eight verify clicks at the same moment with done once and already verified otherwise', async () => {
+    await get('/signup/submit?username=ada&email=ada@example.com');
+    // The server refuses most of them with 450 (delivered together, the first takes the lock); the
+    // app retries a refused verify, which then sees the winner's change.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => get(`/signup/verify?username=ada&source=device-${i}`)),
+    );
+    expect(answers.filter((a) => a.body === 'done')).toEqual([{ status: 200, body: 'done' }]);
+    for (const answer of answers.filter((a) => a.body !== 'done'))
+      expect([
+        { status: 200, body: 'already verified' },
+        // The welcome state may have completed the sign-up before a retry got through.
+        { status: 404, body: 'no sign-up in progress for ada (it may have completed already)' },
+      ]).toContainEqual(answer);
+    expect(answers.filter((a) => a.body === 'already verified').length).toBeGreaterThan(0);
+    await simulator.runUntilIdle();
+    expect(emails.sent.filter((e) => e.kind === 'welcome')).toHaveLength(1);
   });
 
   it('answers 404 to verify for a username that never signed up', async () => {

@@ -6,7 +6,7 @@
  *   IWF_SERVER_URL=http://localhost:8801 npm start   # use a running iWF server instead
  *   SIGNUP_REMINDER_SECONDS=3600 npm start      # remind every hour instead of every 10 s
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import {
   appAddress,
   numberFromEnv,

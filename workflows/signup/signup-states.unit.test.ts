@@ -1,5 +1,5 @@
+import { StateTester } from 'iwf-ts/testing';
 import { describe, expect, it } from 'vitest';
-import { StateTester } from '../../testing/index.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow, type Form } from './signup-workflow.ts';
 

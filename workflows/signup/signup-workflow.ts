@@ -6,7 +6,7 @@ import {
   stateInput,
   TimerCommand,
   workflowSchema,
-} from '../../sdk/index.ts';
+} from 'iwf-ts/sdk';
 import type { EmailSender } from './emails.ts';
 
 /** The sign-up form; on the wire its keys are exactly these (as in the Python sample). */

@@ -4,7 +4,7 @@
  *
  *   npm run start:subscription
  */
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import { appAddress, runMain, serveApp, startIwfServer, timestampedLog } from '../shared/serve.ts';
 import { buildSubscriptionApp } from './app.ts';
 import { ConsoleBillingService } from './billing.ts';

@@ -1,5 +1,5 @@
+import { backend, createTestEnvironment, days, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backend, createTestEnvironment, days, type TestEnvironment } from '../../testing/index.ts';
 import { RecordingBillingService } from './billing.ts';
 import {
   type Customer,

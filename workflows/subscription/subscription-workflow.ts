@@ -6,7 +6,7 @@ import {
   stateInput,
   TimerCommand,
   workflowSchema,
-} from '../../sdk/index.ts';
+} from 'iwf-ts/sdk';
 import type { BillingService } from './billing.ts';
 
 /** The subscription plan; periods in seconds so a demo can use seconds and a test months. */

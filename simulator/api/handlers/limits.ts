@@ -6,13 +6,13 @@ import { Replies } from '../replies.ts';
 
 /** Temporal's gRPC message limit (docs/semantics/faults.md#a27): 4 MB. */
 const GRPC_LIMIT_BYTES = 4 * 1024 * 1024;
-/** How long the real server's SDK client retries an over-size request before giving up (A27). */
+/** How long the real server's SDK client retries an over-size request before giving up (docs/semantics/faults.md#a27). */
 const GRPC_GIVE_UP_MS = 10_000;
 
 /**
  * The real server's answer to a client request carrying these values when they are too big:
- * over 4 MB, 500 `context deadline exceeded` after 10 s (A27, on the simulator's clock); over
- * 2 MB, 500 `Blob data size exceeds limit.` at once (A28, A30); else undefined.
+ * over 4 MB, 500 `context deadline exceeded` after 10 s (docs/semantics/faults.md#a27, on the simulator's clock); over
+ * 2 MB, 500 `Blob data size exceeds limit.` at once (docs/semantics/faults.md#a28, #a30); else undefined.
  *
  * @example
  * const refused = sizeLimitReply(engine, [request.signalValue]);

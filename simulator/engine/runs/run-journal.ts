@@ -3,6 +3,7 @@ import type {
   StateCompletionOutput,
   StateMovement,
   WorkflowConfig,
+  WorkflowRpcRequest,
 } from '../../../sdk/wire/types.ts';
 import type { Mutations } from '../attributes/mutations.ts';
 import type { PersistenceMark, PersistenceStore } from '../attributes/persistence.ts';
@@ -24,6 +25,8 @@ export interface CheckpointSource {
   readonly progress: { readonly gracefulCompletionRequested: boolean };
   readonly config: WorkflowConfig;
   readonly threads: LiveThreads;
+  /** The run's clock, epoch ms (a checkpoint notes when it was taken). */
+  now(): number;
 }
 
 /**
@@ -78,15 +81,24 @@ function isRecordList(threads: RunSnapshot['threads']): threads is readonly Thre
 
 /**
  * A client input that a reset re-applies after its point (Temporal re-applies signals, and iWF
- * sends all of these as signals; locking RPCs are updates).
+ * sends all of these as signals, timer skips included; locking RPCs are updates, kept with their
+ * request because a reset runs them again).
  *
  * @example
  * const input: JournalInput = { kind: 'signal', name: 'approve', value: {} };
  */
 export type JournalInput =
   | { kind: 'signal'; name: string; value: EncodedObject }
-  | { kind: 'mutations'; mutations: Mutations; nextStates?: StateMovement[]; update: boolean }
-  | { kind: 'config'; config: WorkflowConfig };
+  | {
+      kind: 'mutations';
+      mutations: Mutations;
+      nextStates?: StateMovement[];
+      update: boolean;
+      /** The locking RPC (an update) whose answer these mutations are. */
+      rpc?: WorkflowRpcRequest;
+    }
+  | { kind: 'config'; config: WorkflowConfig }
+  | { kind: 'skipTimer'; executionId: string; commandId?: string; index?: number };
 
 /**
  * One reset point: the instant a batch of state executions was started, right before their first
@@ -98,6 +110,8 @@ export type JournalInput =
  * journal.checkpoints.find((c) => startedIds(c).includes('S2-4'));
  */
 export interface Checkpoint extends RunSnapshot {
+  /** When the batch started (epoch ms): the time of the workflow task a HISTORY_EVENT_TIME reset finds. */
+  readonly at: number;
   /** The executions the batch started: one id kept without an array (see `startedIds`). */
   readonly executionIds: string | readonly string[];
   /** Number of journal inputs received before this point. */
@@ -136,6 +150,7 @@ export class RunJournal {
     const previous = this.checkpoints[this.checkpoints.length - 1] ?? this.beginning;
     const threads = threadsOf(run);
     this.checkpoints.push({
+      at: run.now(),
       executionIds: executionIds.length === 1 ? executionIds[0]! : executionIds.slice(),
       inputCount: this.inputs.length,
       data: takeRunData(run, previous?.data),

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
 import type { IdGenerator } from './ids.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 
@@ -29,4 +30,6 @@ export interface EngineRuntime {
   readonly stepLatencyMs: number;
   /** Registered search attributes and their types. */
   readonly searchAttributes: SearchAttributeRegistry;
+  /** Which waiting locking RPCs the next workflow task delivers (default: all of them). */
+  readonly rpcTaskBatching?: RpcTaskBatching;
 }

@@ -1,37 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { WorkerPaths } from '../sdk/wire/paths.ts';
+import { WorkerPaths } from '../../sdk/wire/paths.ts';
 import type {
   WorkflowStateDecideRequest,
   WorkflowStateStartRequest,
   WorkflowWorkerRpcRequest,
-} from '../sdk/wire/types.ts';
+} from '../../sdk/wire/types.ts';
+import { Answer, type WorkerAnswer } from './worker-answer.ts';
 
 /** Which worker endpoint a call hit. */
 export type WorkerApi = 'waitUntil' | 'execute' | 'rpc';
-
-/**
- * An answer that is not a plain 200 JSON body: any status, raw text, a delay, or a dropped
- * connection.
- *
- * @example
- * new Answer({ status: 500, body: { detail: 'boom', errorType: 'BoomError' } });
- */
-export class Answer {
-  constructor(
-    readonly spec: {
-      status?: number;
-      /** An object is sent as JSON; a string is sent verbatim. */
-      body?: unknown;
-      contentType?: string;
-      delayMs?: number;
-      /** Close the connection without answering. */
-      hangUp?: boolean;
-    },
-  ) {}
-}
-
-/** What a script returns: a JSON body answered with 200, or an `Answer`. */
-export type WorkerAnswer = object | Answer;
 
 /** One recorded call of the server to the worker. */
 export interface WorkerCall {
@@ -198,12 +175,13 @@ export class ScenarioWorker {
 async function send(reply: FastifyReply, answer: WorkerAnswer): Promise<unknown> {
   if (!(answer instanceof Answer))
     return reply.code(200).type('application/json').send(JSON.stringify(answer));
-  const { status = 200, body, contentType, delayMs, hangUp } = answer.spec;
+  const { status = 200, body, contentType, statusText, delayMs, hangUp } = answer.spec;
   if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
   if (hangUp) {
     reply.raw.socket?.destroy();
     return reply.hijack();
   }
+  if (statusText !== undefined) reply.raw.statusMessage = statusText;
   if (body === undefined)
     return reply
       .code(status)
