@@ -3,6 +3,7 @@ import { envCreate } from './scenarios/env-create.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
 import { liveLogCost } from './scenarios/live-log-cost.ts';
+import { retentionMemory } from './scenarios/retention-memory.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { signupConcurrent, signupRemindersSingle } from './scenarios/signup-throughput.ts';
 import { timeSkipping } from './scenarios/time-skipping.ts';
@@ -18,6 +19,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   signupRemindersSingle,
   signupConcurrent,
   idleMemory,
+  retentionMemory,
   envCreate,
   httpMode,
   liveLogCost,

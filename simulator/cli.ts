@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SEARCH_ATTRIBUTE_VALUE_TYPES, type SearchAttributeValueType } from '../sdk/wire/types.ts';
 import { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
+import { parseRetention } from './engine/runs/retention.ts';
 import { liveLog } from './history/live-log.ts';
 import { httpWorkerTransport } from './http/http-worker-transport.ts';
 import { listenOrExplain } from './http/listen.ts';
@@ -29,6 +30,8 @@ Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its se
                    nothing); always 0 on virtual (tests there move time themselves)
   --log text|json  one line per workflow event on stdout, readable (default) or one JSON object a line
   --quiet          no live log
+  --retention 24h  how long closed workflows stay readable (ms, s, m, h or d; 0 keeps them forever;
+                   default 24h), like a namespace's retention on a real server
   --search-attribute Name=TYPE   register a custom search attribute (repeatable; TYPE is KEYWORD, TEXT,
                    INT, DOUBLE, BOOL, DATETIME or KEYWORD_ARRAY). The Custom*Field set of iWF's test
                    servers is registered by default; unknown attributes are refused like a real server.`;
@@ -45,6 +48,7 @@ function parse() {
       'search-attribute': { type: 'string', multiple: true, default: [] },
       log: { type: 'string', default: 'text' },
       quiet: { type: 'boolean', default: false },
+      retention: { type: 'string', default: '24h' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -69,6 +73,11 @@ function parse() {
     problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
   if (!(stepLatencyMs >= 0))
     problems.push(`--step-latency-ms must be 0 or more, got ${values['step-latency-ms']}`);
+  const retentionMs = parseRetention(values.retention ?? '24h');
+  if (retentionMs === undefined)
+    problems.push(
+      `--retention must be a duration such as 24h, 90m or 7d (0 keeps forever), got ${values.retention}`,
+    );
   const searchAttributes: Record<string, SearchAttributeValueType> = { ...DEFAULT_SEARCH_ATTRIBUTES };
   for (const entry of values['search-attribute'] ?? []) {
     const [name, type] = entry.split('=');
@@ -92,6 +101,7 @@ function parse() {
     stepLatencyMs,
     searchAttributes,
     log: values.quiet ? undefined : (values.log as 'text' | 'json'),
+    retentionMs: retentionMs ?? 0,
   };
 }
 
@@ -103,6 +113,7 @@ async function main(): Promise<void> {
     maxWaitSeconds: options.maxWaitSeconds,
     stepLatencyMs: options.stepLatencyMs,
     searchAttributes: options.searchAttributes,
+    retentionMs: options.retentionMs,
     workerTransport: httpWorkerTransport(),
     historyObserver: options.log && liveLog(options.log),
     recordExchanges: true,

@@ -13,6 +13,7 @@ import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
+import { DEFAULT_RETENTION_MS, Retention } from './engine/runs/retention.ts';
 import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
 import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
@@ -23,6 +24,8 @@ export type { WorkflowSummary } from './engine/runs/run-summary.ts';
 // Captured at load: auto-advance must poll on the real event loop even if a test fakes timers.
 const realSetTimeout = globalThis.setTimeout;
 const realSetImmediate = globalThis.setImmediate;
+const realSetInterval = globalThis.setInterval;
+const realClearInterval = globalThis.clearInterval;
 
 /**
  * Options of a simulator.
@@ -82,6 +85,12 @@ export interface SimulatorOptions {
    * validates together: one takes the lock, the others get 450). Default: all of them, as Temporal.
    */
   rpcTaskBatching?: RpcTaskBatching;
+  /**
+   * How long a closed workflow stays readable, in ms of the simulator's clock (default 24 h, a
+   * real namespace's retention in spirit; 0 keeps every closed workflow forever). Swept at most
+   * once per retention/24, never per step.
+   */
+  retentionMs?: number;
 }
 
 /**
@@ -104,6 +113,8 @@ export class Simulator {
   private manualAdvance: Promise<void> | undefined;
   private closed = false;
   private readonly exchanges: ExchangeLog | undefined;
+  private readonly retention: Retention;
+  private readonly retentionSweeper: ReturnType<typeof realSetInterval> | undefined;
 
   constructor(options: SimulatorOptions) {
     const clockOption = options.clock ?? 'virtual';
@@ -115,6 +126,12 @@ export class Simulator {
     const skipping = this.clock instanceof SkippingClock;
     this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
     this.graceMs = options.hungCallGraceMs ?? 200;
+    this.retention = new Retention(Math.max(0, options.retentionMs ?? DEFAULT_RETENTION_MS));
+    // On the wall clock time passes without requests: sweep every minute (never keeping node alive).
+    if (!isControllableClock(this.clock) && this.retention.retentionMs > 0) {
+      this.retentionSweeper = realSetInterval(() => this.sweepRetention(), 60_000);
+      this.retentionSweeper.unref?.();
+    }
     const log = options.logger ?? (() => {});
     if (options.recordExchanges) this.exchanges = new ExchangeLog(() => this.clock.now());
     const runtime = {
@@ -165,6 +182,7 @@ export class Simulator {
    */
   async handle(request: ApiRequest): Promise<ApiReply> {
     if (this.closed) return { status: 503, body: { detail: 'the iWF simulator is closed' } };
+    this.sweepRetention();
     this.inFlightWork.begin();
     let answer: ApiReply;
     try {
@@ -179,6 +197,10 @@ export class Simulator {
   /** Whether the clock is one that tests move (virtual), not the wall clock. */
   get controllable(): boolean {
     return isControllableClock(this.clock);
+  }
+
+  private sweepRetention(): void {
+    this.retention.sweepIfDue(this.clock.now(), (closedBefore) => this.engine.forgetClosedRuns(closedBefore));
   }
 
   /** Current time of the simulator's clock, epoch ms. */
@@ -204,6 +226,7 @@ export class Simulator {
     } finally {
       this.manualAdvance = undefined;
     }
+    this.sweepRetention();
   }
 
   /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
@@ -252,6 +275,7 @@ export class Simulator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.retentionSweeper) realClearInterval(this.retentionSweeper);
     this.engine.endAllLongPolls();
     const clock = this.clock as Partial<{ clearAll(): void }>;
     clock.clearAll?.();

@@ -19,6 +19,7 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       'signup-reminders-single',
       'signup-concurrent',
       'idle-memory',
+      'retention-memory',
       'env-create',
       'http-mode',
       'live-log',

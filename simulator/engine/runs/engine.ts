@@ -4,6 +4,7 @@ import { indexSearchAttributes } from '../attributes/mutations.ts';
 import { CronSchedules } from '../schedules/cron-schedules.ts';
 import { startStateExecution } from '../threads/state-execution.ts';
 import { afterReply } from './after-reply.ts';
+import { closedBefore } from './retention.ts';
 import type { EngineRuntime } from './runtime.ts';
 import { signalStateCompletionWorkflow, stateCompletionWorkflowId } from './state-completion-workflows.ts';
 import { type RunHooks, type RunOptions, WorkflowRun } from './workflow-run.ts';
@@ -82,7 +83,28 @@ export class Engine implements RunHooks {
     return this.workflows.get(workflowId) ?? [];
   }
 
-  /** Every run ever created, oldest first. */
+  /**
+   * Forgets runs closed before `instant` (retention): a workflow id whose runs are all forgotten
+   * is unknown again, as on a real server after its retention. Returns how many runs went.
+   */
+  forgetClosedRuns(instant: number): number {
+    const before = this.runsInOrder.length;
+    let kept = 0;
+    for (const run of this.runsInOrder) if (!closedBefore(run, instant)) this.runsInOrder[kept++] = run;
+    this.runsInOrder.length = kept;
+    if (kept === before) return 0;
+    for (const [workflowId, runs] of this.workflows) {
+      const remaining = runs.filter((run) => !closedBefore(run, instant));
+      if (remaining.length === 0) this.workflows.delete(workflowId);
+      else if (remaining.length !== runs.length) this.workflows.set(workflowId, remaining);
+    }
+    this.runtime.log(
+      `retention: forgot ${before - kept} run(s) closed before ${new Date(instant).toISOString()}`,
+    );
+    return before - kept;
+  }
+
+  /** Every run ever created (and not forgotten by retention), oldest first. */
   allRuns(): readonly WorkflowRun[] {
     return this.runsInOrder;
   }
