@@ -22,6 +22,7 @@ export function countOperations(run: WorkflowRun, n: number): void {
  * requestContinueAsNew(run);
  */
 export function requestContinueAsNew(run: WorkflowRun): void {
+  run.history.add('ContinueAsNewRequested');
   run.progress.requestContinueAsNew();
   continueAsNewIfDue(run);
 }

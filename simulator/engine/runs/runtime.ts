@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
+import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
 import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
 import type { IdGenerator } from './ids.ts';
@@ -19,6 +20,8 @@ export interface EngineRuntime {
   readonly ids: IdGenerator;
   readonly log: (line: string) => void;
   readonly recordHistory: boolean;
+  /** Sees every history event of every run as it is recorded (needs `recordHistory`). */
+  readonly historyObserver?: HistoryObserver;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
   readonly maxWaitSeconds: number;
   /**

@@ -63,7 +63,8 @@ export interface RunOptions {
 }
 
 /**
- * One run of a workflow and all its state: status, outputs, channels, data, locks, timers, threads
+ * One run of a workflow and all its state (docs/semantics/execution.md#loop-2): status, outputs,
+ * channels, data, locks, timers, threads
  * and the counters that decide a continue-as-new. Its parts (persistence, channels, threads, locks,
  * timers, history) are objects with their own rules; the run's own fields change only through its
  * methods, which keep them consistent (a run closes once; a continue-as-new moves it to a new run id
@@ -99,7 +100,7 @@ export class WorkflowRun implements CommandHost {
   private readonly closingOutputs: StateCompletionOutput[] = [];
   /** Start of the workflow, as contexts carry it: kept across continue-as-new and resets (measured). */
   readonly startedAt: number;
-  /** The run id state API contexts carry: the first run of a continue-as-new chain. */
+  /** The run id state API contexts carry: the first run of a continue-as-new chain (docs/semantics/lifecycle.md#can-1). */
   readonly firstRunId: string;
   private runStartedAtMs: number;
   private currentJournal = new RunJournal(undefined);
@@ -126,7 +127,11 @@ export class WorkflowRun implements CommandHost {
     this.firstRunId = carried ? carried.firstRunId : runId;
     this.timers = new RunTimers(runtime.clock);
     this.history = runtime.recordHistory
-      ? new HistoryLog(() => runtime.clock.now(), true)
+      ? new HistoryLog(
+          () => runtime.clock.now(),
+          true,
+          runtime.historyObserver && { source: this, observer: runtime.historyObserver },
+        )
       : HistoryLog.DISABLED;
     this.currentConfig = {
       continueAsNewThreshold: 100,
@@ -176,7 +181,7 @@ export class WorkflowRun implements CommandHost {
     return this.progress.threadEnded() && this.close('COMPLETED');
   }
 
-  /** Keeps the output of a closing decision (a null output is not kept). */
+  /** Keeps the output of a closing decision; a null one is not kept (docs/semantics/execution.md#decisions-8). */
   addOutput(stateId: string, executionId: string, output: EncodedObject | undefined | null): void {
     if (output == null) return;
     this.closingOutputs.push({
@@ -242,7 +247,8 @@ export class WorkflowRun implements CommandHost {
     this.persistence.rebase();
     this.currentRunId = newRunId;
     this.runStartedAtMs = now;
-    // The new run starts the carried timers again from its own start, in whole seconds.
+    // The new run starts the carried timers again from its own start, in whole seconds
+    // (docs/semantics/execution.md#commands-5).
     for (let i = 0; i < this.threads.size; i++) this.threads.at(i).wait?.restartTimers();
     this.progress.continuedAsNew();
     this.currentJournal = new RunJournal({ ...takeSnapshot(this), counters: this.executionCounters.share() });
@@ -285,6 +291,7 @@ export class WorkflowRun implements CommandHost {
       status,
       errorType: failure?.errorType,
       errorMessage: failure?.errorMessage,
+      outputs: this.outputs.length > 0 ? this.outputs : undefined,
     });
     const suffix = failure
       ? ` ${failure.errorType}${failure.errorMessage ? `: ${failure.errorMessage}` : ''}`
