@@ -10,11 +10,12 @@ import {
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
 import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
-import { Engine } from './engine/runs/engine.ts';
+import { Engine, type WaitHooks } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
 import { DEFAULT_RETENTION_MS, Retention } from './engine/runs/retention.ts';
 import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
+import { InjectedFaults } from './engine/worker-calls/injected-faults.ts';
 import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent, HistoryObserver } from './history/history.ts';
@@ -104,6 +105,8 @@ export interface SimulatorOptions {
  */
 export class Simulator {
   readonly clock: Clock;
+  /** Worker faults for tests: `faults.inject({...})`, `faults.workerDown(from, until)` (docs/fault-injection.md). */
+  readonly faults: InjectedFaults;
   private readonly engine: Engine;
   private readonly inFlightWork = new InFlightWork();
   private readonly autoAdvance: boolean;
@@ -134,7 +137,21 @@ export class Simulator {
     }
     const log = options.logger ?? (() => {});
     if (options.recordExchanges) this.exchanges = new ExchangeLog(() => this.clock.now());
+    // A request that waits is no longer work in flight: time may move for it.
+    const clientWaits: WaitHooks = {
+      waitStarted: () => {
+        this.waitingClients++;
+        this.inFlightWork.end();
+        if (this.autoAdvance && !this.autoAdvancing) void this.runAutoAdvance(skipping);
+      },
+      waitEnded: () => {
+        this.inFlightWork.begin();
+        this.waitingClients--;
+      },
+    };
+    this.faults = new InjectedFaults(clientWaits);
     const runtime = {
+      faults: this.faults,
       searchAttributes: new SearchAttributeRegistry(
         options.searchAttributes ?? DEFAULT_SEARCH_ATTRIBUTES,
         options.strictSearchAttributes ?? true,
@@ -161,18 +178,7 @@ export class Simulator {
       stepLatencyOnClock: skipping,
       ...(options.rpcTaskBatching ? { rpcTaskBatching: options.rpcTaskBatching } : {}),
     };
-    this.engine = new Engine(runtime, {
-      // A request that waits is no longer work in flight: time may move for it.
-      waitStarted: () => {
-        this.waitingClients++;
-        this.inFlightWork.end();
-        if (this.autoAdvance && !this.autoAdvancing) void this.runAutoAdvance(skipping);
-      },
-      waitEnded: () => {
-        this.inFlightWork.begin();
-        this.waitingClients--;
-      },
-    });
+    this.engine = new Engine(runtime, clientWaits);
   }
 
   /**

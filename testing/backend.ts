@@ -23,13 +23,16 @@ const SKIPPING_CLOCK_LIMITS: Partial<Record<Capability, string>> = {
  * skipped with the capability's reason, and those reasons are the published differences between
  * the simulator and a real server.
  */
-export type Capability = 'exactTime' | 'history' | 'instantTime';
+export type Capability = 'exactTime' | 'faults' | 'history' | 'instantTime';
 
 /** Why a real iWF server cannot offer a capability (the README's table of known differences). */
 export const REAL_SERVER_LIMITS: Record<Capability, string> = {
   exactTime:
     'a real server has no clock to move: time control is limited to skipping timers a worker returned ' +
     '(timer/skip), so a test cannot move time by an exact amount or act at an exact moment in between',
+  faults:
+    "a real server calls the test's worker itself, so the harness cannot make one call fail, hang or answer late " +
+    'on purpose; a test that injects worker faults runs on the simulator only',
   history: "a real server's history lives in Temporal; the harness does not read it",
   instantTime:
     'on a real server, waiting for timers that the test does not skip takes real time, which is too slow for a test',

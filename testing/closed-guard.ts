@@ -24,6 +24,7 @@ export function closedGuard(env: TestEnvironment): TestEnvironment {
     workerService: env.workerService,
     simulator: env.simulator,
     missingSearchAttributes: env.missingSearchAttributes,
+    faults: env.faults,
     now: async () => {
       guard('now');
       return env.now();

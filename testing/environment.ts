@@ -4,6 +4,7 @@ import type { WorkerService } from '../sdk/worker/worker-service.ts';
 import type { AnyWorkflow } from '../sdk/workflow.ts';
 import type { Simulator } from '../simulator/simulator.ts';
 import type { SimulatorClock, TestMode } from './backend.ts';
+import type { TestFaults } from './faults.ts';
 
 /** Options of a test environment. */
 export interface TestEnvironmentOptions {
@@ -41,6 +42,8 @@ export interface TestEnvironment {
    * simulator backends register them). A test that needs them can skip with that reason.
    */
   readonly missingSearchAttributes: readonly string[];
+  /** Worker faults (sim modes; on a real server every call throws why: skip with `backend.reasonItLacks('faults')`). */
+  readonly faults: TestFaults;
   /** The environment's notion of now (virtual in sim modes), epoch ms. */
   now(): Promise<number>;
   /**

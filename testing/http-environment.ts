@@ -9,6 +9,7 @@ import { Simulator } from '../simulator/simulator.ts';
 import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
+import { simulatorFaults } from './faults.ts';
 import { searchAttributesFor } from './search-attributes.ts';
 import { testRegistry } from './test-registry.ts';
 
@@ -57,6 +58,7 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
     workerService,
     simulator,
     missingSearchAttributes: [],
+    faults: simulatorFaults(simulator),
     now: async () => ((await (await fetch(`${serverUrl}/simulator/time`)).json()) as { now: number }).now,
     advanceBy: async (ms) => {
       await postJson(`${serverUrl}/simulator/time/advance`, { ms });

@@ -6,6 +6,7 @@ import { Simulator } from '../simulator/simulator.ts';
 import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
+import { simulatorFaults } from './faults.ts';
 import { searchAttributesFor } from './search-attributes.ts';
 import { testRegistry } from './test-registry.ts';
 
@@ -70,6 +71,7 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
     workerService,
     simulator,
     missingSearchAttributes: [],
+    faults: simulatorFaults(simulator),
     now: async () => simulator.now(),
     advanceBy: (ms) => simulator.advanceBy(ms),
     settle: () => simulator.runUntilIdle(),

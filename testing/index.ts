@@ -17,6 +17,7 @@ export { backend, type Capability, REAL_SERVER_LIMITS, type TestMode } from './b
 export { days, hours, minutes, seconds } from './durations.ts';
 export type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 export { type ExchangeObserver, type ObservedExchange, observeExchanges } from './exchange-observer.ts';
+export type { FaultKind, FaultSpec, TestFaults, WorkerCallApi } from './faults.ts';
 export { inProcessClientTransport, inProcessWorkerTransport } from './in-process-environment.ts';
 export { forgetEnvironments, recentSimulators, takeRecentHistories } from './recent-environments.ts';
 export { searchAttributesFor } from './search-attributes.ts';

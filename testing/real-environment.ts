@@ -6,6 +6,7 @@ import { workerRoutes } from '../sdk/worker/fastify.ts';
 import { WorkerService } from '../sdk/worker/worker-service.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
+import { faultsUnavailable } from './faults.ts';
 import { RealTimeControl } from './real-time-control.ts';
 import { missingSearchAttributes } from './search-attribute-probe.ts';
 import { testRegistry } from './test-registry.ts';
@@ -49,6 +50,7 @@ export async function createRealEnvironment(options: TestEnvironmentOptions): Pr
     workerService,
     simulator: undefined,
     missingSearchAttributes: missing,
+    faults: faultsUnavailable(),
     now: async () => time.now(),
     advanceBy: (ms) => time.advanceBy(ms),
     settle: () => time.settle(),

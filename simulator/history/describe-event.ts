@@ -46,6 +46,8 @@ const DESCRIBERS: Partial<Record<HistoryEvent['type'], (a: Attrs, at: number) =>
   ContinuedAsNew: (a) => `continued as new: run ${a.runId} (from ${a.previousRunId})`,
   WorkflowReset: (a) => `reset: ${text(a)}`,
   Diagnostic: (a) => `problem: ${a.problem}`,
+  FaultInjected: (a) =>
+    `fault injected${a.reason === 'workerDown' ? ' (worker down)' : ''}: ${a.api}${a.rpcName ? ` ${a.rpcName}` : ''} ${a.kind}${a.delayMs === undefined ? '' : ` by ${a.delayMs} ms`}`,
   WorkflowClosed: (a) => closed(a),
 };
 

@@ -34,6 +34,7 @@ export type HistoryEventType =
   | 'ContinuedAsNew'
   | 'WorkflowReset'
   | 'Diagnostic'
+  | 'FaultInjected'
   | 'WorkflowClosed';
 
 /**

@@ -100,6 +100,84 @@ describe('money transfer (SAGA)', () => {
     expect(bank.memos()).toEqual([]);
   });
 
+  it.skipIf(backend.reasonItLacks('faults'))(
+    'compensates when the worker never answers the credit step: no credit reached the bank, the rest is undone',
+    async () => {
+      const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 3 } });
+      env.faults.inject({
+        workflowId: 't1',
+        stateId: 'CreditState',
+        api: 'execute',
+        kind: 'timeout',
+        times: 3,
+      });
+      await env.client.startWorkflow(workflow, 't1', 3600, rent);
+      const failure = await failureOf(env, 't1');
+      expect(failure.errorType).toBe('STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE');
+      expect(bank.attempts('credit')).toBe(0);
+      expect([bank.balance('alice'), bank.balance('bob')]).toEqual([1000, 50]);
+      expect(bank.memos()).toEqual([]);
+      expect(await env.formatHistory('t1')).toContain('kind=timeout reason=injected');
+    },
+  );
+
+  it.skipIf(backend.reasonItLacks('faults'))(
+    'undoes a credit whose answers were lost (slow past the deadline): the bank was credited once, then reverted',
+    async () => {
+      const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 2 } });
+      env.faults.inject({
+        stateId: 'CreditState',
+        api: 'execute',
+        kind: 'slow',
+        delayMs: hours(1),
+        times: 2,
+      });
+      await env.client.startWorkflow(workflow, 't1', 3600, rent);
+      await failureOf(env, 't1');
+      expect(bank.attempts('credit')).toBe(2);
+      expect(bank.succeeded()).toContain('undoCredit');
+      expect([bank.balance('alice'), bank.balance('bob')]).toEqual([1000, 50]);
+    },
+  );
+
+  it.skipIf(backend.reasonItLacks('faults'))(
+    'rides out a worker that is down for 5 s: the step is retried until it answers, and the transfer completes',
+    async () => {
+      const { env, bank, workflow } = await transferEnvironment();
+      env.faults.workerDown(seconds(5));
+      await env.client.startWorkflow(workflow, 't1', 3600, rent);
+      expect(await env.client.waitForWorkflowCompletion('t1')).toBe(
+        'transfer is done: 300 from alice to bob',
+      );
+      expect([bank.balance('alice'), bank.balance('bob')]).toEqual([700, 350]);
+      expect(bank.attempts('checkBalance')).toBe(1);
+    },
+  );
+
+  it.skipIf(backend.reasonItLacks('faults'))(
+    'answers a 500 from the worker on the debit with a retry, as for any failing attempt',
+    async () => {
+      const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 5 } });
+      env.faults.inject({ workflowId: 't1', stateId: 'DebitState', kind: 'http500', times: 2 });
+      env.faults.inject({ workflowId: 't1', stateId: 'CreateCreditMemoState', kind: 'garbage' });
+      env.faults.inject({ workflowId: 't1', stateId: 'CreditState', kind: 'wrongShape' });
+      env.faults.inject({ workflowId: 't1', stateId: 'CreditState', kind: 'connectionRefused' });
+      await env.client.startWorkflow(workflow, 't1', 3600, rent);
+      expect(await env.client.waitForWorkflowCompletion('t1')).toBe(
+        'transfer is done: 300 from alice to bob',
+      );
+      expect(env.faults.remaining).toBe(0);
+      expect([bank.balance('alice'), bank.balance('bob')]).toEqual([700, 350]);
+    },
+  );
+
+  it('refuses fault injection on a real server with the reason', async () => {
+    const { env } = await transferEnvironment();
+    if (env.mode === 'real')
+      expect(() => env.faults.inject({ kind: 'timeout' })).toThrow(/fault injection needs the simulator/);
+    else expect(() => env.faults.inject({ kind: 'timeout' })).not.toThrow();
+  });
+
   it('fails with a message naming the steps that were undone', async () => {
     const { env, bank, workflow } = await transferEnvironment({ step: { maximumAttempts: 2 } });
     bank.failAlways('createCreditMemo');

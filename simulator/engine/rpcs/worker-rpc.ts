@@ -12,7 +12,8 @@ import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-
 import { applyClientInput } from '../runs/client-inputs.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { isSystemStateId } from '../threads/decisions.ts';
-import { type CallOutcome, callWorker, parseReplyBody, replyText } from '../worker-calls/worker-call.ts';
+import { callRunWorker } from '../worker-calls/run-worker-call.ts';
+import { type CallOutcome, parseReplyBody, replyText } from '../worker-calls/worker-call.ts';
 import type { RpcOutcome } from './rpc-outcome.ts';
 
 /**
@@ -47,15 +48,7 @@ export async function callWorkerRpc(run: WorkflowRun, request: WorkflowRpcReques
     request.timeoutSeconds && request.timeoutSeconds > 0 ? Math.min(request.timeoutSeconds, max) : max;
   // Whole seconds from the current second, as the real server computes the deadline.
   const timeoutMs = (Math.floor(now / 1000) + seconds) * 1000 - now;
-  return callWorker(
-    runtime.clock,
-    runtime.inFlightWork,
-    runtime.transport,
-    run.workerUrl,
-    WorkerPaths.rpc,
-    body,
-    timeoutMs,
-  );
+  return callRunWorker(run, 'rpc', body.rpcName, undefined, WorkerPaths.rpc, body, timeoutMs);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { WorkerTransport } from '../../contracts.ts';
 import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
 import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
+import type { InjectedFaults } from '../worker-calls/injected-faults.ts';
 import type { IdGenerator } from './ids.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 
@@ -39,4 +40,6 @@ export interface EngineRuntime {
   readonly searchAttributes: SearchAttributeRegistry;
   /** Which waiting locking RPCs the next workflow task delivers (default: all of them). */
   readonly rpcTaskBatching?: RpcTaskBatching;
+  /** Worker faults a test injected (docs/fault-injection.md); inactive unless one is pending. */
+  readonly faults?: InjectedFaults;
 }

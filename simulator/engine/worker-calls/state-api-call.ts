@@ -14,7 +14,7 @@ import type { WorkflowRun } from '../runs/workflow-run.ts';
 import type { ResolvedStateOptions } from '../threads/state-options.ts';
 import { answerExceedsBlobLimit } from './blob-limit.ts';
 import { effectiveRetryPolicy, nextRetryDelayMs, retryDeadline, retryPolicyProblem } from './retry-policy.ts';
-import { callWorker } from './worker-call.ts';
+import { callRunWorker } from './run-worker-call.ts';
 import {
   checkStateApiOutcome,
   oversizedAnswerMessage,
@@ -159,11 +159,11 @@ export async function callStateApi(
     request.context = context;
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
     const calledAt = runtime.clock.now();
-    const outcome = await callWorker(
-      runtime.clock,
-      runtime.inFlightWork,
-      runtime.transport,
-      run.workerUrl,
+    const outcome = await callRunWorker(
+      run,
+      api,
+      call.stateId,
+      call.executionId,
       path,
       request,
       attemptTimeout,
