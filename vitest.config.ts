@@ -53,6 +53,8 @@ export default defineConfig({
         },
       })),
       ...skipping.map((run) => ({
+        // The sources, as in the other projects (without it, `iwf-ts/...` resolved to a stale dist/).
+        resolve: { alias },
         test: {
           name: run.name,
           include: ['workflows/**/*.test.ts'],

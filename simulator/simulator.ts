@@ -9,6 +9,7 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
+import type { SeededChoices } from './engine/choices/seeded-choices.ts';
 import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine, type WaitHooks } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
@@ -86,6 +87,8 @@ export interface SimulatorOptions {
    * validates together: one takes the lock, the others get 450). Default: all of them, as Temporal.
    */
   rpcTaskBatching?: RpcTaskBatching;
+  /** An exploration seed's decisions where a real server leaves the order open (docs/exploration.md). */
+  choices?: SeededChoices;
   /**
    * How long a closed workflow stays readable, in ms of the simulator's clock (default 24 h, a
    * real namespace's retention in spirit; 0 keeps every closed workflow forever). Swept at most
@@ -108,6 +111,7 @@ export class Simulator {
   /** Worker faults for tests: `faults.inject({...})`, `faults.workerDown(from, until)` (docs/fault-injection.md). */
   readonly faults: InjectedFaults;
   private readonly engine: Engine;
+  private readonly choices: SeededChoices | undefined;
   private readonly inFlightWork = new InFlightWork();
   private readonly autoAdvance: boolean;
   private readonly graceMs: number;
@@ -150,6 +154,7 @@ export class Simulator {
       },
     };
     this.faults = new InjectedFaults(clientWaits);
+    this.choices = options.choices;
     const runtime = {
       faults: this.faults,
       searchAttributes: new SearchAttributeRegistry(
@@ -176,7 +181,10 @@ export class Simulator {
       stepLatencyMs:
         isControllableClock(this.clock) && !skipping ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
       stepLatencyOnClock: skipping,
-      ...(options.rpcTaskBatching ? { rpcTaskBatching: options.rpcTaskBatching } : {}),
+      ...(options.rpcTaskBatching || options.choices
+        ? { rpcTaskBatching: options.rpcTaskBatching ?? batchingOf(options.choices as SeededChoices) }
+        : {}),
+      ...(options.choices ? { choices: options.choices } : {}),
     };
     this.engine = new Engine(runtime, clientWaits);
   }
@@ -298,6 +306,8 @@ export class Simulator {
       await this.inFlightWork.waitForIdle(this.graceMs);
       const due = clock.nextDueTime();
       if (due === undefined || due > target || this.closed) break;
+      // Timers due at the very instant the test acts next: the seed may let its request go first.
+      if (due === target && this.choices?.pick('timers due when the test acts next fire after it', 2)) break;
       // Timers of different runs due at the same instant are independent: fire them together.
       clock.fireNextBatch();
     }
@@ -339,4 +349,9 @@ export class Simulator {
     }
     return clock.skipToNextActiveTimer();
   }
+}
+
+// Which waiting locking RPCs one workflow task delivers together: from one to all, by seed.
+function batchingOf(choices: SeededChoices): RpcTaskBatching {
+  return (pending) => 1 + choices.pick('locking RPCs delivered in one workflow task', pending.length);
 }

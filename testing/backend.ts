@@ -23,13 +23,20 @@ const SKIPPING_CLOCK_LIMITS: Partial<Record<Capability, string>> = {
  * skipped with the capability's reason, and those reasons are the published differences between
  * the simulator and a real server.
  */
-export type Capability = 'exactTime' | 'faults' | 'history' | 'instantTime';
+export type Capability = 'exactTime' | 'exploration' | 'faults' | 'history' | 'instantTime';
+
+const SIM_HTTP_EXPLORATION_LIMIT =
+  "over HTTP, the order in which requests and worker answers arrive is the network's, so a seed could not " +
+  'be replayed exactly; exploration runs its body once there, and explores seeds on the in-process backend';
 
 /** Why a real iWF server cannot offer a capability (the README's table of known differences). */
 export const REAL_SERVER_LIMITS: Record<Capability, string> = {
   exactTime:
     'a real server has no clock to move: time control is limited to skipping timers a worker returned ' +
     '(timer/skip), so a test cannot move time by an exact amount or act at an exact moment in between',
+  exploration:
+    'a real server picks the order of events it leaves open by itself, differently each run; a seed cannot ' +
+    'choose it or repeat it, so an exploration runs its body once, in the order the server picks',
   faults:
     "a real server calls the test's worker itself, so the harness cannot make one call fail, hang or answer late " +
     'on purpose; a test that injects worker faults runs on the simulator only',
@@ -66,6 +73,7 @@ export const backend = {
    */
   reasonItLacks(capability: Capability): string | false {
     if (this.mode === 'real') return REAL_SERVER_LIMITS[capability];
+    if (this.mode === 'sim-http' && capability === 'exploration') return SIM_HTTP_EXPLORATION_LIMIT;
     return (this.clock === 'skip' && SKIPPING_CLOCK_LIMITS[capability]) || false;
   },
   supports(capability: Capability): boolean {

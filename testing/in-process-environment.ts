@@ -6,6 +6,7 @@ import { Simulator } from '../simulator/simulator.ts';
 import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
+import { exploredChoices } from './explore.ts';
 import { simulatorFaults } from './faults.ts';
 import { searchAttributesFor } from './search-attributes.ts';
 import { testRegistry } from './test-registry.ts';
@@ -59,6 +60,7 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
     searchAttributes: searchAttributesFor(options.workflows),
     startTime,
     workerTransport: observedWorkerTransport(inProcessWorkerTransport(workerService)),
+    choices: exploredChoices(),
   });
   const client = new Client(registry, {
     transport: observedClient(inProcessClientTransport(simulator)),

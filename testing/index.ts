@@ -10,6 +10,7 @@
 import { backend } from './backend.ts';
 import { closedGuard } from './closed-guard.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
+import { noteExploredEnvironment } from './explore.ts';
 import { createInProcessEnvironment } from './in-process-environment.ts';
 import { rememberEnvironment } from './recent-environments.ts';
 
@@ -17,6 +18,13 @@ export { backend, type Capability, REAL_SERVER_LIMITS, type TestMode } from './b
 export { days, hours, minutes, seconds } from './durations.ts';
 export type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 export { type ExchangeObserver, type ObservedExchange, observeExchanges } from './exchange-observer.ts';
+export {
+  type ExploredRun,
+  type ExploreOptions,
+  type ExploreReport,
+  explore,
+  type FaultBudget,
+} from './explore.ts';
 export type { FaultKind, FaultSpec, TestFaults, WorkerCallApi } from './faults.ts';
 export { inProcessClientTransport, inProcessWorkerTransport } from './in-process-environment.ts';
 export { forgetEnvironments, recentSimulators, takeRecentHistories } from './recent-environments.ts';
@@ -45,7 +53,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions): Pr
   const mode = options.mode ?? backend.mode;
   switch (mode) {
     case 'sim':
-      return rememberEnvironment(closedGuard(createInProcessEnvironment(options)));
+      return noteExploredEnvironment(rememberEnvironment(closedGuard(createInProcessEnvironment(options))));
     case 'sim-http': {
       const { createHttpEnvironment } = await import('./http-environment.ts');
       return rememberEnvironment(closedGuard(await createHttpEnvironment(options)));

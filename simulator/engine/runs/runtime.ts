@@ -2,6 +2,7 @@ import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
 import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
+import type { SeededChoices } from '../choices/seeded-choices.ts';
 import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
 import type { InjectedFaults } from '../worker-calls/injected-faults.ts';
 import type { IdGenerator } from './ids.ts';
@@ -42,4 +43,6 @@ export interface EngineRuntime {
   readonly rpcTaskBatching?: RpcTaskBatching;
   /** Worker faults a test injected (docs/fault-injection.md); inactive unless one is pending. */
   readonly faults?: InjectedFaults;
+  /** An exploration seed's decisions where a real server leaves the order open (docs/exploration.md). */
+  readonly choices?: SeededChoices;
 }

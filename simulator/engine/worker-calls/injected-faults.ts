@@ -64,8 +64,8 @@ export interface ChosenFault {
   kind: FaultKind;
   body?: string | undefined;
   delayMs?: number | undefined;
-  /** Why: `injected` (a spec) or `workerDown`. */
-  reason: 'injected' | 'workerDown';
+  /** Why: `injected` (a spec), `workerDown`, or `explored` (an exploration's fault budget). */
+  reason: 'injected' | 'workerDown' | 'explored';
 }
 
 interface PendingFault {

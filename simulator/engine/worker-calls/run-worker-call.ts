@@ -1,6 +1,10 @@
 import type { WorkerReply } from '../../contracts.ts';
+import type { SeededChoices } from '../choices/seeded-choices.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import type { ChosenFault, InjectedFaults, WorkerCallApi } from './injected-faults.ts';
+
+type ClientWaits = InjectedFaults['clientWaits'];
+
 import { type CallOutcome, callWorker } from './worker-call.ts';
 
 /**
@@ -21,13 +25,14 @@ export function callRunWorker(
   timeoutMs: number,
 ): Promise<CallOutcome> {
   const { runtime } = run;
-  const faults = runtime.faults;
-  const fault =
+  const { faults, choices } = runtime;
+  let fault =
     faults?.active === true
       ? faults.take({ workflowId: run.workflowId, api, name }, runtime.clock.now())
       : undefined;
-  if (fault === undefined)
-    return callWorker(
+  if (fault === undefined && choices !== undefined) fault = exploredFault(choices, run, api, name);
+  if (fault === undefined) {
+    const outcome = callWorker(
       runtime.clock,
       runtime.inFlightWork,
       runtime.transport,
@@ -36,6 +41,8 @@ export function callRunWorker(
       body,
       timeoutMs,
     );
+    return choices === undefined ? outcome : inSeedOrder(run, choices, api, name, outcome);
+  }
   run.history.add('FaultInjected', executionId, {
     api,
     ...(api === 'rpc' ? { rpcName: name } : {}),
@@ -43,12 +50,45 @@ export function callRunWorker(
     reason: fault.reason,
     ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }),
   });
-  return faultyCall(run, faults as InjectedFaults, api, fault, path, body, timeoutMs);
+  return faultyCall(run, faults?.clientWaits, api, fault, path, body, timeoutMs);
+}
+
+function exploredFault(
+  choices: SeededChoices,
+  run: WorkflowRun,
+  api: WorkerCallApi,
+  name: string,
+): ChosenFault | undefined {
+  const kind = choices.takeFault(`${api} ${name} of ${run.workflowId}`);
+  if (kind === undefined) return undefined;
+  return { kind, reason: 'explored', delayMs: kind === 'slow' ? EXPLORED_SLOW_MS : undefined };
+}
+
+const EXPLORED_SLOW_MS = 1_000;
+const realSetImmediate = globalThis.setImmediate;
+
+// Calls answered in the same instant complete in an order the seed picks: the answer waits 0 to 2
+// turns of the event loop, still counted as work in flight so time does not move meanwhile.
+async function inSeedOrder(
+  run: WorkflowRun,
+  choices: SeededChoices,
+  api: WorkerCallApi,
+  name: string,
+  pending: Promise<CallOutcome>,
+): Promise<CallOutcome> {
+  const outcome = await pending;
+  const turns = choices.pick(`${api} ${name} of ${run.workflowId}: answer held back turns`, 3);
+  if (turns === 0) return outcome;
+  const { inFlightWork } = run.runtime;
+  inFlightWork.begin();
+  for (let turn = 0; turn < turns; turn++) await new Promise<void>((resolve) => realSetImmediate(resolve));
+  inFlightWork.end();
+  return outcome;
 }
 
 async function faultyCall(
   run: WorkflowRun,
-  faults: InjectedFaults,
+  clientWaits: ClientWaits | undefined,
   api: WorkerCallApi,
   fault: ChosenFault,
   path: string,
@@ -66,7 +106,7 @@ async function faultyCall(
     case 'wrongShape':
       return { kind: 'reply', reply: answer200(WRONG_SHAPES[api]) };
     case 'timeout':
-      await waitOnClock(run, faults, api, timeoutMs);
+      await waitOnClock(run, clientWaits, api, timeoutMs);
       return { kind: 'timeout' };
     case 'slow': {
       const calledAt = runtime.clock.now();
@@ -83,7 +123,7 @@ async function faultyCall(
       const left = timeoutMs - (runtime.clock.now() - calledAt);
       const delayMs = fault.delayMs ?? 0;
       // The answer would arrive after the deadline: the server has given up on it by then.
-      await waitOnClock(run, faults, api, Math.min(delayMs, left));
+      await waitOnClock(run, clientWaits, api, Math.min(delayMs, left));
       return delayMs >= left ? { kind: 'timeout' } : outcome;
     }
   }
@@ -93,11 +133,11 @@ async function faultyCall(
 // client is waiting inside its request meanwhile, like a long poll.
 async function waitOnClock(
   run: WorkflowRun,
-  faults: InjectedFaults,
+  clientWaits: ClientWaits | undefined,
   api: WorkerCallApi,
   ms: number,
 ): Promise<void> {
-  const hooks = api === 'rpc' ? faults.clientWaits : undefined;
+  const hooks = api === 'rpc' ? clientWaits : undefined;
   hooks?.waitStarted();
   try {
     await new Promise<void>((resolve) => run.runtime.clock.setTimer(resolve, Math.max(0, ms)));
