@@ -1,5 +1,6 @@
 import { binStartup } from './scenarios/bin-startup.ts';
 import { envCreate } from './scenarios/env-create.ts';
+import { explorationSeeds } from './scenarios/exploration-seeds.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
 import { liveLogCost } from './scenarios/live-log-cost.ts';
@@ -26,6 +27,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scaling,
   timeSkipping,
   binStartup,
+  explorationSeeds,
 ];
 
 /**

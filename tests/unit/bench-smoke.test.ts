@@ -26,6 +26,7 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       'scaling',
       'time-skipping',
       'bin-startup',
+      'exploration-seeds',
     ]);
   });
 
