@@ -1,5 +1,12 @@
 import { WorkflowFailedError, type wire } from 'iwf-ts/sdk';
-import { backend, createTestEnvironment, hours, seconds, type TestEnvironment } from 'iwf-ts/testing';
+import {
+  backend,
+  createTestEnvironment,
+  explore,
+  hours,
+  seconds,
+  type TestEnvironment,
+} from 'iwf-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryBank } from './bank.ts';
 import { createMoneyTransferWorkflow, type TransferRequest } from './moneytransfer-workflow.ts';
@@ -227,5 +234,38 @@ describe('money transfer (SAGA)', () => {
     expect((await failureOf(env, 't1')).errorType).toBe('STATE_API_FAIL_ERROR_TYPE');
     expect(bank.attempts('undoDebit')).toBe(2);
     expect(bank.balance('alice')).toBe(700); // left for a human: the debit could not be undone
+  });
+});
+
+describe('money transfer, explored under worker faults', () => {
+  it('either moves the money or undoes every step, whatever worker faults hit it (50 seeds, up to 3 faults each)', async () => {
+    const outcomes = new Set<string>();
+    await explore(
+      {
+        seeds: 50,
+        faults: { budget: 3, kinds: ['http500', 'timeout', 'connectionRefused'], probability: 0.3 },
+      },
+      async () => {
+        const bank = new InMemoryBank({ alice: 1000, bob: 50 });
+        const workflow = createMoneyTransferWorkflow({ bank, stepRetryPolicy: { maximumAttempts: 2 } });
+        const explored = await createTestEnvironment({ workflows: [workflow] });
+        await explored.client.startWorkflow(workflow, 't1', 3600, rent);
+        const outcome = await explored.client.waitForWorkflowCompletion('t1').catch((e: unknown) => e);
+        if (outcome instanceof WorkflowFailedError) {
+          // Compensated: every change undone, whichever step ran out of retries.
+          expect(outcome.errorType).toBe('STATE_DECISION_FAILING_WORKFLOW_ERROR_TYPE');
+          expect([bank.balance('alice'), bank.balance('bob')]).toEqual([1000, 50]);
+          expect(bank.memos()).toEqual([]);
+          outcomes.add('compensated');
+        } else {
+          expect(outcome).toBe('transfer is done: 300 from alice to bob');
+          expect([bank.balance('alice'), bank.balance('bob')]).toEqual([700, 350]);
+          outcomes.add('done');
+        }
+        await explored.close();
+      },
+    );
+    // The seeds reached both ends: some faults were retried away, some exhausted a step's retries.
+    if (backend.supports('exploration')) expect([...outcomes].sort()).toEqual(['compensated', 'done']);
   });
 });
