@@ -37,7 +37,8 @@ const DESCRIBERS: Partial<Record<HistoryEvent['type'], (a: Attrs, at: number) =>
     a.status === 200
       ? `RPC ${a.rpcName} answered in ${a.tookMs ?? 0} ms${a.locking ? ' (under lock)' : ''}`
       : `RPC ${a.rpcName} failed with ${a.status} after ${a.tookMs ?? 0} ms: ${text(a.error)}`,
-  RpcRefused: (a) => `RPC ${a.rpcName} refused with ${a.status}: ${lockedKeys(a.keys)} locked by a state`,
+  RpcRefused: (a) =>
+    `RPC ${a.rpcName} refused with ${a.status}: ${lockedKeys(a.keys)} locked by other operations`,
   Decision: (a) => `decided: ${decision(a)}`,
   StateExecutionFinished: (a) => (a.proceedTo ? `state failed, proceeding to ${a.proceedTo}` : 'state done'),
   ConfigUpdated: (a) => `config updated: ${text(a.config)}`,

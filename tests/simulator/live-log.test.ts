@@ -89,7 +89,7 @@ describe('the live log', () => {
     release();
     await result('bob');
     const log = lines.join('\n');
-    expect(log).toContain('bob  RPC ok refused with 450: k locked by a state');
+    expect(log).toContain('bob  RPC ok refused with 450: k locked by other operations');
     expect(log).toMatch(/bob {2}RPC broken failed with \d+ after 0 ms: .*upstream gone/);
   });
 
