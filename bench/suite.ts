@@ -1,6 +1,7 @@
 import { envCreate } from './scenarios/env-create.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
+import { liveLogCost } from './scenarios/live-log-cost.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { signupConcurrent, signupRemindersSingle } from './scenarios/signup-throughput.ts';
 import type { Benchmark, BenchResult, BenchSize } from './types.ts';
@@ -17,6 +18,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   idleMemory,
   envCreate,
   httpMode,
+  liveLogCost,
   scaling,
 ];
 

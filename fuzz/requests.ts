@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ApiPaths } from '../sdk/wire/paths.ts';
-import type { Schema } from '../simulator/schema/schema.ts';
+import type { Schema } from '../simulator/schema/schema-language.ts';
 import { RequestSchemas, RpcResponseSchema } from '../simulator/schema/wire-schemas.ts';
 import { PARK_CHANNEL, type RawAnswer } from './fuzz-worker.ts';
 import { MUTATIONS, type Mutation, mutate } from './mutations.ts';

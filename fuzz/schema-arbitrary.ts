@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Schema } from '../simulator/schema/schema.ts';
+import type { Schema } from '../simulator/schema/schema-language.ts';
 
 /** Arbitraries that replace the generic one for a field, keyed `ObjectName.field` (or `*.field`). */
 export type FieldOverrides = Readonly<Record<string, fc.Arbitrary<unknown>>>;

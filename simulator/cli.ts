@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { SEARCH_ATTRIBUTE_VALUE_TYPES, type SearchAttributeValueType } from '../sdk/wire/types.ts';
 import { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
+import { liveLog } from './history/live-log.ts';
 import { httpWorkerTransport } from './http/http-worker-transport.ts';
 import { listenOrExplain } from './http/listen.ts';
 import { buildSimulatorServer } from './http/server.ts';
 import { Simulator } from './simulator.ts';
 
-const usage = `Usage: iwf-ts simulator [--port 8801] [--host 127.0.0.1] [--clock wall|virtual] [--speed 1] [--max-wait-seconds 60]
+const usage = `Usage: iwf-ts simulator [--port 8801] [--host 127.0.0.1] [--clock wall|virtual] [--speed 1] [--max-wait-seconds 60] [--log text|json] [--quiet]
 
 Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its server URL.
 (In the iwf-ts repository: npm run simulator -- [flags].)
@@ -15,6 +16,8 @@ Starts the iWF simulator as a local iWF server. Any iWF SDK can use it as its se
   --speed N        with the wall clock, run N times faster than real time
   --step-latency-ms N  with the wall clock, real ms before each state API call, like a real server's
                    scheduling latency (default 15; the start reply always goes out before the first call)
+  --log text|json  one line per workflow event on stdout, readable (default) or one JSON object a line
+  --quiet          no live log
   --search-attribute Name=TYPE   register a custom search attribute (repeatable; TYPE is KEYWORD, TEXT,
                    INT, DOUBLE, BOOL, DATETIME or KEYWORD_ARRAY). The Custom*Field set of iWF's test
                    servers is registered by default; unknown attributes are refused like a real server.`;
@@ -29,6 +32,8 @@ function parse() {
       'max-wait-seconds': { type: 'string', default: '60' },
       'step-latency-ms': { type: 'string', default: '15' },
       'search-attribute': { type: 'string', multiple: true, default: [] },
+      log: { type: 'string', default: 'text' },
+      quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -45,6 +50,8 @@ function parse() {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`--port must be 0..65535, got ${values.port}`);
   if (clock !== 'wall' && clock !== 'virtual') problems.push(`--clock must be wall or virtual, got ${clock}`);
+  if (values.log !== 'text' && values.log !== 'json')
+    problems.push(`--log must be text or json, got ${values.log}`);
   if (!(speed > 0)) problems.push(`--speed must be a positive number, got ${values.speed}`);
   if (!(maxWaitSeconds > 0))
     problems.push(`--max-wait-seconds must be positive, got ${values['max-wait-seconds']}`);
@@ -72,6 +79,7 @@ function parse() {
     maxWaitSeconds,
     stepLatencyMs,
     searchAttributes,
+    log: values.quiet ? undefined : (values.log as 'text' | 'json'),
   };
 }
 
@@ -84,6 +92,8 @@ async function main(): Promise<void> {
     stepLatencyMs: options.stepLatencyMs,
     searchAttributes: options.searchAttributes,
     workerTransport: httpWorkerTransport(),
+    historyObserver: options.log && liveLog(options.log),
+    recordExchanges: true,
   });
   const app = buildSimulatorServer(simulator);
   const url = await listenOrExplain(
@@ -93,6 +103,7 @@ async function main(): Promise<void> {
     '--port',
   );
   console.log(`listening on ${url}`);
+  console.log(`workflows and their timelines: ${url}/`);
   const stop = async () => {
     await app.close();
     await simulator.close();

@@ -1,4 +1,4 @@
-import type { SearchAttributeValueType, WorkflowStatus } from '../sdk/wire/types.ts';
+import type { SearchAttributeValueType } from '../sdk/wire/types.ts';
 import { routeRequest } from './api/router.ts';
 import { type Clock, type ControllableClock, isControllableClock } from './clock/clock.ts';
 import { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
@@ -8,11 +8,16 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
+import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
+import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
-import type { HistoryEvent } from './history/history.ts';
+import type { HistoryEvent, HistoryObserver } from './history/history.ts';
+
+export type { WorkflowSummary } from './engine/runs/run-summary.ts';
 
 // Captured at load: auto-advance must poll on the real event loop even if a test fakes timers.
 const realSetTimeout = globalThis.setTimeout;
@@ -46,6 +51,10 @@ export interface SimulatorOptions {
   seed?: number;
   /** Keep per-run histories (default true; turn off for benchmarks). */
   recordHistory?: boolean;
+  /** Sees every history event as it is recorded, e.g. `liveLog('text')` (needs `recordHistory`). */
+  historyObserver?: HistoryObserver;
+  /** Keep each workflow's raw requests and answers (bounded) for the timeline page (default false). */
+  recordExchanges?: boolean;
   /** Real ms to wait for worker calls in flight before virtual time may move anyway (default 200). */
   hungCallGraceMs?: number;
   /**
@@ -55,19 +64,11 @@ export interface SimulatorOptions {
   searchAttributes?: Record<string, SearchAttributeValueType>;
   /** False registers unknown search attributes on first use (with a log line) instead of refusing them. */
   strictSearchAttributes?: boolean;
-}
-
-/**
- * A summary row of `listWorkflows()`.
- *
- * @example
- * simulator.listWorkflows().filter((w) => w.status === 'RUNNING');
- */
-export interface WorkflowSummary {
-  workflowId: string;
-  runId: string;
-  workflowType: string;
-  status: WorkflowStatus;
+  /**
+   * Which of the locking RPCs waiting for a workflow task the next task delivers together (and so
+   * validates together: one takes the lock, the others get 450). Default: all of them, as Temporal.
+   */
+  rpcTaskBatching?: RpcTaskBatching;
 }
 
 /**
@@ -89,6 +90,7 @@ export class Simulator {
   private autoAdvancing = false;
   private manualAdvance: Promise<void> | undefined;
   private closed = false;
+  private readonly exchanges: ExchangeLog | undefined;
 
   constructor(options: SimulatorOptions) {
     const clockOption = options.clock ?? 'virtual';
@@ -99,6 +101,7 @@ export class Simulator {
     this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
     this.graceMs = options.hungCallGraceMs ?? 200;
     const log = options.logger ?? (() => {});
+    if (options.recordExchanges) this.exchanges = new ExchangeLog(() => this.clock.now());
     const runtime = {
       searchAttributes: new SearchAttributeRegistry(
         options.searchAttributes ?? DEFAULT_SEARCH_ATTRIBUTES,
@@ -107,14 +110,18 @@ export class Simulator {
       ),
       clock: this.clock,
       inFlightWork: this.inFlightWork,
-      transport: options.workerTransport,
+      transport: this.exchanges
+        ? this.exchanges.observeWorker(options.workerTransport)
+        : options.workerTransport,
       // Deterministic on a controllable clock; random on the wall clock unless a seed is given.
       ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) ? 1 : 'random')),
       log,
       recordHistory: options.recordHistory !== false,
+      historyObserver: options.historyObserver,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
       longPollCapInRealTime: this.autoAdvance,
       stepLatencyMs: isControllableClock(this.clock) ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
+      ...(options.rpcTaskBatching ? { rpcTaskBatching: options.rpcTaskBatching } : {}),
     };
     this.engine = new Engine(runtime, {
       waitStarted: () => {
@@ -130,7 +137,18 @@ export class Simulator {
   /** Answers one client request exactly as the real server would (status, body, content type). */
   handle(request: ApiRequest): Promise<ApiReply> {
     if (this.closed) return Promise.resolve({ status: 503, body: { detail: 'the iWF simulator is closed' } });
-    return routeRequest(this.engine, request);
+    const reply = routeRequest(this.engine, request);
+    const exchanges = this.exchanges;
+    if (!exchanges) return reply;
+    return reply.then((answer) => {
+      exchanges.noteApi(request, answer);
+      return answer;
+    });
+  }
+
+  /** Whether the clock is one that tests move (virtual), not the wall clock. */
+  get controllable(): boolean {
+    return isControllableClock(this.clock);
   }
 
   /** Current time of the simulator's clock, epoch ms. */
@@ -171,12 +189,18 @@ export class Simulator {
 
   /** Every workflow run, oldest first. */
   listWorkflows(): WorkflowSummary[] {
-    return this.engine.allRuns().map((run) => ({
-      workflowId: run.workflowId,
-      runId: run.runId,
-      workflowType: run.workflowType,
-      status: run.status,
-    }));
+    return this.engine.allRuns().map(summarizeRun);
+  }
+
+  /** One run's summary (the current run by default). */
+  describeWorkflow(workflowId: string, runId?: string): WorkflowSummary | undefined {
+    const run = this.engine.findRun(workflowId, runId);
+    return run && summarizeRun(run);
+  }
+
+  /** The raw requests and answers of a workflow id, when `recordExchanges` is on (else empty). */
+  exchangesOf(workflowId: string): readonly RecordedExchange[] {
+    return this.exchanges?.of(workflowId) ?? [];
   }
 
   /** The history of a run (the current run by default); empty when unknown. */

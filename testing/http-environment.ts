@@ -37,6 +37,8 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
     searchAttributes: searchAttributesFor(options.workflows),
     startTime: options.startTime === undefined ? undefined : Number(options.startTime),
     workerTransport: httpWorkerTransport(),
+    // The raw exchanges, for the timeline page a failing test leaves.
+    recordExchanges: true,
   });
   const server = buildSimulatorServer(simulator);
   const worker = Fastify({ forceCloseConnections: true });

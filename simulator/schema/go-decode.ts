@@ -1,6 +1,6 @@
 import { setOwn } from '../engine/support/own-property.ts';
 import { WholeFloatLiteral } from './go-json-text.ts';
-import type { Schema } from './schema.ts';
+import type { Schema } from './schema-language.ts';
 
 /**
  * A JSON value decoded into a schema as Go's `encoding/json` decodes it into iWF's generated

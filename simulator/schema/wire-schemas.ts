@@ -13,7 +13,7 @@ import {
   WORKFLOW_RESET_TYPES,
   WORKFLOW_STOP_TYPES,
 } from '../../sdk/wire/types.ts';
-import { arr, bool, enumOf, float, int32, int64, obj, type Schema, str } from './schema.ts';
+import { arr, bool, enumOf, float, int32, int64, obj, type Schema, str } from './schema-language.ts';
 
 /**
  * Schemas of every client request and worker answer, after the generated Go models of iwf.yaml.

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AnyWorkflow } from 'iwf-ts/sdk';
-import { httpWorkerTransport, Simulator } from 'iwf-ts/simulator';
+import { httpWorkerTransport, type LiveLogFormat, liveLog, Simulator } from 'iwf-ts/simulator';
 import { buildSimulatorServer, listenOrExplain } from 'iwf-ts/simulator/http';
 import { searchAttributesFor } from 'iwf-ts/testing';
 
@@ -35,10 +35,28 @@ export function timestampedLog(): (line: string) => void {
   return (line) => console.log(`${new Date().toISOString()} ${line}`);
 }
 
+/**
+ * The embedded simulator's live log from the command line: readable lines by default, `--log json`
+ * for one JSON object a line, `--quiet` for none (`npm start -- --quiet`).
+ *
+ * @example
+ * liveLogFormat(['--log', 'json']); // 'json'
+ */
+export function liveLogFormat(argv: readonly string[] = process.argv.slice(2)): LiveLogFormat | undefined {
+  if (argv.includes('--quiet')) return undefined;
+  const at = argv.indexOf('--log');
+  const given = at < 0 ? 'text' : argv[at + 1];
+  if (given !== 'text' && given !== 'json')
+    throw new Error(`--log must be text or json, got ${given ?? 'nothing'}`);
+  return given;
+}
+
 /** The iWF server a sample talks to. */
 export interface IwfServer {
   /** Base URL of the server's API. */
   readonly url: string;
+  /** The embedded simulator's page of workflows and timelines (none for an external server). */
+  readonly pageUrl?: string;
   /** Stops the embedded simulator (nothing for an external server). */
   stop(): Promise<void>;
 }
@@ -60,11 +78,14 @@ export async function startIwfServer(
     log(`using the iWF server at ${external}`);
     return { url: external, stop: async () => {} };
   }
+  const logFormat = liveLogFormat();
   // The embedded server registers the search attributes the workflows declare, as an operator would.
   const simulator = new Simulator({
     clock: 'wall',
     workerTransport: httpWorkerTransport(),
     searchAttributes: searchAttributesFor(workflows),
+    historyObserver: logFormat && liveLog(logFormat),
+    recordExchanges: true,
   });
   const server = buildSimulatorServer(simulator);
   const url = await listenOrExplain(
@@ -73,9 +94,10 @@ export async function startIwfServer(
     'the embedded iWF simulator',
     'SIMULATOR_PORT=<port>, or point IWF_SERVER_URL at a running iWF server',
   );
-  log(`iWF simulator (wall clock) listening on ${url}`);
+  log(`iWF simulator (wall clock) listening on ${url}; workflows and their timelines: ${url}/`);
   return {
     url,
+    pageUrl: `${url}/`,
     stop: async () => {
       await server.close();
       await simulator.close();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Client, WorkerService } from 'iwf-ts/sdk';
 import { WorkflowAlreadyStartedError } from 'iwf-ts/sdk';
+import { retryWhileLocked } from '../shared/retry-on-lock.ts';
 import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { Form, UserSignupWorkflow } from './signup-workflow.ts';
 
@@ -57,16 +58,19 @@ export function buildSignupApp(options: SignupAppOptions): FastifyInstance {
     return 'workflow started';
   });
 
+  // verify and describe lock the sign-up's attributes: when another request holds them the server
+  // refuses with 450, so they are retried (a retry sees what the other request did); a refusal that
+  // persists answers 409 with Retry-After.
   app.get<{ Querystring: Query }>('/signup/verify', async (request) => {
     const username = requiredQuery(request.query, 'username');
-    return client.invokeRpc(workflow, username, 'verify', request.query.source ?? '');
+    return retryWhileLocked(() => client.invokeRpc(workflow, username, 'verify', request.query.source ?? ''));
   });
 
   app.get<{ Querystring: Query }>('/signup/describe', async (request, reply) => {
     const username = requiredQuery(request.query, 'username');
     return reply
       .header('content-type', 'application/json')
-      .send(await client.invokeRpc(workflow, username, 'describe'));
+      .send(await retryWhileLocked(() => client.invokeRpc(workflow, username, 'describe')));
   });
 
   return app;

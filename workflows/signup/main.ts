@@ -5,6 +5,7 @@
  *   npm start                                   # embedded simulator on 127.0.0.1:8801, app on :8802
  *   IWF_SERVER_URL=http://localhost:8801 npm start   # use a running iWF server instead
  *   SIGNUP_REMINDER_SECONDS=3600 npm start      # remind every hour instead of every 10 s
+ *   npm start -- --quiet                        # no live log of workflow events (--log json: JSON lines)
  */
 import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
 import {
@@ -36,7 +37,7 @@ Try it:
   curl '${appUrl}/signup/submit?username=alice&email=alice@example.com'
   curl '${appUrl}/signup/describe?username=alice'
   curl '${appUrl}/signup/verify?username=alice&source=email'
-`);
+${server.pageUrl ? `\nWatch it: open ${server.pageUrl} (the workflows and their timelines)\n` : ''}`);
 }
 
 runMain(main);

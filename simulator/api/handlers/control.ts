@@ -64,7 +64,6 @@ export function handleTriggerContinueAsNew(engine: Engine, request: TriggerConti
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) return Replies.workflowNotFound(request.workflowId, request.workflowRunId);
   if (!run.isRunning) return Replies.alreadyCompleted();
-  run.history.add('ContinueAsNewRequested');
   requestContinueAsNew(run);
   return Replies.ok();
 }

@@ -1,10 +1,10 @@
 import type { WorkflowResetRequest } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import { resetRun } from '../../engine/reset/reset.ts';
+import { invokeRpc } from '../../engine/rpcs/invoke-rpc.ts';
 import { stepPause } from '../../engine/runs/after-reply.ts';
 import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
-import { handleRpc } from './rpc.ts';
 
 /**
  * `POST /api/v1/workflow/reset` (docs/semantics/lifecycle.md#reset-1): every reset type, on running or closed runs; answers the
@@ -20,9 +20,9 @@ export async function handleReset(engine: Engine, request: WorkflowResetRequest)
   const fresh = resetRun(engine, run, request, {
     // The request names the new run already; its answer is journaled with this very object.
     rerunUpdate: (_target, rpc) => {
-      handleRpc(engine, rpc).then(
-        (reply) =>
-          engine.runtime.log(`locking RPC ${rpc.rpcName ?? ''} re-run after the reset: ${reply.status}`),
+      invokeRpc(engine, rpc).then(
+        (outcome) =>
+          engine.runtime.log(`locking RPC ${rpc.rpcName ?? ''} re-run after the reset: ${outcome.kind}`),
         (error: unknown) =>
           engine.runtime.log(`locking RPC ${rpc.rpcName ?? ''} re-run failed: ${String(error)}`),
       );

@@ -1,6 +1,8 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
+import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
 import type { IdGenerator } from './ids.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 
@@ -18,6 +20,8 @@ export interface EngineRuntime {
   readonly ids: IdGenerator;
   readonly log: (line: string) => void;
   readonly recordHistory: boolean;
+  /** Sees every history event of every run as it is recorded (needs `recordHistory`). */
+  readonly historyObserver?: HistoryObserver;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
   readonly maxWaitSeconds: number;
   /**
@@ -29,4 +33,6 @@ export interface EngineRuntime {
   readonly stepLatencyMs: number;
   /** Registered search attributes and their types. */
   readonly searchAttributes: SearchAttributeRegistry;
+  /** Which waiting locking RPCs the next workflow task delivers (default: all of them). */
+  readonly rpcTaskBatching?: RpcTaskBatching;
 }

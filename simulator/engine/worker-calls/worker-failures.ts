@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { WorkflowStateDecideResponse, WorkflowStateStartResponse } from '../../../sdk/wire/types.ts';
 import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { ExecuteResponseSchema, WaitUntilResponseSchema } from '../../schema/wire-schemas.ts';
-import { triggerTypeOf } from '../commands/command-wait.ts';
+import { triggerTypeOf } from '../commands/triggers.ts';
 import { type CallOutcome, parseReplyBody, replyText } from './worker-call.ts';
 
 /** Which state API a call is for, with the Temporal activity name the server reports. */
