@@ -9,6 +9,8 @@
  */
 export type Schema =
   | { readonly t: 'string' | 'bool' | 'float' | 'any' }
+  /** A float32 field: its value is rounded to float32 as Go stores it; beyond float32's range it is refused. */
+  | { readonly t: 'float32' }
   | { readonly t: 'int'; readonly bits: 32 | 64 }
   | {
       readonly t: 'enum';
@@ -30,6 +32,8 @@ export const str: Schema = { t: 'string' };
 export const bool: Schema = { t: 'bool' };
 /** A JSON number. @example obj('X', { a: float }) */
 export const float: Schema = { t: 'float' };
+/** A JSON number Go keeps as a float32. @example obj('RetryPolicy', { backoffCoefficient: float32 }) */
+export const float32: Schema = { t: 'float32' };
 /** A 32-bit integer. @example obj('X', { a: int32 }) */
 export const int32: Schema = { t: 'int', bits: 32 };
 /** A 64-bit integer. @example obj('X', { a: int64 }) */

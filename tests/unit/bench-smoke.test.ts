@@ -19,10 +19,13 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       'signup-reminders-single',
       'signup-concurrent',
       'idle-memory',
+      'retention-memory',
       'env-create',
       'http-mode',
       'live-log',
       'scaling',
+      'time-skipping',
+      'bin-startup',
     ]);
   });
 
