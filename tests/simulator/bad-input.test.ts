@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Answer, enc, gracefulComplete } from '../../conformance/kit/index.ts';
+import { Answer, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowWorkerRpcRequest } from '../../sdk/wire/types.ts';
 import { FakeWorker, setup } from './fake-worker.ts';
 
