@@ -19,6 +19,11 @@ export type TimerHandle = object;
  */
 export interface TimerOwner {
   forgetTimer(handle: TimerHandle): void;
+  /**
+   * True for timers nobody waits for (the server-side cap of a long poll): a skipping clock never
+   * jumps to them, it fires them on the way when it jumps to a later timer, or when they come due.
+   */
+  readonly passive?: boolean;
 }
 
 /**

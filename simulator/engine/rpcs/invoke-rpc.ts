@@ -27,8 +27,9 @@ export async function invokeRpc(engine: Engine, request: WorkflowRpcRequest): Pr
     LOCKING_TYPES.has(dataPolicy?.persistenceLoadingType ?? '') ||
     LOCKING_TYPES.has(searchPolicy?.persistenceLoadingType ?? '');
   if (!locking) {
+    const calledAt = run.runtime.clock.now();
     const answer = await callWorkerRpc(run, request);
-    return applyRpcAnswer(run, request, answer, false);
+    return applyRpcAnswer(run, request, answer, false, calledAt);
   }
   if (!run.isRunning) return { kind: 'alreadyCompleted' };
   const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));

@@ -60,6 +60,11 @@ export class LockingRpcTasks {
       // The update validator: refused when a key is held now. Accepted, the handler takes the keys
       // before the next update is validated (it does not yield until its local activity).
       if (run.locks.anyHeld(rpc.keys)) {
+        run.history.add('RpcRefused', undefined, {
+          rpcName: rpc.request.rpcName ?? '',
+          status: 450,
+          keys: rpc.keys,
+        });
         rpc.accepted = false;
         outcomes[i] = { kind: 'lockRefused' };
         continue;
@@ -85,10 +90,11 @@ export class LockingRpcTasks {
 
   private async execute(rpc: WaitingRpc, ordinal: number): Promise<RpcOutcome> {
     const { run } = this;
+    const calledAt = run.runtime.clock.now();
     const answer = await callWorkerRpc(run, rpc.request);
     run.locks.release(rpc.keys, ordinal);
     if (!run.isRunning) return { kind: 'abortedByClose' };
-    const outcome = applyRpcAnswer(run, rpc.request, answer, true);
+    const outcome = applyRpcAnswer(run, rpc.request, answer, true, calledAt);
     if (run.isRunning) countOperations(run, 1);
     return outcome;
   }

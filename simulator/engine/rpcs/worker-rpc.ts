@@ -65,17 +65,45 @@ export async function callWorkerRpc(run: WorkflowRun, request: WorkflowRpcReques
  * Temporal keeps an update, so a reset runs it again.
  *
  * @example
- * const outcome = applyRpcAnswer(run, request, await callWorkerRpc(run, request), true);
+ * const outcome = applyRpcAnswer(run, request, await callWorkerRpc(run, request), true, calledAt);
  */
 export function applyRpcAnswer(
   run: WorkflowRun,
   request: WorkflowRpcRequest,
   answer: CallOutcome,
   locking: boolean,
+  calledAt: number,
 ): RpcOutcome {
   const outcome = interpretAnswer(run, answer, locking ? request : undefined);
-  run.history.add('RpcCalled', undefined, { rpcName: request.rpcName ?? '', locking, outcome: outcome.kind });
+  if (run.history.enabled)
+    run.history.add('RpcCalled', undefined, {
+      rpcName: request.rpcName ?? '',
+      locking,
+      outcome: outcome.kind,
+      status: RPC_STATUS[outcome.kind],
+      tookMs: run.runtime.clock.now() - calledAt,
+      error: errorDetail(outcome),
+    });
   return outcome;
+}
+
+// The HTTP status the client gets for each outcome (the history and the live log show it).
+const RPC_STATUS: Record<RpcOutcome['kind'], number> = {
+  answered: 200,
+  workerError: 420,
+  lockRefused: 450,
+  notFound: 400,
+  alreadyCompleted: 400,
+  abortedByClose: 400,
+  internal: 500,
+};
+
+// What the history keeps of a failed RPC: the server's detail and what the worker said.
+function errorDetail(outcome: RpcOutcome): string | undefined {
+  if (outcome.kind === 'workerError')
+    return outcome.workerDetail ? `${outcome.detail} ${outcome.workerDetail}` : outcome.detail;
+  if (outcome.kind === 'internal') return outcome.detail;
+  return outcome.kind === 'answered' ? undefined : outcome.kind;
 }
 
 // `update`: the request of a locking RPC (a Temporal update, which a reset runs again).

@@ -1,5 +1,5 @@
 import type { WorkflowStartRequest } from '../../../sdk/wire/types.ts';
-import type { TimerHandle } from '../../clock/clock.ts';
+import type { TimerHandle, TimerOwner } from '../../clock/clock.ts';
 import { indexSearchAttributes } from '../attributes/mutations.ts';
 import { CronSchedules } from '../schedules/cron-schedules.ts';
 import { startStateExecution } from '../threads/state-execution.ts';
@@ -14,13 +14,17 @@ const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 
 /**
- * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), or an amount of real
- * time (the server's own cap while auto-advance runs a virtual clock).
+ * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), an amount of real
+ * time (the server's own cap while auto-advance runs a virtual clock), or a passive
+ * deadline on the simulator's clock (the server's own cap on a skipping clock: never skipped to).
  *
  * @example
- * const limits: LongPollLimit[] = [clock.now() + 30_000, { realMs: 60_000 }];
+ * const limits: LongPollLimit[] = [clock.now() + 30_000, { realMs: 60_000 }, { passiveAt: clock.now() + 60_000 }];
  */
-export type LongPollLimit = number | { realMs: number };
+export type LongPollLimit = number | { realMs: number } | { passiveAt: number };
+
+/** Owner of the passive long-poll caps: a skip goes past them, never to them. */
+const PASSIVE: TimerOwner = { passive: true, forgetTimer: () => {} };
 
 /**
  * Hooks the engine calls so the simulator knows when a client waits inside a request (auto-advance
@@ -221,8 +225,9 @@ export class Engine implements RunHooks {
       const finish = (value: T | 'timeout'): void => {
         if (settled) return;
         settled = true;
-        if (typeof limit === 'number') clock.clearTimer(timer as TimerHandle);
-        else realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
+        if (typeof limit === 'object' && 'realMs' in limit)
+          realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
+        else clock.clearTimer(timer as TimerHandle);
         unregister?.();
         this.activePolls.delete(abort);
         this.hooks.waitEnded();
@@ -234,7 +239,9 @@ export class Engine implements RunHooks {
       const timer =
         typeof limit === 'number'
           ? clock.setTimer(abort, limit - clock.now())
-          : realSetTimeout(abort, limit.realMs);
+          : 'realMs' in limit
+            ? realSetTimeout(abort, limit.realMs)
+            : clock.setTimer(abort, limit.passiveAt - clock.now(), PASSIVE);
       const cleanup = register((value) => finish(value));
       if (settled) cleanup();
       else unregister = cleanup;

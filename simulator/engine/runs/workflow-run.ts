@@ -127,7 +127,11 @@ export class WorkflowRun implements CommandHost {
     this.firstRunId = carried ? carried.firstRunId : runId;
     this.timers = new RunTimers(runtime.clock);
     this.history = runtime.recordHistory
-      ? new HistoryLog(() => runtime.clock.now(), true)
+      ? new HistoryLog(
+          () => runtime.clock.now(),
+          true,
+          runtime.historyObserver && { source: this, observer: runtime.historyObserver },
+        )
       : HistoryLog.DISABLED;
     this.currentConfig = {
       continueAsNewThreshold: 100,
@@ -287,6 +291,7 @@ export class WorkflowRun implements CommandHost {
       status,
       errorType: failure?.errorType,
       errorMessage: failure?.errorMessage,
+      outputs: this.outputs.length > 0 ? this.outputs : undefined,
     });
     const suffix = failure
       ? ` ${failure.errorType}${failure.errorMessage ? `: ${failure.errorMessage}` : ''}`

@@ -158,6 +158,7 @@ export async function callStateApi(
     const request = attempt === 1 ? body : { ...body };
     request.context = context;
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
+    const calledAt = runtime.clock.now();
     const outcome = await callWorker(
       runtime.clock,
       runtime.inFlightWork,
@@ -179,20 +180,33 @@ export async function callStateApi(
       if (answerExceedsBlobLimit(checked.response)) {
         // Temporal refuses the activity result itself: no retry, nothing of it applied (docs/semantics/faults.md#b23).
         const message = oversizedAnswerMessage(api);
-        run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: message });
+        run.history.add(eventType, call.executionId, {
+          attempt,
+          outcome: 'failed',
+          error: message,
+          tookMs: runtime.clock.now() - calledAt,
+        });
         result = giveUp(run, call, `${message}`);
         break;
       }
-      if (run.history.enabled)
+      if (run.history.enabled) {
+        // Shared constant for the common instant answer (virtual time): no object per event.
+        const tookMs = runtime.clock.now() - calledAt;
         run.history.add(
           eventType,
           call.executionId,
-          attempt === 1 ? FIRST_ATTEMPT_OK : { attempt, outcome: 'ok' },
+          attempt === 1 && tookMs === 0 ? FIRST_ATTEMPT_OK : { attempt, outcome: 'ok', tookMs },
         );
+      }
       result = checked;
       break;
     }
-    run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
+    run.history.add(eventType, call.executionId, {
+      attempt,
+      outcome: 'failed',
+      error: checked.message,
+      tookMs: runtime.clock.now() - calledAt,
+    });
     if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts) {
       // Measured: a timeout after retries is said twice, a lone attempt's once (Go SDK traffic, docs/semantics/faults.md#b20).
       const message =
