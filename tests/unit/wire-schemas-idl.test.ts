@@ -23,7 +23,10 @@ describe.skipIf(!existsSync(SPEC_PATH))('the simulator’s wire schemas against 
     const problems: string[] = [];
     const seen = new Set<string>();
     const walk = (schema: Schema): void => {
-      if (schema.t === 'array' || schema.t === 'map') return walk(schema.of);
+      if (schema.t === 'array' || schema.t === 'map') {
+        walk(schema.of);
+        return;
+      }
       if (schema.t !== 'object' || seen.has(schema.name)) return;
       seen.add(schema.name);
       const spec = Object.keys(models[schema.name]?.properties ?? {}).sort();
