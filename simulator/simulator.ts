@@ -9,7 +9,7 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
-import type { SeededChoices } from './engine/choices/seeded-choices.ts';
+import { type SeededChoices, seededBatching } from './engine/choices/seeded-choices.ts';
 import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine, type WaitHooks } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
@@ -182,7 +182,7 @@ export class Simulator {
         isControllableClock(this.clock) && !skipping ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
       stepLatencyOnClock: skipping,
       ...(options.rpcTaskBatching || options.choices
-        ? { rpcTaskBatching: options.rpcTaskBatching ?? batchingOf(options.choices as SeededChoices) }
+        ? { rpcTaskBatching: options.rpcTaskBatching ?? seededBatching(options.choices as SeededChoices) }
         : {}),
       ...(options.choices ? { choices: options.choices } : {}),
     };
@@ -349,9 +349,4 @@ export class Simulator {
     }
     return clock.skipToNextActiveTimer();
   }
-}
-
-// Which waiting locking RPCs one workflow task delivers together: from one to all, by seed.
-function batchingOf(choices: SeededChoices): RpcTaskBatching {
-  return (pending) => 1 + choices.pick('locking RPCs delivered in one workflow task', pending.length);
 }

@@ -1,3 +1,4 @@
+import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
 import { FAULT_KINDS, type FaultKind } from '../worker-calls/injected-faults.ts';
 
 /**
@@ -72,3 +73,13 @@ export class SeededChoices {
 
 // `slow` needs a delay of its own: a budget picks the kinds that need nothing else.
 const DEFAULT_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((kind) => kind !== 'slow');
+
+/**
+ * The locking RPC batching of a seed: the next workflow task delivers one to all of those waiting.
+ *
+ * @example
+ * new Simulator({ workerTransport, rpcTaskBatching: seededBatching(new SeededChoices(5)) });
+ */
+export function seededBatching(choices: SeededChoices): RpcTaskBatching {
+  return (pending) => 1 + choices.pick('locking RPCs delivered in one workflow task', pending.length);
+}
