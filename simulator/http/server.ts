@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX, registerAdminRoutes } from './admin-routes.ts';
+import { registerFaultRoutes } from './fault-routes.ts';
 import { registerPageRoutes, sendPage, wantsPage } from './page-routes.ts';
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;
@@ -56,6 +57,7 @@ export function buildSimulatorServer(
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   registerAdminRoutes(app, simulator);
+  registerFaultRoutes(app, simulator);
   registerPageRoutes(app, simulator);
   app.route({
     method: [...ALL_METHODS],

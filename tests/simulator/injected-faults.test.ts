@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { FaultSpec } from '../../simulator/engine/worker-calls/injected-faults.ts';
 import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
+import { buildSimulatorServer } from '../../simulator/http/server.ts';
 import { Simulator } from '../../simulator/simulator.ts';
 
 // Each injected fault is compared with a real HTTP worker failing that way, over sockets: the
@@ -260,5 +261,32 @@ describe('injected worker faults look like a real worker failing that way', () =
     expect(() => simulator.faults.inject({ kind: 'timeout', api: 'rpc', stateId: 'S1' })).toThrow(
       /use rpcName for an RPC/,
     );
+  });
+});
+
+describe('fault routes of the HTTP server (tests in other processes)', () => {
+  it('injects a fault, takes the worker down and clears, refusing a bad spec with what to fix', async () => {
+    const simulator = simulatorFor();
+    const server = buildSimulatorServer(simulator);
+    const post = async (url: string, payload: unknown) => {
+      const reply = await server.inject({ method: 'POST', url, payload: JSON.stringify(payload) });
+      return { status: reply.statusCode, body: reply.json() };
+    };
+    expect(await post('/simulator/faults', { kind: 'http500', rpcName: 'verify', times: 2 })).toEqual({
+      status: 200,
+      body: { remaining: 2 },
+    });
+    expect(await post('/simulator/faults', { kind: 'slow' })).toEqual({
+      status: 400,
+      body: { detail: 'invalid fault: a slow fault needs delayMs, the virtual ms the answer is late' },
+    });
+    expect(await post('/simulator/faults/worker-down', { ms: 5_000 })).toEqual({
+      status: 200,
+      body: { downUntil: simulator.now() + 5_000 },
+    });
+    expect((await post('/simulator/faults/worker-down', { ms: -1 })).status).toBe(400);
+    expect(await post('/simulator/faults/clear', {})).toEqual({ status: 200, body: { remaining: 0 } });
+    expect(simulator.faults.active).toBe(false);
+    await server.close();
   });
 });
