@@ -27,6 +27,8 @@ const unitSuites = [
 ];
 const requested = process.env.IWF_TEST_MODE;
 const modes = requested ? [requested] : ['sim', 'sim-http'];
+// The samples also run over HTTP on the skipping clock (`--clock skip`), as other SDKs' tests would.
+const skipping = requested ? [] : [{ name: 'sim-http-skip', mode: 'sim-http', clock: 'skip' }];
 
 export default defineConfig({
   resolve: { alias },
@@ -48,6 +50,18 @@ export default defineConfig({
           setupFiles: ['tests/support/backend-setup.ts'],
           testTimeout: mode === 'real' ? 120_000 : 20_000,
           hookTimeout: mode === 'real' ? 60_000 : 10_000,
+        },
+      })),
+      ...skipping.map((run) => ({
+        test: {
+          name: run.name,
+          include: ['workflows/**/*.test.ts'],
+          exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
+          environment: 'node',
+          env: { IWF_TEST_MODE: run.mode, IWF_SIM_CLOCK: run.clock },
+          setupFiles: ['tests/support/backend-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 10_000,
         },
       })),
     ],

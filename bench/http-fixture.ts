@@ -1,8 +1,10 @@
+import Fastify from 'fastify';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Client, fetchTransport, Registry, WorkerService } from '../sdk/index.ts';
-import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts';
-import { Simulator } from '../simulator/index.ts';
+import { workerRoutes } from '../sdk/worker/fastify.ts';
+import { buildSimulatorServer } from '../simulator/http/index.ts';
+import { type HistoryObserver, httpWorkerTransport, Simulator } from '../simulator/index.ts';
 import { simulatorHandler } from '../simulator/msw/handlers.ts';
 import { createHttpEnvironment } from '../testing/http-environment.ts';
 import { inProcessWorkerTransport } from '../testing/in-process-environment.ts';
@@ -82,6 +84,50 @@ function mswRig(workerThroughMsw: boolean): SignupRig {
     close: async () => {
       await simulator.close();
       server.close();
+    },
+  };
+}
+
+/**
+ * The sign-up workflow on the simulator as `npm run simulator` runs it (HTTP server with the
+ * page's exchange recording), with or without the live log, and a fastify worker on loopback.
+ *
+ * @example
+ * const rig = await cliSignupRig(liveLog('text', stdoutLines(devNull)));
+ */
+export async function cliSignupRig(historyObserver: HistoryObserver | undefined): Promise<SignupRig> {
+  const { workflow, emails } = countedSignupWorkflow();
+  const registry = new Registry().addWorkflows(workflow);
+  const simulator = new Simulator({
+    clock: 'virtual',
+    workerTransport: httpWorkerTransport(),
+    historyObserver,
+    recordExchanges: true,
+  });
+  const server = buildSimulatorServer(simulator);
+  const worker = Fastify();
+  await worker.register(workerRoutes, { workerService: new WorkerService(registry) });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  await worker.listen({ host: '127.0.0.1', port: 0 });
+  const serverUrl = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+  const workerUrl = `http://127.0.0.1:${(worker.server.address() as { port: number }).port}`;
+  const client = new Client(registry, { transport: fetchTransport(serverUrl), workerUrl });
+  return {
+    simulator,
+    client,
+    workflow,
+    emails,
+    // Through the admin route, as a client of the CLI moves time.
+    advanceBy: async (ms) => {
+      await fetch(`${serverUrl}/simulator/time/advance`, { method: 'POST', body: JSON.stringify({ ms }) });
+    },
+    settle: async () => {
+      await fetch(`${serverUrl}/simulator/time/settle`, { method: 'POST', body: '{}' });
+    },
+    close: async () => {
+      await simulator.close();
+      await server.close();
+      await worker.close();
     },
   };
 }

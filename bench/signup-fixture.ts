@@ -86,12 +86,13 @@ export function countedSignupWorkflow(): { workflow: UserSignupWorkflow; emails:
  * const rig = signupRig({ recordHistory: false });
  * await rig.client.startWorkflow(rig.workflow, 'u1', 3600, signupForm('u1'));
  */
-export function signupRig(options: { recordHistory: boolean }): SignupRig {
+export function signupRig(options: { recordHistory: boolean; retentionMs?: number }): SignupRig {
   const { workflow, emails } = countedSignupWorkflow();
   const registry = new Registry().addWorkflows(workflow);
   const simulator = new Simulator({
     clock: 'virtual',
     recordHistory: options.recordHistory,
+    ...(options.retentionMs === undefined ? {} : { retentionMs: options.retentionMs }),
     workerTransport: inProcessWorkerTransport(new WorkerService(registry)),
   });
   const client = new Client(registry, {

@@ -2,8 +2,11 @@ import { binStartup } from './scenarios/bin-startup.ts';
 import { envCreate } from './scenarios/env-create.ts';
 import { httpMode } from './scenarios/http-mode.ts';
 import { idleMemory } from './scenarios/idle-memory.ts';
+import { liveLogCost } from './scenarios/live-log-cost.ts';
+import { retentionMemory } from './scenarios/retention-memory.ts';
 import { scaling } from './scenarios/scaling.ts';
 import { signupConcurrent, signupRemindersSingle } from './scenarios/signup-throughput.ts';
+import { timeSkipping } from './scenarios/time-skipping.ts';
 import type { Benchmark, BenchResult, BenchSize } from './types.ts';
 
 /**
@@ -16,9 +19,12 @@ export const BENCHMARKS: readonly Benchmark[] = [
   signupRemindersSingle,
   signupConcurrent,
   idleMemory,
+  retentionMemory,
   envCreate,
   httpMode,
+  liveLogCost,
   scaling,
+  timeSkipping,
   binStartup,
 ];
 

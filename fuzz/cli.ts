@@ -78,6 +78,10 @@ async function main(): Promise<number> {
         simulator && !differential
           ? simulator.runUntilIdle()
           : new Promise((resolve) => setTimeout(resolve, 2000)),
+      onSlow: (request, ms, which) =>
+        console.log(
+          `  slow (${which}, ${ms} ms): ${request.method} ${request.path} ${request.rawBody.slice(0, 200)}`,
+        ),
       onProgress: (done) => {
         if (done % 1000 === 0) console.log(`  ${done} requests`);
       },

@@ -1,4 +1,4 @@
-import type { Schema } from '../simulator/schema/schema.ts';
+import type { Schema } from '../simulator/schema/schema-language.ts';
 
 /** The ways the fuzzer breaks a well-formed request. */
 export const MUTATIONS = [

@@ -25,7 +25,6 @@ const REAL_5XX: readonly RegExp[] = [
   /^WorkflowId length exceeds limit\.$/,
   /^Invalid schedule spec: /,
   /^invalid query: /,
-  /^invalid next page token$/,
   /^unsupported search attribute value type /,
   /^unable to convert value /,
   /^page number -?\d+ is out of range/,
@@ -33,6 +32,9 @@ const REAL_5XX: readonly RegExp[] = [
   /^invalid value for search attribute /,
   /^impossible\/very rare status/,
   /^Workflow execution is already running/,
+  /^GetWorkflowExecutionHistory failed, /,
+  /^panic object is not error: /,
+  /^cannot parse time '/,
   // Temporal's checks of a workflow retry policy.
   / on retry policy\.$/,
   /^invalid (InitialInterval|MaximumInterval) set on retry policy: /,

@@ -48,6 +48,8 @@ export interface FuzzRunOptions {
   /** Real ms after which an answer counts as a hang (long polls included). */
   hangMs?: number;
   onProgress?: (done: number) => void;
+  /** Called for an answer that took over 3 s of real time on either server. */
+  onSlow?: (request: FuzzRequest, ms: number, which: 'server' | 'against') => void;
 }
 
 const HEALTH = { method: 'GET', path: '/', rawBody: '' };
@@ -87,6 +89,8 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     if (request.workerAnswer) worker.register(request.workerAnswer.key, request.workerAnswer.answer);
     const [answer, other] = await Promise.all([send(request), against?.(request)]);
     report.requests++;
+    if (answer.ms > 3000) options.onSlow?.(request, answer.ms, 'server');
+    if (other && other.ms > 3000) options.onSlow?.(request, other.ms, 'against');
     if (request.wellFormed) report.wellFormed++;
     else report.malformed++;
     report.violations.push(...violationsOf(request, answer, options.hangMs ?? 20_000));

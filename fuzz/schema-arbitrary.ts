@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Schema } from '../simulator/schema/schema.ts';
+import type { Schema } from '../simulator/schema/schema-language.ts';
 
 /** Arbitraries that replace the generic one for a field, keyed `ObjectName.field` (or `*.field`). */
 export type FieldOverrides = Readonly<Record<string, fc.Arbitrary<unknown>>>;
@@ -24,6 +24,7 @@ export function arbitraryOf(schema: Schema, overrides: FieldOverrides, depth = 3
       return text;
     case 'bool':
       return fc.boolean();
+    case 'float32':
     case 'float':
       return fc.oneof(fc.integer({ min: -5, max: 100 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
     case 'int':

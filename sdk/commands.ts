@@ -14,11 +14,11 @@ export class TimerCommand {
     readonly durationSeconds: number | undefined,
     readonly firingUnixTimestampSeconds: number | undefined,
   ) {}
-  /** A timer that fires `seconds` after the server received the waitUntil answer. */
-  static bySeconds(seconds: number, commandId?: string): TimerCommand {
-    if (!Number.isFinite(seconds))
-      throw new WorkflowDefinitionError(`timer duration must be a number, got ${seconds}`);
-    return new TimerCommand(commandId, Math.floor(seconds), undefined);
+  /** A timer that fires `durationSeconds` after the server processed the waitUntil answer. */
+  static bySeconds(durationSeconds: number, commandId?: string): TimerCommand {
+    if (!Number.isFinite(durationSeconds))
+      throw new WorkflowDefinitionError(`timer duration must be a number, got ${durationSeconds}`);
+    return new TimerCommand(commandId, Math.floor(durationSeconds), undefined);
   }
   /** A timer that fires at a Unix time in seconds (a past time fires at once). */
   static atUnixSeconds(unixSeconds: number, commandId?: string): TimerCommand {

@@ -11,7 +11,16 @@
  */
 
 export { Client } from './client/client.ts';
-export type { StartArgs, StateOutput, WaitOptions } from './client/client-types.ts';
+export type {
+  ClientOptions,
+  ResetOptions,
+  ResetPoint,
+  RpcCallOptions,
+  StartArgs,
+  StateOutput,
+  UnregisteredStartOptions,
+  WaitOptions,
+} from './client/client-types.ts';
 export {
   ClientSideError,
   IwfHttpError,
@@ -34,12 +43,7 @@ export {
   fetchTransport,
   type TransportReply,
 } from './client/transport.ts';
-export {
-  type ClientOptions,
-  type RpcCallOptions,
-  UnregisteredClient,
-  type UnregisteredStartOptions,
-} from './client/unregistered-client.ts';
+export { UnregisteredClient } from './client/unregistered-client.ts';
 export type { WorkflowOptions } from './client/workflow-options.ts';
 export { type ChannelCommandResult, CommandResults, type TimerCommandResult } from './command-results.ts';
 export {

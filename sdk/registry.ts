@@ -70,6 +70,17 @@ export class Registry {
     return this.entry(workflowType).workflow;
   }
 
+  /** The registered definition itself, or an error when another definition of its type is registered. */
+  registered<W extends AnyWorkflow>(workflow: W): W {
+    const wf = this.workflow(workflow.workflowType);
+    if (wf !== workflow) {
+      throw new InvalidArgumentError(
+        `a different definition of workflow ${workflow.workflowType} is registered: pass the registered one`,
+      );
+    }
+    return workflow;
+  }
+
   /** A state of a workflow, or an error naming both. */
   // biome-ignore lint/suspicious/noExplicitAny: callers decode the input at run time
   state(workflowType: string, stateId: string): StateDefinition<any, any> {

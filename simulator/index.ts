@@ -12,7 +12,9 @@ export { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts
 export { WallClock } from './clock/wall-clock.ts';
 export type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from './contracts.ts';
 export { DEFAULT_SEARCH_ATTRIBUTES } from './engine/attributes/search-attribute-registry.ts';
+export type { RecordedExchange } from './history/exchange-log.ts';
 export { formatHistory } from './history/format-history.ts';
-export type { HistoryEvent, HistoryEventType } from './history/history.ts';
+export type { HistoryEvent, HistoryEventType, HistoryObserver, HistorySource } from './history/history.ts';
+export { jsonLine, type LiveLogFormat, liveLog, textLine } from './history/live-log.ts';
 export { httpWorkerTransport } from './http/http-worker-transport.ts';
 export { Simulator, type SimulatorOptions, type WorkflowSummary } from './simulator.ts';

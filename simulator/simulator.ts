@@ -1,6 +1,7 @@
-import type { SearchAttributeValueType, WorkflowStatus } from '../sdk/wire/types.ts';
+import type { SearchAttributeValueType } from '../sdk/wire/types.ts';
 import { routeRequest } from './api/router.ts';
 import { type Clock, type ControllableClock, isControllableClock } from './clock/clock.ts';
+import { SkippingClock } from './clock/skipping-clock.ts';
 import { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
 import { WallClock } from './clock/wall-clock.ts';
 import type { ApiReply, ApiRequest, WorkerTransport } from './contracts.ts';
@@ -8,14 +9,23 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
 import { Engine } from './engine/runs/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
+import { DEFAULT_RETENTION_MS, Retention } from './engine/runs/retention.ts';
+import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
+import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
-import type { HistoryEvent } from './history/history.ts';
+import type { HistoryEvent, HistoryObserver } from './history/history.ts';
+
+export type { WorkflowSummary } from './engine/runs/run-summary.ts';
 
 // Captured at load: auto-advance must poll on the real event loop even if a test fakes timers.
 const realSetTimeout = globalThis.setTimeout;
+const realSetImmediate = globalThis.setImmediate;
+const realSetInterval = globalThis.setInterval;
+const realClearInterval = globalThis.clearInterval;
 
 /**
  * Options of a simulator.
@@ -24,9 +34,13 @@ const realSetTimeout = globalThis.setTimeout;
  * const options: SimulatorOptions = { workerTransport, clock: 'virtual', startTime: Date.UTC(2025, 0, 1) };
  */
 export interface SimulatorOptions {
-  /** `virtual` (default): time moves only when told or by auto-advance; `wall`: real time; or your own clock. */
-  clock?: 'virtual' | 'wall' | Clock;
-  /** Start of virtual time in epoch ms (default `DEFAULT_VIRTUAL_START_MS`, 2026-01-01T00:00:00Z). */
+  /**
+   * `virtual` (default): time moves only when told or by auto-advance; `wall`: real time; `skip`:
+   * real time that jumps to the next timer whenever the simulator is idle and a client waits for
+   * something only time can bring (a result, a state completion, a long poll); or your own clock.
+   */
+  clock?: 'virtual' | 'wall' | 'skip' | Clock;
+  /** Start of virtual time in epoch ms (default `DEFAULT_VIRTUAL_START_MS`, 2026-01-01T00:00:00Z); on `skip`, default now. */
   startTime?: number;
   /** Wall clock acceleration: 10 runs ten times faster than real time. */
   speed?: number;
@@ -34,19 +48,30 @@ export interface SimulatorOptions {
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines (default 60 like the real server). */
   maxWaitSeconds?: number;
   /**
-   * Real ms of latency before each workflow step (state API call) on the wall clock, like a real
-   * server's workflow task and activity scheduling (default 15; `--step-latency-ms`). Ignored on the
-   * virtual clock, which never adds latency.
+   * Ms of latency before each workflow step (state API call), like a real server's workflow task
+   * and activity scheduling (default 15; `--step-latency-ms`): real time on the wall clock, a timer
+   * on the skipping clock (skipped while a client only waits). Ignored on the virtual clock, which
+   * never adds latency.
    */
   stepLatencyMs?: number;
-  /** Jump virtual time to the next due timer while a client long-polls and the engine is idle (default true). */
+  /**
+   * Jump virtual time to the next due timer while a client long-polls and the engine is idle
+   * (default true; `false` makes a skipping clock a plain wall clock).
+   */
   autoAdvance?: boolean;
   logger?: (line: string) => void;
   /** Seed of the deterministic run ids (default 1 on the virtual clock; random UUIDs on the wall clock). */
   seed?: number;
   /** Keep per-run histories (default true; turn off for benchmarks). */
   recordHistory?: boolean;
-  /** Real ms to wait for worker calls in flight before virtual time may move anyway (default 200). */
+  /** Sees every history event as it is recorded, e.g. `liveLog('text')` (needs `recordHistory`). */
+  historyObserver?: HistoryObserver;
+  /** Keep each workflow's raw requests and answers (bounded) for the timeline page (default false). */
+  recordExchanges?: boolean;
+  /**
+   * Real ms to wait for worker calls in flight before virtual time may move anyway (default 200).
+   * A skipping clock never moves past work in flight: there, time runs on meanwhile.
+   */
   hungCallGraceMs?: number;
   /**
    * Registered custom search attributes (default: the Custom* set of iWF's own test servers and
@@ -55,19 +80,17 @@ export interface SimulatorOptions {
   searchAttributes?: Record<string, SearchAttributeValueType>;
   /** False registers unknown search attributes on first use (with a log line) instead of refusing them. */
   strictSearchAttributes?: boolean;
-}
-
-/**
- * A summary row of `listWorkflows()`.
- *
- * @example
- * simulator.listWorkflows().filter((w) => w.status === 'RUNNING');
- */
-export interface WorkflowSummary {
-  workflowId: string;
-  runId: string;
-  workflowType: string;
-  status: WorkflowStatus;
+  /**
+   * Which of the locking RPCs waiting for a workflow task the next task delivers together (and so
+   * validates together: one takes the lock, the others get 450). Default: all of them, as Temporal.
+   */
+  rpcTaskBatching?: RpcTaskBatching;
+  /**
+   * How long a closed workflow stays readable, in ms of the simulator's clock (default 24 h, a
+   * real namespace's retention in spirit; 0 keeps every closed workflow forever). Swept at most
+   * once per retention/24, never per step.
+   */
+  retentionMs?: number;
 }
 
 /**
@@ -89,16 +112,28 @@ export class Simulator {
   private autoAdvancing = false;
   private manualAdvance: Promise<void> | undefined;
   private closed = false;
+  private readonly exchanges: ExchangeLog | undefined;
+  private readonly retention: Retention;
+  private readonly retentionSweeper: ReturnType<typeof realSetInterval> | undefined;
 
   constructor(options: SimulatorOptions) {
     const clockOption = options.clock ?? 'virtual';
     if (clockOption === 'virtual')
       this.clock = new VirtualClock(options.startTime ?? DEFAULT_VIRTUAL_START_MS);
     else if (clockOption === 'wall') this.clock = new WallClock(options.speed ?? 1);
+    else if (clockOption === 'skip') this.clock = new SkippingClock(options.startTime);
     else this.clock = clockOption;
+    const skipping = this.clock instanceof SkippingClock;
     this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
     this.graceMs = options.hungCallGraceMs ?? 200;
+    this.retention = new Retention(Math.max(0, options.retentionMs ?? DEFAULT_RETENTION_MS));
+    // On the wall clock time passes without requests: sweep every minute (never keeping node alive).
+    if (!isControllableClock(this.clock) && this.retention.retentionMs > 0) {
+      this.retentionSweeper = realSetInterval(() => this.sweepRetention(), 60_000);
+      this.retentionSweeper.unref?.();
+    }
     const log = options.logger ?? (() => {});
+    if (options.recordExchanges) this.exchanges = new ExchangeLog(() => this.clock.now());
     const runtime = {
       searchAttributes: new SearchAttributeRegistry(
         options.searchAttributes ?? DEFAULT_SEARCH_ATTRIBUTES,
@@ -107,30 +142,65 @@ export class Simulator {
       ),
       clock: this.clock,
       inFlightWork: this.inFlightWork,
-      transport: options.workerTransport,
-      // Deterministic on a controllable clock; random on the wall clock unless a seed is given.
-      ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) ? 1 : 'random')),
+      transport: this.exchanges
+        ? this.exchanges.observeWorker(options.workerTransport)
+        : options.workerTransport,
+      // Deterministic on a virtual clock; random on real time unless a seed is given.
+      ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) && !skipping ? 1 : 'random')),
       log,
       recordHistory: options.recordHistory !== false,
+      historyObserver: options.historyObserver,
       maxWaitSeconds: options.maxWaitSeconds ?? 60,
-      longPollCapInRealTime: this.autoAdvance,
-      stepLatencyMs: isControllableClock(this.clock) ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
+      longPollCap: skipping
+        ? ('passive' as const)
+        : this.autoAdvance
+          ? ('real' as const)
+          : ('clock' as const),
+      stepLatencyMs:
+        isControllableClock(this.clock) && !skipping ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
+      stepLatencyOnClock: skipping,
+      ...(options.rpcTaskBatching ? { rpcTaskBatching: options.rpcTaskBatching } : {}),
     };
     this.engine = new Engine(runtime, {
+      // A request that waits is no longer work in flight: time may move for it.
       waitStarted: () => {
         this.waitingClients++;
-        if (this.autoAdvance && !this.autoAdvancing) void this.runAutoAdvance();
+        this.inFlightWork.end();
+        if (this.autoAdvance && !this.autoAdvancing) void this.runAutoAdvance(skipping);
       },
       waitEnded: () => {
+        this.inFlightWork.begin();
         this.waitingClients--;
       },
     });
   }
 
-  /** Answers one client request exactly as the real server would (status, body, content type). */
-  handle(request: ApiRequest): Promise<ApiReply> {
-    if (this.closed) return Promise.resolve({ status: 503, body: { detail: 'the iWF simulator is closed' } });
-    return routeRequest(this.engine, request);
+  /**
+   * Answers one client request exactly as the real server would (status, body, content type). The
+   * request counts as work in flight until it answers (except while it long-polls): time never
+   * jumps while a request that may change a workflow is being handled.
+   */
+  async handle(request: ApiRequest): Promise<ApiReply> {
+    if (this.closed) return { status: 503, body: { detail: 'the iWF simulator is closed' } };
+    this.sweepRetention();
+    this.inFlightWork.begin();
+    let answer: ApiReply;
+    try {
+      answer = await routeRequest(this.engine, request);
+    } finally {
+      this.inFlightWork.end();
+    }
+    this.exchanges?.noteApi(request, answer);
+    return answer;
+  }
+
+  /** Whether the clock is one that tests move (virtual), not the wall clock. */
+  get controllable(): boolean {
+    return isControllableClock(this.clock);
+  }
+
+  private sweepRetention(): void {
+    this.retention.sweepIfDue(this.clock.now(), (closedBefore) => this.engine.forgetClosedRuns(closedBefore));
   }
 
   /** Current time of the simulator's clock, epoch ms. */
@@ -156,6 +226,7 @@ export class Simulator {
     } finally {
       this.manualAdvance = undefined;
     }
+    this.sweepRetention();
   }
 
   /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
@@ -171,12 +242,18 @@ export class Simulator {
 
   /** Every workflow run, oldest first. */
   listWorkflows(): WorkflowSummary[] {
-    return this.engine.allRuns().map((run) => ({
-      workflowId: run.workflowId,
-      runId: run.runId,
-      workflowType: run.workflowType,
-      status: run.status,
-    }));
+    return this.engine.allRuns().map(summarizeRun);
+  }
+
+  /** One run's summary (the current run by default). */
+  describeWorkflow(workflowId: string, runId?: string): WorkflowSummary | undefined {
+    const run = this.engine.findRun(workflowId, runId);
+    return run && summarizeRun(run);
+  }
+
+  /** The raw requests and answers of a workflow id, when `recordExchanges` is on (else empty). */
+  exchangesOf(workflowId: string): readonly RecordedExchange[] {
+    return this.exchanges?.of(workflowId) ?? [];
   }
 
   /** The history of a run (the current run by default); empty when unknown. */
@@ -198,6 +275,7 @@ export class Simulator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.retentionSweeper) realClearInterval(this.retentionSweeper);
     this.engine.endAllLongPolls();
     const clock = this.clock as Partial<{ clearAll(): void }>;
     clock.clearAll?.();
@@ -221,7 +299,9 @@ export class Simulator {
   }
 
   // While a client waits inside handle() and the engine is idle, jump to the next timer.
-  private async runAutoAdvance(): Promise<void> {
+  // A skipping clock jumps only when truly idle (a virtual one moves past a hung call after the grace
+  // period, its time would stand still otherwise), and never to a passive long-poll cap.
+  private async runAutoAdvance(skipping: boolean): Promise<void> {
     const clock = this.clock as ControllableClock;
     this.autoAdvancing = true;
     try {
@@ -230,13 +310,27 @@ export class Simulator {
           await this.manualAdvance.catch(() => {});
           continue;
         }
-        await this.inFlightWork.waitForIdle(this.graceMs);
+        const outcome = await this.inFlightWork.waitForIdle(this.graceMs);
         if (this.waitingClients === 0 || this.closed || this.manualAdvance) continue;
+        if (skipping && outcome === 'blocked') continue;
+        const fired = skipping ? await this.skip(clock as SkippingClock) : clock.fireNextBatch();
         // Nothing scheduled: wait a little real time for new work (a client's signal, a late worker).
-        if (clock.fireNextBatch() === 0) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));
+        if (fired === 0) await new Promise<void>((resolve) => realSetTimeout(resolve, 5));
       }
     } finally {
       this.autoAdvancing = false;
     }
+  }
+
+  // A skip, once decided, goes to the next active timer even when the long polls it passed were
+  // the only clients waiting: a client that polls again then polls once per workflow event, not
+  // once per maxWaitSeconds. Work that starts while those polls answer cancels it.
+  private async skip(clock: SkippingClock): Promise<number> {
+    if (clock.nextSkipTarget() === undefined) return 0;
+    if (clock.firePassiveTimersBeforeNextActive() > 0) {
+      await new Promise<void>((resolve) => realSetImmediate(resolve));
+      if (this.inFlightWork.callsInFlight > 0 || this.closed || this.manualAdvance) return 1;
+    }
+    return clock.skipToNextActiveTimer();
   }
 }

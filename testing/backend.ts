@@ -2,6 +2,23 @@
 export type TestMode = 'sim' | 'sim-http' | 'real';
 
 /**
+ * The simulator's clock in the sim modes, chosen with `IWF_SIM_CLOCK`: `virtual` (default) moves
+ * only when the test or auto-advance moves it; `skip` runs in real time and jumps to the next
+ * timer while the simulator is idle and a client waits, as `--clock skip` does for other SDKs.
+ *
+ * @example
+ * const env = await createTestEnvironment({ workflows, mode: 'sim-http', clock: 'skip' });
+ */
+export type SimulatorClock = 'virtual' | 'skip';
+
+/** Why the skipping clock cannot offer a capability. */
+const SKIPPING_CLOCK_LIMITS: Partial<Record<Capability, string>> = {
+  exactTime:
+    'the skipping clock runs in real time between its jumps, so instants carry the few real ms that passed ' +
+    'and a test cannot act at an exact moment in between',
+};
+
+/**
  * What a backend can do beyond the plain iWF API. A test that needs more than the backend offers is
  * skipped with the capability's reason, and those reasons are the published differences between
  * the simulator and a real server.
@@ -32,12 +49,21 @@ export const backend = {
     }
     return mode;
   },
+  /** The simulator's clock of this run, from `IWF_SIM_CLOCK` (default `virtual`). */
+  get clock(): SimulatorClock {
+    const clock = process.env.IWF_SIM_CLOCK ?? 'virtual';
+    if (clock !== 'virtual' && clock !== 'skip') {
+      throw new Error(`IWF_SIM_CLOCK must be virtual or skip, got '${clock}'`);
+    }
+    return clock;
+  },
   /**
    * Why this backend lacks a capability (the text a skipped test reports), or false when it has it:
    * a value for `it.skipIf`.
    */
   reasonItLacks(capability: Capability): string | false {
-    return this.mode === 'real' ? REAL_SERVER_LIMITS[capability] : false;
+    if (this.mode === 'real') return REAL_SERVER_LIMITS[capability];
+    return (this.clock === 'skip' && SKIPPING_CLOCK_LIMITS[capability]) || false;
   },
   supports(capability: Capability): boolean {
     return this.reasonItLacks(capability) === false;

@@ -3,7 +3,7 @@ import type { Registry } from '../sdk/registry.ts';
 import type { WorkerService } from '../sdk/worker/worker-service.ts';
 import type { AnyWorkflow } from '../sdk/workflow.ts';
 import type { Simulator } from '../simulator/simulator.ts';
-import type { TestMode } from './backend.ts';
+import type { SimulatorClock, TestMode } from './backend.ts';
 
 /** Options of a test environment. */
 export interface TestEnvironmentOptions {
@@ -13,6 +13,8 @@ export interface TestEnvironmentOptions {
   mode?: TestMode;
   /** Virtual start time (sim modes), as a Date or epoch ms. Default: `DEFAULT_VIRTUAL_START_MS` (2026-01-01T00:00:00Z), for repeatable runs. */
   startTime?: Date | number;
+  /** The simulator's clock (sim modes). Default: `IWF_SIM_CLOCK`, else `virtual`. */
+  clock?: SimulatorClock;
   /** Real mode: the server URL (default `IWF_SERVER_URL` or `http://localhost:8801`). */
   serverUrl?: string;
 }

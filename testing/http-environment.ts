@@ -6,6 +6,7 @@ import { WorkerService } from '../sdk/worker/worker-service.ts';
 import { httpWorkerTransport } from '../simulator/http/http-worker-transport.ts';
 import { buildSimulatorServer } from '../simulator/http/server.ts';
 import { Simulator } from '../simulator/simulator.ts';
+import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorker } from './exchange-observer.ts';
 import { searchAttributesFor } from './search-attributes.ts';
@@ -33,10 +34,12 @@ export async function createHttpEnvironment(options: TestEnvironmentOptions): Pr
   const registry = testRegistry(options.workflows);
   const workerService = new WorkerService(registry);
   const simulator = new Simulator({
-    clock: 'virtual',
+    clock: options.clock ?? backend.clock,
     searchAttributes: searchAttributesFor(options.workflows),
     startTime: options.startTime === undefined ? undefined : Number(options.startTime),
     workerTransport: httpWorkerTransport(),
+    // The raw exchanges, for the timeline page a failing test leaves.
+    recordExchanges: true,
   });
   const server = buildSimulatorServer(simulator);
   const worker = Fastify({ forceCloseConnections: true });

@@ -3,6 +3,7 @@ import type { ClientTransport } from '../sdk/client/transport.ts';
 import { WorkerService, type WorkerServiceReply } from '../sdk/worker/worker-service.ts';
 import type { WorkerReply, WorkerTransport } from '../simulator/contracts.ts';
 import { Simulator } from '../simulator/simulator.ts';
+import { backend } from './backend.ts';
 import type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 import { observedClient, observedWorkerTransport } from './exchange-observer.ts';
 import { searchAttributesFor } from './search-attributes.ts';
@@ -53,7 +54,7 @@ export function createInProcessEnvironment(options: TestEnvironmentOptions): Tes
   const workerService = new WorkerService(registry);
   const startTime = options.startTime === undefined ? undefined : Number(options.startTime);
   const simulator = new Simulator({
-    clock: 'virtual',
+    clock: options.clock ?? backend.clock,
     searchAttributes: searchAttributesFor(options.workflows),
     startTime,
     workerTransport: observedWorkerTransport(inProcessWorkerTransport(workerService)),

@@ -18,7 +18,7 @@ export { days, hours, minutes, seconds } from './durations.ts';
 export type { TestEnvironment, TestEnvironmentOptions } from './environment.ts';
 export { type ExchangeObserver, type ObservedExchange, observeExchanges } from './exchange-observer.ts';
 export { inProcessClientTransport, inProcessWorkerTransport } from './in-process-environment.ts';
-export { forgetEnvironments, takeRecentHistories } from './recent-environments.ts';
+export { forgetEnvironments, recentSimulators, takeRecentHistories } from './recent-environments.ts';
 export { searchAttributesFor } from './search-attributes.ts';
 export { StateTester } from './state-tester.ts';
 export type {
@@ -31,6 +31,7 @@ export type {
   TestSearchAttributes,
   TestSignalResult,
 } from './state-tester-types.ts';
+export { timelineDirectory, writeTimelineFile } from './timeline-file.ts';
 
 /**
  * Creates a test environment on the backend of this run (or `options.mode`). Every method of the

@@ -1,3 +1,4 @@
+import type { Simulator } from '../simulator/simulator.ts';
 import type { TestEnvironment } from './environment.ts';
 
 const recent: TestEnvironment[] = [];
@@ -28,6 +29,16 @@ export function takeRecentHistories(maxWorkflows = 5, maxLines = 80): string {
     }
   }
   return parts.join('\n\n');
+}
+
+/**
+ * The simulators of the environments created since the last `forgetEnvironments()` (sim backends).
+ *
+ * @example
+ * onTestFailed(({ task }) => writeTimelineFile(task.name, recentSimulators()));
+ */
+export function recentSimulators(): Simulator[] {
+  return recent.flatMap((env) => (env.simulator ? [env.simulator] : []));
 }
 
 /** Forgets remembered environments (at the start of each test). @example forgetEnvironments(); */

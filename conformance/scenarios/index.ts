@@ -8,6 +8,7 @@ import { continueAsNewScenarios, resetScenarios } from './reset.ts';
 import { resetDeadlineScenarios } from './reset-deadlines.ts';
 import { resetReapplyScenarios } from './reset-reapply.ts';
 import { rpcScenarios } from './rpc.ts';
+import { rpcContentionScenarios } from './rpc-contention.ts';
 import { stateScenarios } from './states.ts';
 
 /**
@@ -22,6 +23,7 @@ export const allScenarios: Scenario[] = [
   ...stateScenarios,
   ...persistenceScenarios,
   ...rpcScenarios,
+  ...rpcContentionScenarios,
   ...errorScenarios,
   ...failureScenarios,
   ...resetScenarios,

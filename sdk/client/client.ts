@@ -1,6 +1,5 @@
 import type { OptionalIfVoid } from '../declarations.ts';
 import { InvalidArgumentError } from '../errors.ts';
-import { isLockingPolicy } from '../loading-policy.ts';
 import type { Registry } from '../registry.ts';
 import type { RpcInput, RpcOutput } from '../rpc.ts';
 import type {
@@ -14,19 +13,29 @@ import type {
   SignalChannelValueOf,
   StateIdOf,
 } from '../schema-spec.ts';
-import { searchAttributeValue, toWireSearchAttribute } from '../search-attribute-codec.ts';
-import type {
-  KeyValue,
-  StateCompletionOutput,
-  WorkflowConfig,
-  WorkflowStartOptions,
-  WorkflowStatus,
-  WorkflowStopType,
-} from '../wire/types.ts';
+import type { WorkflowConfig, WorkflowStatus, WorkflowStopType } from '../wire/types.ts';
 import type { AnyWorkflow, RpcsOf, SchemaOf } from '../workflow.ts';
-import type { StartArgs, StateOutput, WaitOptions } from './client-types.ts';
-import { LongPollTimeoutError } from './errors.ts';
-import { type ClientOptions, outputsOrThrow, UnregisteredClient } from './unregistered-client.ts';
+import type {
+  ClientOptions,
+  ResetOptions,
+  ResetPoint,
+  StartArgs,
+  StateOutput,
+  WaitOptions,
+} from './client-types.ts';
+import { singleOutput, waitForOutputs } from './completion.ts';
+import { outputsOrThrow } from './errors.ts';
+import {
+  decodeDataAttributes,
+  decodeOutput,
+  encodeDataAttributes,
+  resetPointOf,
+  rpcCallOptionsOf,
+  searchAttributeValues,
+  startOptionsOf,
+  wireSearchAttributes,
+} from './typed-values.ts';
+import { UnregisteredClient } from './unregistered-client.ts';
 import type { WorkflowOptions } from './workflow-options.ts';
 
 /**
@@ -56,35 +65,17 @@ export class Client {
     timeoutSeconds: number,
     ...[input, options]: StartArgs<W>
   ): Promise<string> {
-    const wf = this.registered(workflow);
-    const start = wf.startingStateId;
+    const wf = this.registry.registered(workflow);
     const o = (options ?? {}) as WorkflowOptions<unknown>;
-    const startOptions: WorkflowStartOptions = {};
-    if (o.idReusePolicy) startOptions.idReusePolicy = o.idReusePolicy;
-    if (o.workflowIDReusePolicy) startOptions.workflowIDReusePolicy = o.workflowIDReusePolicy;
-    if (o.cronSchedule) startOptions.cronSchedule = o.cronSchedule;
-    if (o.workflowStartDelaySeconds !== undefined)
-      startOptions.workflowStartDelaySeconds = o.workflowStartDelaySeconds;
-    if (o.workflowRetryPolicy) startOptions.retryPolicy = o.workflowRetryPolicy;
-    if (o.workflowConfigOverride) startOptions.workflowConfigOverride = o.workflowConfigOverride;
-    if (o.workflowAlreadyStartedOptions)
-      startOptions.workflowAlreadyStartedOptions = o.workflowAlreadyStartedOptions;
-    if (o.initialSearchAttributes) {
-      startOptions.searchAttributes = Object.entries(o.initialSearchAttributes).map(([key, value]) =>
-        toWireSearchAttribute(key, wf.schema.searchAttributeType(key), value),
-      );
-    }
-    if (o.initialDataAttributes) {
-      startOptions.dataAttributes = this.encodeDataAttributes(wf, o.initialDataAttributes);
-    }
-    if (wf.persistenceOptions.enableCaching) startOptions.useMemoForDataAttributes = true;
-    for (const id of o.waitForCompletionStateIds ?? []) this.registry.state(wf.workflowType, id);
-    return this.unregistered.startWorkflow(wf.workflowType, workflowId, timeoutSeconds, start, input, {
-      startStateOptions: start === undefined ? undefined : this.registry.stateOptions(wf.workflowType, start),
-      waitForCompletionStateIds: o.waitForCompletionStateIds as string[] | undefined,
-      waitForCompletionStateExecutionIds: o.waitForCompletionStateExecutionIds,
-      workflowStartOptions: startOptions,
-    });
+    const startOptions = startOptionsOf(this.registry, wf, o, this.unregistered.encoder);
+    return this.unregistered.startWorkflow(
+      wf.workflowType,
+      workflowId,
+      timeoutSeconds,
+      wf.startingStateId,
+      input,
+      startOptions,
+    );
   }
 
   /**
@@ -94,27 +85,21 @@ export class Client {
    * `singleLongPoll` asks for their behaviour (then LongPollTimeoutError).
    */
   async waitForWorkflowCompletion<T = unknown>(workflowId: string, options: WaitOptions = {}): Promise<T> {
-    const outputs = await this.waitForOutputs(workflowId, options);
-    const withOutput = outputs.filter((o) => o.completedStateOutput !== undefined);
-    if (withOutput.length > 1) {
-      throw new InvalidArgumentError(
-        `workflow ${workflowId} completed with ${withOutput.length} outputs; use getComplexWorkflowResults to read them all`,
-      );
-    }
-    return this.unregistered.encoder.decode(withOutput[0]?.completedStateOutput) as T;
+    const outputs = await waitForOutputs(this.unregistered, workflowId, options);
+    return singleOutput(workflowId, outputs, this.unregistered.encoder) as T;
   }
 
   /** Waits for completion and returns every state completion output, decoded. */
   async getComplexWorkflowResults(workflowId: string, options: WaitOptions = {}): Promise<StateOutput[]> {
-    const outputs = await this.waitForOutputs(workflowId, options);
-    return outputs.map((o) => this.decodeOutput(o));
+    const outputs = await waitForOutputs(this.unregistered, workflowId, options);
+    return outputs.map((o) => decodeOutput(o, this.unregistered.encoder));
   }
 
   /** The outputs of a workflow that has already completed, without waiting (undefined while running). */
   async tryGettingWorkflowResults(workflowId: string, runId = ''): Promise<StateOutput[] | undefined> {
     const response = await this.unregistered.getWorkflow(workflowId, runId, true);
     if (response.workflowStatus === 'RUNNING') return undefined;
-    return outputsOrThrow(workflowId, response).map((o) => this.decodeOutput(o));
+    return outputsOrThrow(workflowId, response).map((o) => decodeOutput(o, this.unregistered.encoder));
   }
 
   /** Status and current run id. */
@@ -132,7 +117,7 @@ export class Client {
     channelName: K,
     ...[value]: OptionalIfVoid<SignalChannelValueOf<SchemaOf<W>, K>>
   ): Promise<void> {
-    this.registered(workflow).schema.requireSignalChannel(channelName);
+    this.registry.registered(workflow).schema.requireSignalChannel(channelName);
     await this.unregistered.signalWorkflow(workflowId, '', channelName, value);
   }
 
@@ -143,7 +128,7 @@ export class Client {
     channelName: K,
     ...[value]: OptionalIfVoid<InternalChannelValueOf<SchemaOf<W>, K>>
   ): Promise<void> {
-    this.registered(workflow).schema.requireInternalChannel(channelName);
+    this.registry.registered(workflow).schema.requireInternalChannel(channelName);
     const encoded = this.unregistered.encoder.encode(value);
     await this.unregistered.publishToInternalChannel(workflowId, '', [
       encoded ? { channelName, value: encoded } : { channelName },
@@ -166,25 +151,8 @@ export class Client {
     rpcName: N,
     ...[input]: OptionalIfVoid<RpcInput<RpcsOf<W>[N]>>
   ): Promise<RpcOutput<RpcsOf<W>[N]>> {
-    const wf = this.registered(workflow);
-    const rpc = Object.hasOwn(wf.rpcs, rpcName) ? wf.rpcs[rpcName] : undefined;
-    if (!rpc) {
-      throw new InvalidArgumentError(`workflow ${wf.workflowType} has no RPC ${rpcName}`);
-    }
-    const spec = rpc.spec;
-    const options: Parameters<UnregisteredClient['invokeRpc']>[4] = {};
-    if (spec.timeoutSeconds !== undefined) options.timeoutSeconds = spec.timeoutSeconds;
-    if (spec.dataAttributesLoadingPolicy)
-      options.dataAttributesLoadingPolicy = spec.dataAttributesLoadingPolicy;
-    if (spec.searchAttributesLoadingPolicy)
-      options.searchAttributesLoadingPolicy = spec.searchAttributesLoadingPolicy;
-    if (
-      wf.persistenceOptions.enableCaching &&
-      !spec.bypassCachingForStrongConsistency &&
-      !isLockingPolicy(spec.dataAttributesLoadingPolicy)
-    ) {
-      options.useMemoForDataAttributes = true;
-    }
+    const wf = this.registry.registered(workflow);
+    const options = rpcCallOptionsOf(wf, rpcName);
     return (await this.unregistered.invokeRpc(workflowId, '', rpcName, input, options)) as RpcOutput<
       RpcsOf<W>[N]
     >;
@@ -197,15 +165,16 @@ export class Client {
     keys: readonly K[],
     runId = '',
   ): Promise<{ [P in K]?: DataAttributeValueOf<SchemaOf<W>, P> }> {
-    const wf = this.registered(workflow);
+    const wf = this.registry.registered(workflow);
     if (keys.length === 0) {
       throw new InvalidArgumentError(
         'getWorkflowDataAttributes needs at least one key; use getAllWorkflowDataAttributes for all',
       );
     }
     for (const key of keys) wf.schema.requireDataAttribute(key);
-    return this.decodeDataAttributes(
+    return decodeDataAttributes(
       await this.unregistered.getDataAttributes(workflowId, runId, [...keys]),
+      this.unregistered.encoder,
     ) as never;
   }
 
@@ -215,8 +184,11 @@ export class Client {
     workflowId: string,
     runId = '',
   ): Promise<{ [P in DataAttributeKeyOf<SchemaOf<W>>]?: DataAttributeValueOf<SchemaOf<W>, P> }> {
-    this.registered(workflow);
-    return this.decodeDataAttributes(await this.unregistered.getDataAttributes(workflowId, runId)) as never;
+    this.registry.registered(workflow);
+    return decodeDataAttributes(
+      await this.unregistered.getDataAttributes(workflowId, runId),
+      this.unregistered.encoder,
+    ) as never;
   }
 
   /** Upserts typed data attributes (ignores locks). */
@@ -226,8 +198,12 @@ export class Client {
     values: { [P in DataAttributeKeyOf<SchemaOf<W>>]?: DataAttributeValueOf<SchemaOf<W>, P> },
     runId = '',
   ): Promise<void> {
-    const wf = this.registered(workflow);
-    await this.unregistered.setDataAttributes(workflowId, runId, this.encodeDataAttributes(wf, values));
+    const wf = this.registry.registered(workflow);
+    await this.unregistered.setDataAttributes(
+      workflowId,
+      runId,
+      encodeDataAttributes(wf, values, this.unregistered.encoder),
+    );
   }
 
   /** Reads typed search attributes. */
@@ -237,13 +213,11 @@ export class Client {
     keys: readonly K[],
     runId = '',
   ): Promise<{ [P in K]?: SearchAttributeValueOf<SchemaOf<W>, P> }> {
-    const wf = this.registered(workflow);
+    const wf = this.registry.registered(workflow);
     const typed = keys.map((key) => ({ key, valueType: wf.schema.searchAttributeType(key) }));
-    const result: Record<string, unknown> = {};
-    for (const sa of await this.unregistered.getSearchAttributes(workflowId, runId, typed)) {
-      if (sa.key !== undefined) result[sa.key] = searchAttributeValue(sa);
-    }
-    return result as never;
+    return searchAttributeValues(
+      await this.unregistered.getSearchAttributes(workflowId, runId, typed),
+    ) as never;
   }
 
   /** Upserts typed search attributes. */
@@ -253,11 +227,8 @@ export class Client {
     values: { [P in SearchAttributeKeyOf<SchemaOf<W>>]?: SearchAttributeValueOf<SchemaOf<W>, P> },
     runId = '',
   ): Promise<void> {
-    const wf = this.registered(workflow);
-    const attributes = Object.entries(values).map(([key, value]) =>
-      toWireSearchAttribute(key, wf.schema.searchAttributeType(key), value),
-    );
-    await this.unregistered.setSearchAttributes(workflowId, runId, attributes);
+    const wf = this.registry.registered(workflow);
+    await this.unregistered.setSearchAttributes(workflowId, runId, wireSearchAttributes(wf, values));
   }
 
   /** Fires a pending timer of the n-th execution of a state now (by command id or index). */
@@ -268,7 +239,7 @@ export class Client {
     timer: { commandId: string } | { index: number },
     stateExecutionNumber = 1,
   ): Promise<void> {
-    this.registry.state(this.registered(workflow).workflowType, stateId);
+    this.registry.state(this.registry.registered(workflow).workflowType, stateId);
     const executionId = `${stateId}-${stateExecutionNumber}`;
     if ('commandId' in timer) {
       await this.unregistered.skipTimerByCommandId(workflowId, '', executionId, timer.commandId);
@@ -285,7 +256,7 @@ export class Client {
     target: { stateExecutionNumber?: number; waitForKey?: string } = {},
     waitTimeSeconds?: number,
   ): Promise<void> {
-    this.registry.state(this.registered(workflow).workflowType, stateId);
+    this.registry.state(this.registry.registered(workflow).workflowType, stateId);
     await this.unregistered.waitForStateExecutionCompletion(
       workflowId,
       target.waitForKey !== undefined
@@ -308,23 +279,9 @@ export class Client {
   }
 
   /** Resets a workflow to its beginning, or to the first execution of a state; returns the new run id. */
-  resetWorkflow(
-    workflowId: string,
-    to: { beginning: true } | { stateId: string } | { stateExecutionId: string },
-    options: {
-      runId?: string;
-      reason?: string;
-      skipSignalReapply?: boolean;
-      skipUpdateReapply?: boolean;
-    } = {},
-  ): Promise<string> {
+  resetWorkflow(workflowId: string, to: ResetPoint, options: ResetOptions = {}): Promise<string> {
     const { runId, ...rest } = options;
-    const target =
-      'beginning' in to
-        ? { resetType: 'BEGINNING' as const }
-        : 'stateId' in to
-          ? { resetType: 'STATE_ID' as const, stateId: to.stateId }
-          : { resetType: 'STATE_EXECUTION_ID' as const, stateExecutionId: to.stateExecutionId };
+    const target = resetPointOf(to);
     return this.unregistered.resetWorkflow({ workflowId, workflowRunId: runId ?? '', ...target, ...rest });
   }
 
@@ -336,52 +293,5 @@ export class Client {
   /** Asks the workflow to continue as new (a new run id; nothing else changes). */
   triggerContinueAsNew(workflowId: string, runId = ''): Promise<void> {
     return this.unregistered.triggerContinueAsNew(workflowId, runId);
-  }
-
-  private async waitForOutputs(workflowId: string, options: WaitOptions): Promise<StateCompletionOutput[]> {
-    for (;;) {
-      try {
-        return await this.unregistered.waitForWorkflowCompletionOutputs(
-          workflowId,
-          options.runId,
-          options.waitTimeSeconds,
-        );
-      } catch (error) {
-        if (!(error instanceof LongPollTimeoutError) || options.singleLongPoll) throw error;
-      }
-    }
-  }
-
-  private registered(workflow: AnyWorkflow): AnyWorkflow {
-    const wf = this.registry.workflow(workflow.workflowType);
-    if (wf !== workflow) {
-      throw new InvalidArgumentError(
-        `a different definition of workflow ${workflow.workflowType} is registered: pass the registered one`,
-      );
-    }
-    return wf;
-  }
-
-  private encodeDataAttributes(wf: AnyWorkflow, values: Record<string, unknown>): KeyValue[] {
-    return Object.entries(values).map(([key, value]) => {
-      wf.schema.requireDataAttribute(key);
-      const encoded = this.unregistered.encoder.encode(value);
-      return encoded ? { key, value: encoded } : { key };
-    });
-  }
-
-  private decodeDataAttributes(objects: KeyValue[]): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
-    for (const kv of objects)
-      if (kv.key !== undefined) result[kv.key] = this.unregistered.encoder.decode(kv.value);
-    return result;
-  }
-
-  private decodeOutput(o: StateCompletionOutput): StateOutput {
-    return {
-      completedStateId: o.completedStateId,
-      completedStateExecutionId: o.completedStateExecutionId,
-      output: this.unregistered.encoder.decode(o.completedStateOutput),
-    };
   }
 }

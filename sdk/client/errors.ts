@@ -2,6 +2,7 @@ import type {
   ErrorResponse,
   StateCompletionOutput,
   WorkflowErrorType,
+  WorkflowGetResponse,
   WorkflowStatus,
 } from '../wire/types.ts';
 
@@ -161,4 +162,22 @@ export function uncompletedError(
             ? WorkflowCanceledError
             : WorkflowUncompletedError;
   return new Class(workflowId, runId, status, errorType, errorMessage, results);
+}
+
+/**
+ * The outputs of a completed workflow, or the error for how it closed.
+ *
+ * @example
+ * const outputs = outputsOrThrow('alice', await client.getWorkflowWithWait('alice'));
+ */
+export function outputsOrThrow(workflowId: string, response: WorkflowGetResponse): StateCompletionOutput[] {
+  if (response.workflowStatus === 'COMPLETED') return response.results ?? [];
+  throw uncompletedError(
+    workflowId,
+    response.workflowRunId,
+    response.workflowStatus,
+    response.errorType,
+    response.errorMessage,
+    response.results ?? [],
+  );
 }

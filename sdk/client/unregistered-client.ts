@@ -3,7 +3,6 @@ import { ApiPaths } from '../wire/paths.ts';
 import type {
   InterStateChannelPublishing,
   KeyValue,
-  PersistenceLoadingPolicy,
   SearchAttribute,
   SearchAttributeKeyAndType,
   StateCompletionOutput,
@@ -16,42 +15,15 @@ import type {
   WorkflowRpcResponse,
   WorkflowSearchRequest,
   WorkflowSearchResponse,
-  WorkflowStartOptions,
   WorkflowStartRequest,
   WorkflowStartResponse,
-  WorkflowStateOptions,
   WorkflowStatus,
   WorkflowStopType,
   WorkflowWaitForStateCompletionResponse,
 } from '../wire/types.ts';
-import { uncompletedError } from './errors.ts';
+import type { ClientOptions, RpcCallOptions, UnregisteredStartOptions } from './client-types.ts';
+import { outputsOrThrow } from './errors.ts';
 import { type ClientTransport, fetchTransport, postOrThrow } from './transport.ts';
-
-/** Where the server is, how to reach it, and where this process's worker listens. */
-export interface ClientOptions {
-  /** Default `http://localhost:8801`. Ignored when `transport` is given. */
-  serverUrl?: string;
-  /** The URL the server calls back (sent as `iwfWorkerUrl` on start). Default `http://localhost:8802`. */
-  workerUrl?: string;
-  transport?: ClientTransport;
-  encoder?: ObjectEncoder;
-}
-
-/** Everything of a start request except id, type, timeout and the starting state. */
-export interface UnregisteredStartOptions {
-  startStateOptions?: WorkflowStateOptions;
-  waitForCompletionStateIds?: string[];
-  waitForCompletionStateExecutionIds?: string[];
-  workflowStartOptions?: WorkflowStartOptions;
-}
-
-/** How the server should run an RPC. */
-export interface RpcCallOptions {
-  timeoutSeconds?: number;
-  dataAttributesLoadingPolicy?: PersistenceLoadingPolicy;
-  searchAttributesLoadingPolicy?: PersistenceLoadingPolicy;
-  useMemoForDataAttributes?: boolean;
-}
 
 /**
  * The untyped client: every endpoint of the iWF API by string names and wire values. The typed
@@ -307,22 +279,4 @@ export class UnregisteredClient {
   async triggerContinueAsNew(workflowId: string, runId = ''): Promise<void> {
     await postOrThrow(this.transport, ApiPaths.triggerContinueAsNew, { workflowId, workflowRunId: runId });
   }
-}
-
-/**
- * The outputs of a completed workflow, or the error for how it closed.
- *
- * @example
- * const outputs = outputsOrThrow('alice', await client.getWorkflowWithWait('alice'));
- */
-export function outputsOrThrow(workflowId: string, response: WorkflowGetResponse): StateCompletionOutput[] {
-  if (response.workflowStatus === 'COMPLETED') return response.results ?? [];
-  throw uncompletedError(
-    workflowId,
-    response.workflowRunId,
-    response.workflowStatus,
-    response.errorType,
-    response.errorMessage,
-    response.results ?? [],
-  );
 }

@@ -78,6 +78,16 @@ export function serverBug(engine: Engine, cause: string): ApiReply {
 /** Go's text for a nil-pointer panic, as the real server answers it. */
 export const NIL_POINTER = 'runtime error: invalid memory address or nil pointer dereference';
 
+/**
+ * Whether a run id has a form Go's `uuid.Parse` accepts (else Temporal answers 500 `Invalid RunId.`).
+ *
+ * @example
+ * isRunIdForm('not-a-uuid'); // false
+ */
+export function isRunIdForm(runId: string): boolean {
+  return UUID_FORMS.test(runId);
+}
+
 // The forms Go's uuid.Parse accepts: canonical, urn:uuid:, braces, 32 hex digits (any case).
 const UUID_FORMS =
   /^(?:(?:urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{32})$/i;

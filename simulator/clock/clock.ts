@@ -19,6 +19,11 @@ export type TimerHandle = object;
  */
 export interface TimerOwner {
   forgetTimer(handle: TimerHandle): void;
+  /**
+   * True for timers nobody waits for (the server-side cap of a long poll): a skipping clock never
+   * jumps to them, it fires them on the way when it jumps to a later timer, or when they come due.
+   */
+  readonly passive?: boolean;
 }
 
 /**
@@ -31,17 +36,18 @@ export interface Clock {
   /** Current time in epoch milliseconds. */
   now(): number;
   /**
-   * Runs `fn` once `ms` milliseconds of this clock's time have passed. `owner` (a workflow run) is
+   * Runs `fn` once `delayMs` milliseconds of this clock's time have passed (a timer is due at
+   * `now() + delayMs`). `owner` (a workflow run) is
    * told right before `fn` runs, and tells a controllable clock which timers are independent: due
    * at the same instant, timers of different owners may fire in one batch, those of one owner
    * always fire one at a time.
    */
-  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle;
+  setTimer(fn: () => void, delayMs: number, owner?: TimerOwner): TimerHandle;
   /**
    * Like `setTimer`, calling `fn(arg)`: a shared function and its argument instead of a closure per
    * timer (a waiting workflow's timer lives until it fires, often across many other workflows' steps).
    */
-  setTimer<A>(fn: (arg: A) => void, ms: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
+  setTimer<A>(fn: (arg: A) => void, delayMs: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
   /** Cancels a timer; cancelling a fired or cancelled timer does nothing. */
   clearTimer(handle: TimerHandle): void;
 }

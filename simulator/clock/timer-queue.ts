@@ -47,7 +47,12 @@ export class TimerQueue {
   /** Min-heap of the due times of the buckets (one per bucket). */
   private readonly dues: number[] = [];
   private count = 0;
-  private nextSeq = 0;
+
+  /**
+   * @param sequence numbers timers in creation order; queues that share one (a skipping clock's
+   * two queues) can order their timers due at the same instant against each other.
+   */
+  constructor(private readonly sequence: { next: number } = { next: 0 }) {}
 
   get size(): number {
     return this.count;
@@ -62,7 +67,7 @@ export class TimerQueue {
     }
     const entry: TimerEntry = {
       due,
-      seq: this.nextSeq++,
+      seq: this.sequence.next++,
       fn,
       arg,
       owner,

@@ -33,11 +33,11 @@ export class WallClock implements Clock {
     return Math.floor(this.realStart + (realDateNow() - this.realStart) * this.speed);
   }
 
-  setTimer(fn: () => void, ms: number, owner?: TimerOwner): TimerHandle;
-  setTimer<A>(fn: (arg: A) => void, ms: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
-  setTimer(fn: (arg: unknown) => void, ms: number, owner?: TimerOwner, arg?: unknown): TimerHandle {
+  setTimer(fn: () => void, delayMs: number, owner?: TimerOwner): TimerHandle;
+  setTimer<A>(fn: (arg: A) => void, delayMs: number, owner: TimerOwner | undefined, arg: A): TimerHandle;
+  setTimer(fn: (arg: unknown) => void, delayMs: number, owner?: TimerOwner, arg?: unknown): TimerHandle {
     const timer: WallTimer = { timeout: undefined };
-    const dueReal = realDateNow() + Math.max(0, ms) / this.speed;
+    const dueReal = realDateNow() + Math.max(0, delayMs) / this.speed;
     const arm = () => {
       const wait = Math.max(0, dueReal - realDateNow());
       timer.timeout = realSetTimeout(

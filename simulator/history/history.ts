@@ -27,6 +27,7 @@ export type HistoryEventType =
   | 'SearchAttributesUpserted'
   | 'LockWaiting'
   | 'RpcCalled'
+  | 'RpcRefused'
   | 'Decision'
   | 'ConfigUpdated'
   | 'ContinueAsNewRequested'
@@ -47,6 +48,27 @@ export interface HistoryEvent {
   executionId?: string;
   attrs?: Record<string, unknown>;
 }
+
+/**
+ * The run a history belongs to, as an observer sees it.
+ *
+ * @example
+ * const source: HistorySource = { workflowId: 'ada', runId: 'r1', workflowType: 'UserSignupWorkflow' };
+ */
+export interface HistorySource {
+  readonly workflowId: string;
+  readonly runId: string;
+  readonly workflowType: string;
+}
+
+/**
+ * Sees every event of every run as it is recorded (the live log, the timeline page's updates).
+ * It gets the event object the log will hand out again: it must not change it.
+ *
+ * @example
+ * const observer: HistoryObserver = (run, event) => console.log(run.workflowId, event.type);
+ */
+export type HistoryObserver = (source: HistorySource, event: HistoryEvent) => void;
 
 /**
  * Append-only log of one run; disabled logs record nothing (for benchmarks).
@@ -72,6 +94,7 @@ export class HistoryLog {
   constructor(
     private readonly now: () => number,
     readonly enabled: boolean,
+    private readonly observed?: { source: HistorySource; observer: HistoryObserver },
   ) {}
 
   /** Number of events recorded. */
@@ -95,10 +118,19 @@ export class HistoryLog {
 
   add(type: HistoryEventType, executionId?: string, attrs?: Record<string, unknown>): void {
     if (!this.enabled) return;
-    this.times.push(this.now());
+    const at = this.now();
+    const stored = attrs === undefined ? undefined : shared(attrs);
+    this.times.push(at);
     this.types.push(type);
     this.executionIds.push(executionId);
-    this.attributes.push(attrs === undefined ? undefined : shared(attrs));
+    this.attributes.push(stored);
+    // One place every event passes: the live log and the page see exactly what the history keeps.
+    if (this.observed) {
+      const event: HistoryEvent = { at, type };
+      if (executionId !== undefined) event.executionId = executionId;
+      if (stored !== undefined) event.attrs = stored as Record<string, unknown>;
+      this.observed.observer(this.observed.source, event);
+    }
   }
 }
 

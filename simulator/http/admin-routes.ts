@@ -32,6 +32,7 @@ export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator):
   app.get(`${ADMIN_PREFIX}/time`, async () => ({
     now: simulator.now(),
     iso: new Date(simulator.now()).toISOString(),
+    controllable: simulator.controllable,
   }));
   app.post<{ Body: unknown }>(`${ADMIN_PREFIX}/time/advance`, async (request, reply) => {
     const ms = (parseBody(request.body) as { ms?: unknown } | undefined)?.ms;

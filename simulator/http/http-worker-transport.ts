@@ -6,6 +6,12 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
+ * The engine times a call out with its own timer on the simulator's clock (its own error text);
+ * the socket's deadline only ends the request, so it comes a little later and never wins a race.
+ */
+const BACKSTOP_MS = 250;
+
+/**
  * Calls workers over HTTP at their `iwfWorkerUrl`, as the real server does. Failures without an
  * answer become errors worded like the Go client's, since they end up in `errorMessage`.
  * Requests go through `node:http` with keep-alive (a fifth of `fetch`'s cost per call on loopback);
@@ -33,7 +39,7 @@ export function httpWorkerTransport(): WorkerTransport {
       const deadline = Date.now() + Math.max(1, timeoutMs);
       let answer: Awaited<ReturnType<typeof postJson>>;
       try {
-        answer = await postJson(parsed, json, Math.max(1, timeoutMs), agents);
+        answer = await postJson(parsed, json, Math.max(1, timeoutMs) + BACKSTOP_MS, agents);
       } catch (error) {
         throw new Error(`Post "${url}": ${describeFetchFailure(url, error)}`);
       }

@@ -1,6 +1,7 @@
 /**
- * The simulator as an iWF server over HTTP (fastify): every iWF API path plus the admin routes
- * under `/simulator/`. Needs the optional peer dependency `fastify`.
+ * The simulator as an iWF server over HTTP (fastify): every iWF API path, the admin routes under
+ * `/simulator/` and the timeline page at `/` (with its data, and the page as one file for a
+ * report). Needs the optional peer dependency `fastify`.
  *
  * @example
  * import { Simulator, httpWorkerTransport } from 'iwf-ts/simulator';
@@ -10,4 +11,6 @@
  */
 
 export { listenOrExplain } from './listen.ts';
+export { type DescribedEvent, type TimelineData, timelineData } from './page-data.ts';
+export { selfContainedPage } from './page-files.ts';
 export { buildSimulatorServer, type SimulatorServerOptions } from './server.ts';

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX, registerAdminRoutes } from './admin-routes.ts';
+import { registerPageRoutes, sendPage, wantsPage } from './page-routes.ts';
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;
 
@@ -55,6 +56,7 @@ export function buildSimulatorServer(
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   registerAdminRoutes(app, simulator);
+  registerPageRoutes(app, simulator);
   app.route({
     method: [...ALL_METHODS],
     url: '*',
@@ -69,6 +71,7 @@ export function buildSimulatorServer(
           .send('400 Bad Request');
       if (path.startsWith(`${ADMIN_PREFIX}/`))
         return reply.code(404).type('text/plain').send('404 page not found');
+      if (wantsPage(request.method, path, request.headers.accept)) return sendPage(reply);
       const raw = typeof request.body === 'string' ? request.body : '';
       const answer = await simulator.handle({ method: request.method, path, rawBody: raw });
       reply.code(answer.status);

@@ -1,6 +1,6 @@
 import { setOwn } from '../engine/support/own-property.ts';
-import { WholeFloatLiteral } from './go-json-text.ts';
-import type { Schema } from './schema.ts';
+import { ExactNumberLiteral } from './go-json-text.ts';
+import type { Schema } from './schema-language.ts';
 
 /**
  * A JSON value decoded into a schema as Go's `encoding/json` decodes it into iWF's generated
@@ -36,14 +36,17 @@ function inspect(root: unknown, rootSchema: Schema): string | boolean {
     if (value === null || value === undefined) continue;
     switch (schema.t) {
       case 'any':
-        if (value instanceof WholeFloatLiteral) needsRewrite = true;
+        if (value instanceof ExactNumberLiteral) needsRewrite = true;
         continue;
       case 'string':
       case 'bool':
       case 'float':
+      case 'float32':
       case 'int':
       case 'enum': {
-        if (value instanceof WholeFloatLiteral) needsRewrite = true;
+        if (value instanceof ExactNumberLiteral) needsRewrite = true;
+        else if (schema.t === 'float32' && typeof value === 'number' && Math.fround(value) !== value)
+          needsRewrite = true;
         const problem = scalarProblem(value, schema, struct, path);
         if (problem) return problem;
         continue;
@@ -71,7 +74,7 @@ function inspect(root: unknown, rootSchema: Schema): string | boolean {
         continue;
       }
       case 'object': {
-        if (typeof value !== 'object' || Array.isArray(value) || value instanceof WholeFloatLiteral)
+        if (typeof value !== 'object' || Array.isArray(value) || value instanceof ExactNumberLiteral)
           return mismatch(value, schema.name, struct, path);
         const record = value as Record<string, unknown>;
         const keys = Object.keys(record);
@@ -111,8 +114,9 @@ function rewrite(root: unknown, rootSchema: Schema): unknown {
   while (stack.length > 0) {
     const [value, schema, into, key] = stack.pop()!;
     const put = (v: unknown): void => setOwn(into as Record<string, unknown>, String(key), v);
-    if (value instanceof WholeFloatLiteral) {
-      put(value.value);
+    if (value instanceof ExactNumberLiteral || (schema.t === 'float32' && typeof value === 'number')) {
+      const number = value instanceof ExactNumberLiteral ? value.value : (value as number);
+      put(schema.t === 'float32' ? Math.fround(number) : number);
       continue;
     }
     if (value === null || value === undefined || typeof value !== 'object') {
@@ -162,6 +166,7 @@ function zeroOf(schema: Schema): unknown {
       return '';
     case 'int':
     case 'float':
+    case 'float32':
       return 0;
     case 'bool':
       return false;
@@ -188,11 +193,27 @@ function scalarProblem(value: unknown, schema: Schema, struct: string, path: str
       return typeof value === 'string' ? undefined : mismatch(value, 'string', struct, path);
     case 'bool':
       return typeof value === 'boolean' ? undefined : mismatch(value, 'bool', struct, path);
-    case 'float':
-      return typeof value === 'number' || value instanceof WholeFloatLiteral
+    case 'float': {
+      const number = value instanceof ExactNumberLiteral ? value.value : value;
+      return typeof number === 'number' && Number.isFinite(number)
         ? undefined
         : mismatch(value, 'float64', struct, path);
+    }
+    case 'float32': {
+      const number = value instanceof ExactNumberLiteral ? value.value : value;
+      return typeof number === 'number' && Math.abs(number) <= FLOAT32_MAX
+        ? undefined
+        : mismatch(value, 'float32', struct, path);
+    }
     case 'int': {
+      if (value instanceof ExactNumberLiteral) {
+        if (!value.isInteger) return mismatch(value, `int${schema.bits}`, struct, path);
+        const exact = BigInt(value.literal);
+        const limit = 1n << BigInt(schema.bits - 1);
+        return exact >= -limit && exact < limit
+          ? undefined
+          : mismatch(value, `int${schema.bits}`, struct, path);
+      }
       // 2^63 itself passes: JavaScript reads 9223372036854775807 (int64's largest) as 2^63.
       const [min, max] = schema.bits === 32 ? [-(2 ** 31), 2 ** 31 - 1] : [-(2 ** 63), 2 ** 63];
       if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)
@@ -206,6 +227,8 @@ function scalarProblem(value: unknown, schema: Schema, struct: string, path: str
       return undefined;
   }
 }
+
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 function goName(schema: Schema): string {
   switch (schema.t) {
@@ -223,7 +246,7 @@ function goName(schema: Schema): string {
 
 function jsonKind(value: unknown): string {
   if (Array.isArray(value)) return 'array';
-  if (value instanceof WholeFloatLiteral) return `number ${value.literal}`;
+  if (value instanceof ExactNumberLiteral) return `number ${value.literal}`;
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return Number.isInteger(value) ? 'number' : `number ${value}`;
   return typeof value;

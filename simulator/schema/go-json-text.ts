@@ -16,18 +16,22 @@ export type GoJsonRead = { value: unknown; problem?: undefined } | { problem: st
 export const GO_MAX_JSON_DEPTH = 10_000;
 
 /**
- * A number literal written with a fraction or an exponent although its value is whole (`10.0`,
- * `1e2`): a float field takes its value, an integer field refuses it as Go does.
+ * A number literal whose text matters to Go: a whole value written with a fraction or an exponent
+ * (`10.0`, `1e2`: a float field takes it, an integer field refuses it), an integer beyond 2^53
+ * (checked exactly against int64, where JavaScript would round it), or one out of float range.
  *
  * @example
- * new WholeFloatLiteral('1e2').value; // 100
+ * new ExactNumberLiteral('1e2').value; // 100
  */
-export class WholeFloatLiteral {
+export class ExactNumberLiteral {
   readonly value: number;
+  /** Written as an integer (no fraction, no exponent). */
+  readonly isInteger: boolean;
   constructor(readonly literal: string) {
     this.value = Number(literal);
+    this.isInteger = !/[.eE]/.test(literal);
   }
-  /** Serialised as the number it is. @example JSON.stringify(new WholeFloatLiteral('1e2')) // '100' */
+  /** Serialised as the number it is. @example JSON.stringify(new ExactNumberLiteral('1e2')) // '100' */
   toJSON(): number {
     return this.value;
   }
@@ -39,22 +43,22 @@ export class WholeFloatLiteral {
  * (Go's `Unmarshal`, used for worker answers).
  *
  * @example
- * readGoJson('{"durationSeconds":10.0}', 'whole'); // { value: { durationSeconds: WholeFloatLiteral('10.0') } }
+ * readGoJson('{"durationSeconds":10.0}', 'whole'); // { value: { durationSeconds: ExactNumberLiteral('10.0') } }
  */
 export function readGoJson(text: string, mode: 'first-value' | 'whole'): GoJsonRead {
   const scan = scanGoJson(text, mode);
   if ('problem' in scan) return scan;
   const body = scan.end === text.length ? text : text.slice(0, scan.end);
-  if (scan.wholeFloats.length === 0) return { value: JSON.parse(body) };
-  return { value: parseMarkingWholeFloats(body, scan.wholeFloats) };
+  if (scan.exactNumbers.length === 0) return { value: JSON.parse(body) };
+  return { value: parseMarkingExactNumbers(body, scan.exactNumbers) };
 }
 
 const MARK = `\u0000whole-float-${Math.random().toString(36).slice(2)}:`;
 // The mark as JSON string text (a raw control character is not allowed there).
 const MARK_TEXT = MARK.replace('\u0000', '\\u0000');
 
-// Each whole float literal becomes a marked string, turned back into a WholeFloatLiteral.
-function parseMarkingWholeFloats(body: string, spans: readonly number[]): unknown {
+// Each such literal becomes a marked string, turned back into an ExactNumberLiteral.
+function parseMarkingExactNumbers(body: string, spans: readonly number[]): unknown {
   let marked = '';
   let at = 0;
   for (let i = 0; i < spans.length; i += 2) {
@@ -64,15 +68,15 @@ function parseMarkingWholeFloats(body: string, spans: readonly number[]): unknow
   marked += body.slice(at);
   return JSON.parse(marked, (_key, value) =>
     typeof value === 'string' && value.startsWith(MARK)
-      ? new WholeFloatLiteral(value.slice(MARK.length))
+      ? new ExactNumberLiteral(value.slice(MARK.length))
       : value,
   );
 }
 
 interface Scan {
   end: number;
-  /** Start and end offsets of each whole float literal, flattened. */
-  wholeFloats: number[];
+  /** Start and end offsets of each literal kept as an ExactNumberLiteral, flattened. */
+  exactNumbers: number[];
 }
 
 const WS = new Set([' ', '\t', '\r', '\n']);
@@ -81,7 +85,7 @@ const WS = new Set([' ', '\t', '\r', '\n']);
 function scanGoJson(text: string, mode: 'first-value' | 'whole'): Scan | { problem: string } {
   // The containers open at each point: '{' or '['.
   const stack: string[] = [];
-  const wholeFloats: number[] = [];
+  const exactNumbers: number[] = [];
   let i = 0;
   const skipSpace = (): void => {
     while (i < text.length && WS.has(text[i]!)) i++;
@@ -115,7 +119,7 @@ function scanGoJson(text: string, mode: 'first-value' | 'whole'): Scan | { probl
         }
       } else {
         const isKey: boolean = expect !== 'value';
-        const problem = c === '"' ? scanString(text, i) : scanLiteral(text, i, wholeFloats);
+        const problem = c === '"' ? scanString(text, i) : scanLiteral(text, i, exactNumbers);
         if (typeof problem === 'string') return { problem };
         i = problem;
         expect = isKey ? 'colon' : 'comma-or-end';
@@ -144,7 +148,7 @@ function scanGoJson(text: string, mode: 'first-value' | 'whole'): Scan | { probl
     skipSpace();
     if (i < text.length) return invalid(text[i]!, 'after top-level value');
   }
-  return { end, wholeFloats };
+  return { end, exactNumbers };
 }
 
 // The offset after a string starting at `start`, or Go's error text.
@@ -171,7 +175,7 @@ function scanString(text: string, start: number): number | string {
 const LITERALS: Readonly<Record<string, string>> = { t: 'true', f: 'false', n: 'null' };
 
 // The offset after a number or true/false/null at `start`, or Go's error text.
-function scanLiteral(text: string, start: number, wholeFloats: number[]): number | string {
+function scanLiteral(text: string, start: number, exactNumbers: number[]): number | string {
   const c = text[start]!;
   const word = LITERALS[c];
   if (word !== undefined) {
@@ -203,8 +207,10 @@ function scanLiteral(text: string, start: number, wholeFloats: number[]): number
       match[2] === '' ? 'after decimal point in numeric literal' : 'in exponent of numeric literal',
     ).problem;
   }
-  if (match[1] === undefined && match[3] === undefined) return end;
-  if (Number.isInteger(Number(literal))) wholeFloats.push(start, end);
+  const value = Number(literal);
+  const plainInteger = match[1] === undefined && match[3] === undefined;
+  if (plainInteger ? !Number.isSafeInteger(value) : Number.isInteger(value) || !Number.isFinite(value))
+    exactNumbers.push(start, end);
   return end;
 }
 

@@ -13,7 +13,7 @@ import {
   WORKFLOW_RESET_TYPES,
   WORKFLOW_STOP_TYPES,
 } from '../../sdk/wire/types.ts';
-import { arr, bool, enumOf, float, int32, int64, obj, type Schema, str } from './schema.ts';
+import { arr, bool, enumOf, float, float32, int32, int64, obj, type Schema, str } from './schema-language.ts';
 
 /**
  * Schemas of every client request and worker answer, after the generated Go models of iwf.yaml.
@@ -41,7 +41,7 @@ const SearchAttributeSchema = obj('SearchAttribute', {
 const KeyAndTypeSchema = obj('SearchAttributeKeyAndType', { key: str, valueType: ValueType });
 const RetryPolicySchema = obj('RetryPolicy', {
   initialIntervalSeconds: int32,
-  backoffCoefficient: float,
+  backoffCoefficient: float32,
   maximumIntervalSeconds: int32,
   maximumAttempts: int32,
   maximumAttemptsDurationSeconds: int32,
@@ -92,7 +92,7 @@ const StartOptionsSchema = obj('WorkflowStartOptions', {
   workflowStartDelaySeconds: int32,
   retryPolicy: obj('WorkflowRetryPolicy', {
     initialIntervalSeconds: int32,
-    backoffCoefficient: float,
+    backoffCoefficient: float32,
     maximumIntervalSeconds: int32,
     maximumAttempts: int32,
   }),

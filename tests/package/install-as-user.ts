@@ -111,6 +111,9 @@ async function main(): Promise<void> {
         'package.json',
         'dist/bin/iwf-ts.js',
         'dist/sdk/index.d.ts',
+        // The simulator's page: static files copied beside the compiled code by the build.
+        'dist/simulator/ui/index.html',
+        'dist/simulator/ui/page-app.js',
       ]) {
         if (!paths.includes(required)) throw new Error(`the tarball lacks ${required}`);
       }

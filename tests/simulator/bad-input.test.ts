@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Answer, enc, gracefulComplete } from '../../conformance/kit/index.ts';
+import { Answer, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { WorkflowWorkerRpcRequest } from '../../sdk/wire/types.ts';
 import { FakeWorker, setup } from './fake-worker.ts';
 
@@ -116,6 +116,25 @@ describe('bad input that used to leak JavaScript errors or poison a workflow', (
     await post('publishToInternalChannel', { workflowId: 'wf', messages: [{ channelName: '__proto__' }] });
     await post('rpc', { workflowId: 'wf', rpcName: 'look' });
     expect(JSON.stringify(seen[0]!.internalChannelInfos)).toBe('{"__proto__":{"size":1}}');
+  });
+
+  it('keeps data attributes and signal channels named like Object properties as any other name', async () => {
+    const { simulator, post, start } = setup(waitingWorker());
+    await start('wf');
+    await simulator.runUntilIdle();
+    const value = { encoding: 'json', data: '1' };
+    const objects = ['__proto__', 'constructor', 'toString'].map((key) => ({ key, value }));
+    expect((await post('dataobjects/set', { workflowId: 'wf', objects })).status).toBe(200);
+    expect(
+      (await post('dataobjects/get', { workflowId: 'wf', keys: ['__proto__', 'constructor'] })).body,
+    ).toEqual({
+      objects: [
+        { key: '__proto__', value },
+        { key: 'constructor', value },
+      ],
+    });
+    expect((await post('signal', { workflowId: 'wf', signalChannelName: 'constructor' })).status).toBe(200);
+    expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'RUNNING' });
   });
 
   it('counts a whole list of messages against the 2 MB blob limit', async () => {

@@ -112,11 +112,30 @@ describe('virtual time and determinism', () => {
     expect(simulator.now() - t0).toBe(2_000);
   });
 
-  it('lists workflows with their type and status', async () => {
+  it('lists workflows with their type, status, start time and search attributes', async () => {
     const { simulator, start } = setup(reminderWorker());
-    await start('a');
+    await start('a', {
+      workflowStartOptions: {
+        searchAttributes: [{ key: 'CustomKeywordField', valueType: 'KEYWORD', stringValue: 'gold' }],
+      },
+    });
     expect(simulator.listWorkflows()).toEqual([
-      { workflowId: 'a', runId: expect.any(String), workflowType: 'TestWorkflow', status: 'RUNNING' },
+      {
+        workflowId: 'a',
+        runId: expect.any(String),
+        workflowType: 'TestWorkflow',
+        status: 'RUNNING',
+        startedAt: simulator.now(),
+        searchAttributes: { CustomKeywordField: 'gold' },
+      },
     ]);
+  });
+
+  it('gives a closed workflow its close time', async () => {
+    const { simulator, start, post } = setup(reminderWorker(), { autoAdvance: false });
+    await start('a');
+    await simulator.advanceBy(60_000);
+    await post('stop', { workflowId: 'a' });
+    expect(simulator.listWorkflows()[0]).toMatchObject({ status: 'CANCELED', closedAt: simulator.now() });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
+import { gracefulComplete } from '../../conformance/kit/index.ts';
 import { FakeWorker, setup } from './fake-worker.ts';
 
 /**

@@ -14,14 +14,17 @@ function expectWellFormed(result: BenchResult, scenario: string): void {
 }
 
 describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => {
-  it('has every scenario of the issue', () => {
+  it('has every scenario of the issues, the live log cost included', () => {
     expect(BENCHMARKS.map((b) => b.name)).toEqual([
       'signup-reminders-single',
       'signup-concurrent',
       'idle-memory',
+      'retention-memory',
       'env-create',
       'http-mode',
+      'live-log',
       'scaling',
+      'time-skipping',
       'bin-startup',
     ]);
   });

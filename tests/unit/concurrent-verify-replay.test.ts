@@ -7,7 +7,7 @@ import { createSignupWorkflow } from '../../workflows/signup/signup-workflow.ts'
 import { readTranscript } from '../sdk/transcript.ts';
 
 describe('the simulator on the concurrent-verify transcript of a real iWF server', () => {
-  it('keeps the invariants of eight concurrent verify calls: one done, one welcome email, the rest refused or already verified', async () => {
+  it('answers the eight concurrent verify calls as the real server did: one done, the rest already verified or refused with its 450', async () => {
     const recorded = readTranscript('signup-concurrent-verify-real-iwf.jsonl').filter(
       (e) => e.label === 'api',
     );
@@ -30,18 +30,29 @@ describe('the simulator on the concurrent-verify transcript of a real iWF server
     await simulator.close();
 
     const lockRefusal = recorded.find((e) => e.status === 450)!.response;
-    const done = replies.filter((r) => r.status === 200 && JSON.stringify(r.body).includes('\\"done\\"'));
-    expect(done).toHaveLength(1);
-    for (const reply of replies.filter((r) => !done.includes(r))) {
-      const ok =
-        (reply.status === 200 && JSON.stringify(reply.body).includes('already verified')) ||
-        (reply.status === 450 && JSON.stringify(reply.body) === JSON.stringify(lockRefusal)) ||
-        (reply.status === 400 &&
-          JSON.stringify(reply.body).includes('workflow execution already completed')) ||
-        // A verify accepted while another held the lock, whose workflow completed first (real server).
-        (reply.status === 500 && JSON.stringify(reply.body).includes('AcceptedUpdateCompletedWorkflow'));
-      expect(ok, `unexpected answer ${reply.status} ${JSON.stringify(reply.body)}`).toBe(true);
-    }
+    const kindOf = (status: number, body: unknown): string => {
+      const text = JSON.stringify(body);
+      if (status === 200 && text.includes('\\"done\\"')) return 'done';
+      if (status === 200 && text.includes('already verified')) return 'already verified';
+      if (status === 450 && text === JSON.stringify(lockRefusal)) return 'refused';
+      return `unexpected ${status} ${text}`;
+    };
+    const tally = (answers: { status: number; body: unknown }[]) =>
+      answers
+        .map((a) => kindOf(a.status, a.body))
+        .reduce<Record<string, number>>((counts, kind) => {
+          counts[kind] = (counts[kind] ?? 0) + 1;
+          return counts;
+        }, {});
+    // Recorded: 1 done, 2 already verified, 5 refused. Which verifies a workflow task delivers
+    // together depends on when each arrived; in-process they arrive at the same instant, so the
+    // first runs alone and the other seven are validated together (one accepted, six refused).
+    expect(tally(verifies.map((v) => ({ status: v.status, body: v.response })))).toEqual({
+      done: 1,
+      'already verified': 2,
+      refused: 5,
+    });
+    expect(tally(replies)).toEqual({ done: 1, 'already verified': 1, refused: 6 });
     expect(emails.ofKind('welcome')).toHaveLength(1);
   });
 });

@@ -146,3 +146,21 @@ describe('the coverage map (docs/semantics-coverage.md)', () => {
     expect(cited.filter((name) => !names.has(name))).toEqual([]);
   });
 });
+
+describe('rule ids in test titles', () => {
+  it('name rules that docs/semantics defines', () => {
+    const ruleIds = new Set(
+      all.filter((file) => file.startsWith('docs/semantics/')).flatMap((file) => [...anchorsOf(file)]),
+    );
+    const tests = all.filter((file) => file.endsWith('.test.ts'));
+    const unknown = problems(tests, (line) =>
+      /\b(it|describe|test)(\.\w+(\([^)]*\))?)?\(/.test(line)
+        ? [...line.matchAll(/\(((?:[a-z]+(?:-[a-z]+)*-\d+)(?:, [a-z]+(?:-[a-z]+)*-\d+)*)\)/g)]
+            .flatMap((m) => (m[1] ?? '').split(', '))
+            .filter((id) => !ruleIds.has(id))
+            .map((id) => `rule id ${id} is not defined in docs/semantics/`)
+        : [],
+    );
+    expect(unknown).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AnyWorkflow } from 'iwf-ts/sdk';
-import { httpWorkerTransport, Simulator } from 'iwf-ts/simulator';
+import { httpWorkerTransport, type LiveLogFormat, liveLog, Simulator } from 'iwf-ts/simulator';
 import { buildSimulatorServer, listenOrExplain } from 'iwf-ts/simulator/http';
 import { searchAttributesFor } from 'iwf-ts/testing';
 
@@ -25,27 +25,49 @@ export function numberFromEnv(name: string, fallback: number): number {
 }
 
 /**
- * A logger that prefixes each line with the current ISO time.
+ * A logger that prefixes each line with the ISO time of `clock` (default: real time; the embedded
+ * simulator's clock when it skips, so each reminder shows at its own instant).
  *
  * @example
  * const log = timestampedLog();
  * log('started'); // 2026-01-01T00:00:00.000Z started
  */
-export function timestampedLog(): (line: string) => void {
-  return (line) => console.log(`${new Date().toISOString()} ${line}`);
+export function timestampedLog(clock: () => number = Date.now): (line: string) => void {
+  return (line) => console.log(`${new Date(clock()).toISOString()} ${line}`);
+}
+
+/**
+ * The embedded simulator's live log from the command line: readable lines by default, `--log json`
+ * for one JSON object a line, `--quiet` for none (`npm start -- --quiet`).
+ *
+ * @example
+ * liveLogFormat(['--log', 'json']); // 'json'
+ */
+export function liveLogFormat(argv: readonly string[] = process.argv.slice(2)): LiveLogFormat | undefined {
+  if (argv.includes('--quiet')) return undefined;
+  const at = argv.indexOf('--log');
+  const given = at < 0 ? 'text' : argv[at + 1];
+  if (given !== 'text' && given !== 'json')
+    throw new Error(`--log must be text or json, got ${given ?? 'nothing'}`);
+  return given;
 }
 
 /** The iWF server a sample talks to. */
 export interface IwfServer {
   /** Base URL of the server's API. */
   readonly url: string;
+  /** The embedded simulator's page of workflows and timelines (none for an external server). */
+  readonly pageUrl?: string;
   /** Stops the embedded simulator (nothing for an external server). */
   stop(): Promise<void>;
+  /** The server's time: the embedded simulator's clock, or real time for an external server. */
+  now(): number;
 }
 
 /**
- * Uses the iWF server at `IWF_SERVER_URL`, or starts the simulator on the wall clock as an HTTP
- * server on 127.0.0.1 (port `SIMULATOR_PORT`, default 8801).
+ * Uses the iWF server at `IWF_SERVER_URL`, or starts the simulator as an HTTP server on 127.0.0.1
+ * (port `SIMULATOR_PORT`, default 8801) on the wall clock, or on the skipping clock with
+ * `SIMULATOR_CLOCK=skip`.
  *
  * @example
  * const server = await startIwfServer(log, [MyWorkflow]);
@@ -58,13 +80,19 @@ export async function startIwfServer(
   const external = process.env.IWF_SERVER_URL;
   if (external) {
     log(`using the iWF server at ${external}`);
-    return { url: external, stop: async () => {} };
+    return { url: external, stop: async () => {}, now: Date.now };
   }
+  const logFormat = liveLogFormat();
+  const clock = process.env.SIMULATOR_CLOCK ?? 'wall';
+  if (clock !== 'wall' && clock !== 'skip')
+    throw new Error(`SIMULATOR_CLOCK must be wall or skip, got '${clock}'`);
   // The embedded server registers the search attributes the workflows declare, as an operator would.
   const simulator = new Simulator({
-    clock: 'wall',
+    clock,
     workerTransport: httpWorkerTransport(),
     searchAttributes: searchAttributesFor(workflows),
+    historyObserver: logFormat && liveLog(logFormat),
+    recordExchanges: true,
   });
   const server = buildSimulatorServer(simulator);
   const url = await listenOrExplain(
@@ -73,9 +101,13 @@ export async function startIwfServer(
     'the embedded iWF simulator',
     'SIMULATOR_PORT=<port>, or point IWF_SERVER_URL at a running iWF server',
   );
-  log(`iWF simulator (wall clock) listening on ${url}`);
+  log(
+    `iWF simulator (${clock === 'skip' ? 'skipping' : 'wall'} clock) listening on ${url}; workflows and their timelines: ${url}/`,
+  );
   return {
     url,
+    pageUrl: `${url}/`,
+    now: () => simulator.now(),
     stop: async () => {
       await server.close();
       await simulator.close();

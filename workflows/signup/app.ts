@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Client, WorkerService } from 'iwf-ts/sdk';
-import { WorkflowAlreadyStartedError } from 'iwf-ts/sdk';
+import { WorkflowAlreadyStartedError, WorkflowTimeoutError } from 'iwf-ts/sdk';
+import { retryWhileLocked } from '../shared/retry-on-lock.ts';
 import { buildSampleApp, type Query, requiredQuery } from '../shared/sample-app.ts';
 import type { Form, UserSignupWorkflow } from './signup-workflow.ts';
 
@@ -16,7 +17,8 @@ export interface SignupAppOptions {
 
 /**
  * The sign-up web app of the official sample: `/signup/submit`, `/signup/verify`,
- * `/signup/describe`, plus the three iWF worker endpoints, in one fastify app.
+ * `/signup/describe`, plus `/signup/result` (waits for the outcome) and the three iWF worker
+ * endpoints, in one fastify app.
  *
  * @example
  * const app = buildSignupApp({ client, workflow, workerService });
@@ -57,16 +59,30 @@ export function buildSignupApp(options: SignupAppOptions): FastifyInstance {
     return 'workflow started';
   });
 
+  // verify and describe lock the sign-up's attributes: when another request holds them the server
+  // refuses with 450, so they are retried (a retry sees what the other request did); a refusal that
+  // persists answers 409 with Retry-After.
   app.get<{ Querystring: Query }>('/signup/verify', async (request) => {
     const username = requiredQuery(request.query, 'username');
-    return client.invokeRpc(workflow, username, 'verify', request.query.source ?? '');
+    return retryWhileLocked(() => client.invokeRpc(workflow, username, 'verify', request.query.source ?? ''));
+  });
+
+  // Waits as long as the sign-up runs: on a skipping clock, that wait is what lets time jump.
+  app.get<{ Querystring: Query }>('/signup/result', async (request) => {
+    const username = requiredQuery(request.query, 'username');
+    try {
+      return await client.waitForWorkflowCompletion<string>(username);
+    } catch (error) {
+      if (error instanceof WorkflowTimeoutError) return `timed out: ${username} never verified`;
+      throw error;
+    }
   });
 
   app.get<{ Querystring: Query }>('/signup/describe', async (request, reply) => {
     const username = requiredQuery(request.query, 'username');
     return reply
       .header('content-type', 'application/json')
-      .send(await client.invokeRpc(workflow, username, 'describe'));
+      .send(await retryWhileLocked(() => client.invokeRpc(workflow, username, 'describe')));
   });
 
   return app;

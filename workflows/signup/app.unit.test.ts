@@ -82,6 +82,25 @@ describe('the sign-up app, with its iWF client routed to the simulator by msw', 
     });
   });
 
+  it('answers each of eight verify clicks at the same moment with done once and already verified otherwise', async () => {
+    await get('/signup/submit?username=ada&email=ada@example.com');
+    // The server refuses most of them with 450 (delivered together, the first takes the lock); the
+    // app retries a refused verify, which then sees the winner's change.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => get(`/signup/verify?username=ada&source=device-${i}`)),
+    );
+    expect(answers.filter((a) => a.body === 'done')).toEqual([{ status: 200, body: 'done' }]);
+    for (const answer of answers.filter((a) => a.body !== 'done'))
+      expect([
+        { status: 200, body: 'already verified' },
+        // The welcome state may have completed the sign-up before a retry got through.
+        { status: 404, body: 'no sign-up in progress for ada (it may have completed already)' },
+      ]).toContainEqual(answer);
+    expect(answers.filter((a) => a.body === 'already verified').length).toBeGreaterThan(0);
+    await simulator.runUntilIdle();
+    expect(emails.sent.filter((e) => e.kind === 'welcome')).toHaveLength(1);
+  });
+
   it('answers 404 to verify for a username that never signed up', async () => {
     expect(await get('/signup/verify?username=nobody&source=email')).toMatchObject({ status: 404 });
   });

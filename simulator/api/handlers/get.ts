@@ -48,16 +48,20 @@ function continuedRunResult(): ApiReply {
  * the simulator's clock; but without a `waitTimeSeconds` while auto-advance runs a virtual clock,
  * `maxWaitSeconds` of real time, so a client waiting for a 90-day workflow waits once, not 130,000
  * times (auto-advance never jumps past a deadline the test set, and this one it did not set).
+ * On a skipping clock that cap is a passive deadline: it ends the poll at its own instant when time
+ * passes it, but a skip never stops there, so a client that polls again polls once per workflow
+ * event, not once per `maxWaitSeconds`.
  *
  * @example
  * longPollLimit(engine, 5); // now rounded down to the second, plus 5 s
  */
 export function longPollLimit(engine: Engine, waitTimeSeconds: number | undefined | null): LongPollLimit {
-  const { maxWaitSeconds: max, longPollCapInRealTime, clock } = engine.runtime;
+  const { maxWaitSeconds: max, longPollCap, clock } = engine.runtime;
   const explicit = waitTimeSeconds != null && waitTimeSeconds > 0;
-  if (!explicit && longPollCapInRealTime) return { realMs: max * 1000 };
+  if (!explicit && longPollCap === 'real') return { realMs: max * 1000 };
   const seconds = explicit ? Math.min(waitTimeSeconds, max) : max;
-  return (Math.floor(clock.now() / 1000) + seconds) * 1000;
+  const deadline = (Math.floor(clock.now() / 1000) + seconds) * 1000;
+  return !explicit && longPollCap === 'passive' ? { passiveAt: deadline } : deadline;
 }
 
 /**

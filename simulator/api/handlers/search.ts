@@ -24,6 +24,8 @@ export function handleSearch(
   engine: Engine,
   request: WorkflowSearchRequest | null,
 ): ApiReply | Promise<ApiReply> {
+  const after = decodeToken(request?.nextPageToken ?? '');
+  if (after === 'invalid') return deadlineExceeded(engine);
   const node = parseQuery(request?.query ?? '');
   if (typeof node === 'string') return Replies.internal(node);
   // Temporal's SQL visibility fails on an expression ~1,000 deep until the deadline (measured:
@@ -33,8 +35,6 @@ export function handleSearch(
     ? compileQuery(node, engine.runtime.searchAttributes)
     : () => true;
   if (typeof match === 'string') return Replies.internal(match);
-  const after = decodeToken(request?.nextPageToken ?? '');
-  if (after === 'invalid') return Replies.internal('invalid next page token');
   const pageSize = request?.pageSize && request.pageSize > 0 ? request.pageSize : 1000;
   const runs = engine.allRuns().filter((run) => match(run) && (!after || compareKeys(keyOf(run), after) > 0));
   runs.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
@@ -81,16 +81,34 @@ function encodeToken(key: SortKey): string {
   });
 }
 
+// Temporal reads the token as JSON into {CloseTime, StartTime, RunID}: `null` is no token, a field
+// left out is the zero time (nothing sorts after it), and a token it cannot read (not JSON, not an
+// object, a time it cannot parse) fails its request until the 10 s deadline (measured).
 function decodeToken(token: string): SortKey | undefined | 'invalid' {
-  if (token === '') return undefined;
+  if (token === '' || token.trim() === 'null') return undefined;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(token) as { CloseTime?: string; StartTime?: string; RunID?: string };
-    const closeMs =
-      parsed.CloseTime === OPEN_CLOSE_TIME ? Number.POSITIVE_INFINITY : Date.parse(parsed.CloseTime ?? '');
-    const startMs = Date.parse(parsed.StartTime ?? '');
-    if (Number.isNaN(closeMs) || Number.isNaN(startMs) || typeof parsed.RunID !== 'string') return 'invalid';
-    return { closeMs, startMs, runId: parsed.RunID };
+    parsed = JSON.parse(token);
   } catch {
     return 'invalid';
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'invalid';
+  const { CloseTime, StartTime, RunID } = parsed as {
+    CloseTime?: unknown;
+    StartTime?: unknown;
+    RunID?: unknown;
+  };
+  const time = (value: unknown): number => {
+    if (value === undefined || value === null) return GO_ZERO_TIME_MS;
+    if (value === OPEN_CLOSE_TIME) return Number.POSITIVE_INFINITY;
+    return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  };
+  const closeMs = time(CloseTime);
+  const startMs = time(StartTime);
+  if (Number.isNaN(closeMs) || Number.isNaN(startMs) || (RunID != null && typeof RunID !== 'string'))
+    return 'invalid';
+  return { closeMs, startMs, runId: typeof RunID === 'string' ? RunID : '' };
 }
+
+/** Go's zero time, 0001-01-01T00:00:00Z. */
+const GO_ZERO_TIME_MS = -62_135_596_800_000;

@@ -4,8 +4,10 @@ import type {
   WorkflowStartRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
+import { mappingProblem } from '../../engine/attributes/search-attribute-registry.ts';
 import type { Engine } from '../../engine/runs/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
+import { parseCron } from '../../engine/schedules/cron-expression.ts';
 import { Replies } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 
@@ -28,15 +30,24 @@ const LEGACY_REUSE: Record<string, WorkflowIDReusePolicy> = {
 export function handleStart(engine: Engine, body: WorkflowStartRequest | null): ApiReply | Promise<ApiReply> {
   const request = body ?? ({} as WorkflowStartRequest);
   const options = request.workflowStartOptions;
+  const now = engine.runtime.clock.now();
+  // The server's order: its own search attribute mapping, then Temporal's checks (a schedule's
+  // spec before anything else of a cron start).
+  const cronProblem = options?.cronSchedule ? cronScheduleProblem(options.cronSchedule) : undefined;
   const refusal =
+    mappingProblem(options?.searchAttributes ?? [], now) ??
+    cronProblem ??
     backendRefusal(request) ??
-    engine.runtime.searchAttributes.problem(options?.searchAttributes, engine.runtime.clock.now());
-  if (refusal) return Replies.internal(refusal);
+    engine.runtime.searchAttributes.problem(options?.searchAttributes, now);
+  if (refusal) return refused(request, Replies.internal(refusal));
   const tooBig = sizeLimitReply(engine, [
     request.stateInput,
     ...(options?.dataAttributes ?? []).map((kv) => kv.value),
   ]);
-  if (tooBig) return tooBig;
+  if (tooBig)
+    return tooBig instanceof Promise
+      ? tooBig.then((reply) => refused(request, reply))
+      : refused(request, tooBig);
   let workflowId = request.workflowId ?? '';
   if (workflowId === '') {
     // The real server starts it under a UUID the caller is never told (docs/semantics/client-api.md#start-2).
@@ -127,6 +138,22 @@ export function workflowRetryPolicyProblem(policy: WorkflowRetryPolicy | undefin
     return 'MaximumInterval cannot be less than InitialInterval on retry policy.';
   if (maximumAttempts < 0) return 'MaximumAttempts cannot be negative on retry policy.';
   return undefined;
+}
+
+// The server's error handler turns a 500 into 400 WORKFLOW_NOT_EXISTS when the request has no
+// workflowId (measured: a start without one that Temporal refuses).
+function refused(request: WorkflowStartRequest, reply: ApiReply): ApiReply {
+  if (request.workflowId || reply.status !== 500) return reply;
+  return {
+    ...reply,
+    status: 400,
+    body: { ...(reply.body as object), subStatus: 'WORKFLOW_NOT_EXISTS_SUB_STATUS' },
+  };
+}
+
+function cronScheduleProblem(cronSchedule: string): string | undefined {
+  const parsed = parseCron(cronSchedule);
+  return typeof parsed === 'string' ? parsed : undefined;
 }
 
 function backendRefusal(request: WorkflowStartRequest): string | undefined {

@@ -35,10 +35,8 @@ export function parseQuery(query: string): QueryNode | undefined | string {
   const orderBy = tokens.findIndex(
     (t, i) => isWord(t, 'ORDER') && tokens[i + 1] !== undefined && isWord(tokens[i + 1]!, 'BY'),
   );
-  if (orderBy >= 0) {
-    if (orderBy === 0) return syntaxError(tokens[0]!.end);
-    return "invalid query: operation is not supported: 'ORDER BY' clause";
-  }
+  // Also a query that is only an ORDER BY (measured).
+  if (orderBy >= 0) return "invalid query: operation is not supported: 'ORDER BY' clause";
   const parser = new Parser(tokens);
   const node = parser.parseOr();
   if (typeof node === 'string') return node;

@@ -67,6 +67,22 @@ export class LockTable {
   }
 
   /**
+   * Takes `first`, then `second`, each all together, holding `first` while it waits for `second`:
+   * how a state API call locks search attribute keys, then data attribute keys (so a state waiting
+   * for a data key already holds its search keys, and a locking RPC on one of them is refused).
+   * Undefined when both were free, else a promise resolved once both are held.
+   */
+  acquireInOrder(
+    first: readonly string[],
+    second: readonly string[],
+    ordinal: number,
+  ): Promise<void> | undefined {
+    const pendingFirst = this.acquire(first, ordinal);
+    if (!pendingFirst) return this.acquire(second, ordinal);
+    return pendingFirst.then(() => this.acquire(second, ordinal));
+  }
+
+  /**
    * Frees the keys of the participant numbered `ordinal`, then grants the waiters whose keys are
    * all free, those created after the releaser first, then the earlier ones, each in creation order.
    */

@@ -65,7 +65,11 @@ export function applyMutations(run: MutationTarget, mutations: Mutations, execut
   }
   if (data && data.length > 0) {
     run.persistence.upsertData(data);
-    run.history.add('DataAttributesUpserted', executionId, { keys: data.map((d) => d.key) });
+    if (run.history.enabled)
+      run.history.add('DataAttributesUpserted', executionId, {
+        keys: data.map((d) => d.key),
+        values: data.map((d) => d.value),
+      });
   }
   if (publish && publish.length > 0) publishToChannels(run, publish, executionId);
 }

@@ -1,4 +1,5 @@
 import type { KeyValue, PersistenceLoadingPolicy, SearchAttribute } from '../../../sdk/wire/types.ts';
+import { compareKeys, emptyLoad, loadByPolicy, sortedValues } from './loading-policies.ts';
 
 /**
  * Data attributes and search attributes of one run (docs/semantics/persistence.md#data-1): upserts overwrite per key,
@@ -129,7 +130,7 @@ export class PersistenceStore {
     if (this.dataMap.size === 0) return emptyLoad(policy);
     const sorted = { map: this.dataMap, sortedKeys: this.dataKeys() };
     this.allDataSorted ??= Object.freeze(sortedValues(sorted, undefined));
-    return load(sorted, this.allDataSorted, policy, true);
+    return loadByPolicy(sorted, this.allDataSorted, policy, true);
   }
 
   /** SAs per a loading policy; unlike DAs an empty partial key list loads none. Shared like `loadData`'s. */
@@ -137,7 +138,7 @@ export class PersistenceStore {
     if (this.searchMap.size === 0) return emptyLoad(policy);
     const sorted = { map: this.searchMap, sortedKeys: this.searchKeys() };
     this.allSearchSorted ??= Object.freeze(sortedValues(sorted, undefined));
-    return load(sorted, this.allSearchSorted, policy, false);
+    return loadByPolicy(sorted, this.allSearchSorted, policy, false);
   }
 
   /** DAs for the client API: the given keys (all when empty), unknown keys skipped, sorted. */
@@ -250,62 +251,3 @@ export function lockingKeysOf(policy: PersistenceLoadingPolicy | undefined | nul
 }
 
 const NONE: readonly string[] = [];
-
-/** A map with its keys in sorted order. */
-interface SortedMap<T> {
-  readonly map: ReadonlyMap<string, T>;
-  readonly sortedKeys: readonly string[];
-}
-
-function load<T extends { key?: string }>(
-  sorted: SortedMap<T>,
-  all: readonly T[],
-  policy: PersistenceLoadingPolicy | undefined,
-  emptyPartialMeansAll: boolean,
-): readonly T[] | undefined {
-  const type = policy?.persistenceLoadingType;
-  let result: readonly T[];
-  switch (type) {
-    case 'LOAD_NONE':
-      return [];
-    case 'LOAD_PARTIAL_WITHOUT_LOCKING': {
-      const keys = policy?.partialLoadingKeys;
-      // Quirk of the real server: for DAs an empty key list means "all" (docs/semantics/persistence.md#loading-3).
-      if (!keys || keys.length === 0) result = emptyPartialMeansAll ? all : [];
-      else result = sortedValues(sorted, keys);
-      break;
-    }
-    case 'LOAD_PARTIAL_WITH_EXCLUSIVE_LOCK': {
-      const keys = [...(policy?.partialLoadingKeys ?? []), ...(policy?.lockingKeys ?? [])];
-      result = keys.length === 0 && emptyPartialMeansAll ? all : sortedValues(sorted, keys);
-      break;
-    }
-    default:
-      result = all;
-  }
-  return result.length === 0 ? undefined : result;
-}
-
-// What `load` answers for an empty map: LOAD_NONE's empty list, else nothing (an empty load is left out).
-function emptyLoad(policy: PersistenceLoadingPolicy | undefined): [] | undefined {
-  return policy?.persistenceLoadingType === 'LOAD_NONE' ? [] : undefined;
-}
-
-function sortedValues<T>(sorted: SortedMap<T>, keys: readonly string[] | undefined): T[] {
-  const { map, sortedKeys } = sorted;
-  if (map.size === 0) return [];
-  if (!keys) {
-    // Exact size: the all-values list is kept until the next write.
-    const all: T[] = new Array(sortedKeys.length);
-    for (let i = 0; i < sortedKeys.length; i++) all[i] = map.get(sortedKeys[i]!)!;
-    return all;
-  }
-  const out: T[] = [];
-  for (const key of sortedKeys) if (keys.includes(key)) out.push(map.get(key)!);
-  return out;
-}
-
-// Go sorts strings bytewise; for the keys iWF users write this is code-unit order.
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

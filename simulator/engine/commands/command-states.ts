@@ -1,59 +1,37 @@
 import type {
   CommandResults,
   EncodedObject,
+  InterStateChannelCommand,
   InterStateChannelResult,
+  SignalCommand,
   SignalResult,
   TimerResult,
 } from '../../../sdk/wire/types.ts';
-import type { TimerHandle } from '../../clock/clock.ts';
 import type { NonShrinkingList } from '../support/non-shrinking-list.ts';
 import type { ChannelWaiter } from './channels.ts';
+import type { TimerCommandState } from './timer-commands.ts';
 
 /**
- * The command wait a command belongs to, as its commands see it.
+ * Which commands of a wait had completed at some instant (timers in order, then channel commands in
+ * order), so a reset can resume the wait where it stood.
+ *
+ * @example
+ * const progress: CommandProgress = { timersFired: [true], channelsReceived: [{ value: undefined }] };
+ */
+export interface CommandProgress {
+  timersFired: boolean[];
+  channelsReceived: ({ value: EncodedObject | undefined } | null)[];
+}
+
+/**
+ * The command wait a channel command belongs to, as its commands see it.
  *
  * @example
  * const owner: CommandStateOwner = wait;
  */
 export interface CommandStateOwner {
-  fireTimer(timer: TimerCommandState, skipped: boolean): void;
   noteCompleted(commandId: string, kind: 'timer' | 'signal' | 'internal', name?: string): void;
   evaluate(): void;
-}
-
-/**
- * One timer command of a wait; reset in place when the wait is reused.
- *
- * @example
- * const timer = new TimerCommandState(wait, 't1', firingSeconds);
- */
-export class TimerCommandState {
-  fired = false;
-  handle: TimerHandle | undefined = undefined;
-
-  constructor(
-    readonly owner: CommandStateOwner,
-    public commandId: string,
-    /** The fixed firing instant in epoch seconds (a duration was fixed when the answer was processed). */
-    public firingSeconds: number,
-  ) {}
-
-  reset(commandId: string, firingSeconds: number): void {
-    this.commandId = commandId;
-    this.firingSeconds = firingSeconds;
-    this.fired = false;
-    this.handle = undefined;
-  }
-}
-
-/**
- * The one function of every command timer: the clock calls it with the timer's state.
- *
- * @example
- * host.scheduleHeld(fireScheduledTimer, ms, timer);
- */
-export function fireScheduledTimer(timer: TimerCommandState): void {
-  timer.owner.fireTimer(timer, false);
 }
 
 /**
@@ -93,6 +71,59 @@ export class ChannelCommandState implements ChannelWaiter {
     this.value = value;
     this.owner.noteCompleted(this.commandId, this.kind, this.name);
   }
+}
+
+/**
+ * Fixes the signal and internal-channel commands of an answer into `channels` (kept when the count
+ * matches, so a reused wait allocates none), signals first, or a new list.
+ *
+ * @example
+ * this.channels = fixChannels(this.channels, request.signalCommands ?? [], request.interStateChannelCommands ?? [], this);
+ */
+export function fixChannels(
+  channels: ChannelCommandState[],
+  signals: readonly SignalCommand[],
+  internal: readonly InterStateChannelCommand[],
+  owner: CommandStateOwner,
+): ChannelCommandState[] {
+  const keep = channels.length === signals.length + internal.length;
+  const fixed = keep ? channels : new Array<ChannelCommandState>(signals.length + internal.length);
+  for (let i = 0; i < fixed.length; i++) {
+    const signal = i < signals.length ? signals[i]! : undefined;
+    const channel = signal ? undefined : internal[i - signals.length]!;
+    const kind = signal ? 'signal' : 'internal';
+    const commandId = (signal ? signal.commandId : channel!.commandId) ?? '';
+    const name = (signal ? signal.signalChannelName : channel!.channelName) ?? '';
+    if (keep) fixed[i]!.reset(kind, commandId, name);
+    else fixed[i] = new ChannelCommandState(owner, kind, commandId, name);
+  }
+  return fixed;
+}
+
+/**
+ * The signal commands of a wait's channel commands (the first `signalCount`), for a snapshot.
+ *
+ * @example
+ * request.signalCommands = signalCommandsOf(channels, 1);
+ */
+export function signalCommandsOf(
+  channels: readonly ChannelCommandState[],
+  signalCount: number,
+): SignalCommand[] {
+  return channels.slice(0, signalCount).map((c) => ({ commandId: c.commandId, signalChannelName: c.name }));
+}
+
+/**
+ * The internal-channel commands of a wait's channel commands (after the signals), for a snapshot.
+ *
+ * @example
+ * request.interStateChannelCommands = internalChannelCommandsOf(channels, 1);
+ */
+export function internalChannelCommandsOf(
+  channels: readonly ChannelCommandState[],
+  signalCount: number,
+): InterStateChannelCommand[] {
+  return channels.slice(signalCount).map((c) => ({ commandId: c.commandId, channelName: c.name }));
 }
 
 /**

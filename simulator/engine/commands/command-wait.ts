@@ -1,32 +1,27 @@
-import type {
-  CommandRequest,
-  CommandResults,
-  DeciderTriggerType,
-  EncodedObject,
-} from '../../../sdk/wire/types.ts';
-import type { TimerHandle } from '../../clock/clock.ts';
-import { type HistoryLog, sharedAttributes } from '../../history/history.ts';
-import { goSecondsAsMs, wrapInt64 } from '../support/go-int64.ts';
+import type { CommandRequest, CommandResults, DeciderTriggerType } from '../../../sdk/wire/types.ts';
+import type { HistoryLog } from '../../history/history.ts';
 import type { ChannelSet } from './channels.ts';
 import {
-  ChannelCommandState,
+  type ChannelCommandState,
+  type CommandProgress,
   type CommandStateOwner,
   commandResults,
-  fireScheduledTimer,
-  TimerCommandState,
+  fixChannels,
+  internalChannelCommandsOf,
+  signalCommandsOf,
 } from './command-states.ts';
-
-/**
- * Timers a command wait holds and cancels itself (`abandon` when the run closes), so their run need
- * not track them.
- *
- * @example
- * const handle = timers.scheduleHeld(fireScheduledTimer, 5_000, timer);
- */
-export interface HeldTimers {
-  scheduleHeld<A>(fn: (arg: A) => void, delayMs: number, arg: A): TimerHandle;
-  unscheduleHeld(handle: TimerHandle): void;
-}
+import {
+  cancelPendingTimers,
+  delayUntilFiring,
+  findSkippableTimer,
+  fireScheduledTimer,
+  fixTimers,
+  type HeldTimers,
+  type TimerCommandOwner,
+  type TimerCommandState,
+  timerCommandsOf,
+} from './timer-commands.ts';
+import { isCombinationCovered, triggerAttributes, triggerTypeOf } from './triggers.ts';
 
 /**
  * What a command wait needs from its workflow run.
@@ -42,44 +37,9 @@ export interface CommandHost {
   readonly history: HistoryLog;
 }
 
-/**
- * Which commands of a wait had completed at some instant (timers in order, then channel commands in
- * order), so a reset can resume the wait where it stood.
- *
- * @example
- * const progress: CommandProgress = { timersFired: [true], channelsReceived: [{ value: undefined }] };
- */
-export interface CommandProgress {
-  timersFired: boolean[];
-  channelsReceived: ({ value: EncodedObject | undefined } | null)[];
-}
-
 const NONE: readonly never[] = [];
-const TRIGGER_ATTRIBUTES: Record<string, { trigger: DeciderTriggerType | undefined }> = {
-  '': sharedAttributes({ trigger: undefined }),
-  ALL_COMMAND_COMPLETED: sharedAttributes({ trigger: 'ALL_COMMAND_COMPLETED' }),
-  ANY_COMMAND_COMPLETED: sharedAttributes({ trigger: 'ANY_COMMAND_COMPLETED' }),
-  ANY_COMMAND_COMBINATION_COMPLETED: sharedAttributes({ trigger: 'ANY_COMMAND_COMBINATION_COMPLETED' }),
-};
 const NO_TIMERS: TimerCommandState[] = [];
 const NO_CHANNELS: ChannelCommandState[] = [];
-
-const LEGACY_TRIGGERS: Record<string, DeciderTriggerType> = {
-  ALL_COMPLETED: 'ALL_COMMAND_COMPLETED',
-  ANY_COMPLETED: 'ANY_COMMAND_COMPLETED',
-  ANY_COMBINATION_COMPLETED: 'ANY_COMMAND_COMBINATION_COMPLETED',
-};
-
-/**
- * The trigger of a command request; `commandWaitingType` wins over `deciderTriggerType` (docs/semantics/worker-api.md#worker-3).
- *
- * @example
- * triggerTypeOf({ commandWaitingType: 'ANY_COMPLETED' }); // 'ANY_COMMAND_COMPLETED'
- */
-export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | undefined {
-  if (request.commandWaitingType) return LEGACY_TRIGGERS[request.commandWaitingType];
-  return request.deciderTriggerType ?? undefined;
-}
 
 /**
  * The command phase of one state execution (docs/semantics/execution.md#commands-1): timers, signal and internal-channel
@@ -91,7 +51,7 @@ export function triggerTypeOf(request: CommandRequest): DeciderTriggerType | und
  * if (!wait.start()) wait.onDone = (done) => proceed(done.results());
  * const results = wait.results();
  */
-export class CommandWait<Holder = unknown> implements CommandStateOwner {
+export class CommandWait<Holder = unknown> implements CommandStateOwner, TimerCommandOwner {
   done = false;
   /** Called once the trigger is met (not when abandoned); a shared function, not a closure per wait. */
   onDone: ((wait: CommandWait<Holder>) => void) | undefined = undefined;
@@ -147,61 +107,25 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
       this.trigger === 'ANY_COMMAND_COMBINATION_COMPLETED'
         ? (request.commandCombinations ?? NONE).map((c) => (c.commandIds ?? NONE).slice())
         : undefined;
-    const nowSeconds = Math.floor(this.host.now() / 1000);
-    const timerCommands = request.timerCommands ?? NONE;
-    const keepTimers = this.timers.length === timerCommands.length;
-    if (!keepTimers) this.timers = new Array(timerCommands.length);
-    for (let i = 0; i < timerCommands.length; i++) {
-      const timer = timerCommands[i]!;
-      // The server fixes a duration when it processes the answer (timers.FixTimerCommandFromActivityOutput):
-      // the deadline is kept across a continue-as-new or a reset.
-      const firingSeconds =
-        timer.durationSeconds != null
-          ? wrapInt64(nowSeconds + timer.durationSeconds)
-          : (timer.firingUnixTimestampSeconds ?? 0);
-      const commandId = timer.commandId ?? '';
-      if (keepTimers) this.timers[i]!.reset(commandId, firingSeconds);
-      else this.timers[i] = new TimerCommandState(this, commandId, firingSeconds);
-    }
+    this.timers = fixTimers(this.timers, request.timerCommands ?? NONE, this, this.host.now());
     const signals = request.signalCommands ?? NONE;
-    const internal = request.interStateChannelCommands ?? NONE;
     this.signalCount = signals.length;
-    const keepChannels = this.channels.length === signals.length + internal.length;
-    if (!keepChannels) this.channels = new Array(signals.length + internal.length);
-    for (let i = 0; i < signals.length; i++) {
-      const signal = signals[i]!;
-      this.setChannel(i, keepChannels, 'signal', signal.commandId, signal.signalChannelName);
-    }
-    for (let i = 0; i < internal.length; i++) {
-      const channel = internal[i]!;
-      this.setChannel(signals.length + i, keepChannels, 'internal', channel.commandId, channel.channelName);
-    }
+    this.channels = fixChannels(this.channels, signals, request.interStateChannelCommands ?? NONE, this);
     this.total = this.timers.length + this.channels.length;
-  }
-
-  private setChannel(
-    index: number,
-    keep: boolean,
-    kind: 'signal' | 'internal',
-    commandId: string | null | undefined,
-    name: string | null | undefined,
-  ): void {
-    if (keep) this.channels[index]!.reset(kind, commandId ?? '', name ?? '');
-    else this.channels[index] = new ChannelCommandState(this, kind, commandId ?? '', name ?? '');
   }
 
   /** Registers the commands; true when the trigger is already met (no waiting needed). */
   start(): boolean {
-    const delay = this.timerDelay();
+    const nowMs = this.host.now();
     const restored = this.restored;
     for (let i = 0; i < this.timers.length; i++) {
       const timer = this.timers[i]!;
-      const ms = delay(timer);
-      if (ms <= 0 || restored?.timersFired[i]) {
+      const delayMs = delayUntilFiring(timer, nowMs);
+      if (delayMs <= 0 || restored?.timersFired[i]) {
         timer.fired = true;
         this.noteCompleted(timer.commandId, 'timer');
       } else {
-        timer.handle = this.host.timers.scheduleHeld(fireScheduledTimer, ms, timer);
+        timer.handle = this.host.timers.scheduleHeld(fireScheduledTimer, delayMs, timer);
       }
     }
     for (let i = 0; i < this.channels.length; i++) {
@@ -227,8 +151,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
   evaluate(): void {
     if (this.done || !this.isTriggerMet()) return;
     this.done = true;
-    for (const timer of this.timers)
-      if (timer.handle && !timer.fired) this.host.timers.unscheduleHeld(timer.handle);
+    cancelPendingTimers(this.timers, this.host.timers);
     for (const command of this.channels) {
       if (!command.waiting) continue;
       command.waiting = false;
@@ -236,11 +159,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
       command.waitingIn = undefined;
     }
     if (this.host.history.enabled)
-      this.host.history.add(
-        'CommandsCompleted',
-        this.executionId,
-        TRIGGER_ATTRIBUTES[this.trigger ?? ''] ?? { trigger: this.trigger },
-      );
+      this.host.history.add('CommandsCompleted', this.executionId, triggerAttributes(this.trigger));
     this.onDone?.(this);
   }
 
@@ -250,35 +169,22 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
    */
   restartTimers(): void {
     if (this.done) return;
-    const delay = this.timerDelay();
+    const nowMs = this.host.now();
     for (const timer of this.timers) {
       if (timer.fired || !timer.handle) continue;
       this.host.timers.unscheduleHeld(timer.handle);
       timer.handle = undefined;
-      const ms = delay(timer);
-      if (ms <= 0) this.fireTimer(timer, false);
-      else timer.handle = this.host.timers.scheduleHeld(fireScheduledTimer, ms, timer);
+      const delayMs = delayUntilFiring(timer, nowMs);
+      if (delayMs <= 0) this.fireTimer(timer, false);
+      else timer.handle = this.host.timers.scheduleHeld(fireScheduledTimer, delayMs, timer);
     }
-  }
-
-  /**
-   * How long a timer waits when started now, as the server computes it (docs/semantics/execution.md#commands-5,
-   * timers.WaitForTimerFiredOrSkipped): a Temporal timer of (firing − floor(now)) whole seconds, so it
-   * fires that many seconds after this instant whatever its fraction of a second; ≤ 0 fires at once.
-   */
-  private timerDelay(): (timer: TimerCommandState) => number {
-    const nowSeconds = Math.floor(this.host.now() / 1000);
-    // A firing instant in the past (a duration that wrapped round, too) fires at once.
-    return (timer) =>
-      timer.firingSeconds <= nowSeconds ? 0 : goSecondsAsMs(wrapInt64(timer.firingSeconds - nowSeconds));
   }
 
   /** Stops waiting without completing (the run closed). */
   abandon(): void {
     if (this.done) return;
     this.done = true;
-    for (const timer of this.timers)
-      if (timer.handle && !timer.fired) this.host.timers.unscheduleHeld(timer.handle);
+    cancelPendingTimers(this.timers, this.host.timers);
     for (const command of this.channels) {
       if (command.waiting) command.waitingIn?.remove(command);
       command.waitingIn = undefined;
@@ -301,12 +207,7 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
    */
   skipTimer(commandId: string | undefined, index: number | undefined): boolean {
     if (this.done) return false;
-    let timer: TimerCommandState | undefined;
-    if (commandId) timer = this.timers.find((t) => t.commandId === commandId);
-    else if (index !== undefined) {
-      timer = this.timers[index];
-      if (timer?.fired) return false;
-    }
+    const timer = findSkippableTimer(this.timers, commandId, index);
     if (!timer) return false;
     if (!timer.fired) {
       if (timer.handle) this.host.timers.unscheduleHeld(timer.handle);
@@ -322,19 +223,10 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
   request(): CommandRequest {
     const request: CommandRequest = {};
     if (this.trigger !== undefined) request.deciderTriggerType = this.trigger;
-    if (this.timers.length > 0)
-      request.timerCommands = this.timers.map((t) => ({
-        commandId: t.commandId,
-        firingUnixTimestampSeconds: t.firingSeconds,
-      }));
-    if (this.signalCount > 0)
-      request.signalCommands = this.channels
-        .slice(0, this.signalCount)
-        .map((c) => ({ commandId: c.commandId, signalChannelName: c.name }));
+    if (this.timers.length > 0) request.timerCommands = timerCommandsOf(this.timers);
+    if (this.signalCount > 0) request.signalCommands = signalCommandsOf(this.channels, this.signalCount);
     if (this.channels.length > this.signalCount)
-      request.interStateChannelCommands = this.channels
-        .slice(this.signalCount)
-        .map((c) => ({ commandId: c.commandId, channelName: c.name }));
+      request.interStateChannelCommands = internalChannelCommandsOf(this.channels, this.signalCount);
     if (this.combinations)
       request.commandCombinations = this.combinations.map((ids) => ({ commandIds: ids.slice() }));
     return request;
@@ -382,28 +274,9 @@ export class CommandWait<Holder = unknown> implements CommandStateOwner {
       case 'ANY_COMMAND_COMPLETED':
         return this.completedCount > 0;
       case 'ANY_COMMAND_COMBINATION_COMPLETED':
-        return this.isCombinationCovered();
+        return isCombinationCovered(this.combinations, this.completedIds);
       default:
         return this.completedCount === this.total;
     }
-  }
-
-  // A combination may repeat an id: [T, S, S] needs two completed commands with id S (docs/semantics/execution.md#commands-1).
-  private isCombinationCovered(): boolean {
-    const completed = this.completedIds;
-    if (!completed) return false;
-    for (const combination of this.combinations ?? NONE) {
-      const needed = new Map<string, number>();
-      for (const id of combination) needed.set(id, (needed.get(id) ?? 0) + 1);
-      let covered = true;
-      for (const [id, count] of needed) {
-        if ((completed.get(id) ?? 0) < count) {
-          covered = false;
-          break;
-        }
-      }
-      if (covered) return true;
-    }
-    return false;
   }
 }

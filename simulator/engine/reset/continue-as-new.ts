@@ -22,6 +22,7 @@ export function countOperations(run: WorkflowRun, n: number): void {
  * requestContinueAsNew(run);
  */
 export function requestContinueAsNew(run: WorkflowRun): void {
+  run.history.add('ContinueAsNewRequested');
   run.progress.requestContinueAsNew();
   continueAsNewIfDue(run);
 }
@@ -35,7 +36,7 @@ export function requestContinueAsNew(run: WorkflowRun): void {
  */
 export function continueAsNewIfDue(run: WorkflowRun): void {
   const progress = run.progress;
-  if (!run.isRunning || progress.stateApiCallsInFlight > 0 || !run.hooks) return;
+  if (!run.isRunning || progress.stateApiCallsInFlight > 0 || run.workflowTask.busy || !run.hooks) return;
   const threshold = run.config.continueAsNewThreshold ?? DEFAULT_CONTINUE_AS_NEW_THRESHOLD;
   const due = progress.continueAsNewRequested || (threshold > 0 && progress.operationCount >= threshold);
   if (due) run.hooks.continueAsNew(run);

@@ -16,7 +16,7 @@ import { holdSkipsPendingAt, reapplyTimerSkip } from './timer-skips.ts';
  * update by running its handler, so the worker's RPC is called again with the same request).
  *
  * @example
- * const options: ResetOptions = { rerunUpdate: (_run, rpc) => void handleRpc(engine, rpc) };
+ * const options: ResetOptions = { rerunUpdate: (_run, rpc) => void invokeRpc(engine, rpc) };
  */
 export interface ResetOptions {
   /** Runs a locking RPC again on the new run; `rpc` names that run and must be passed on as is. */

@@ -25,9 +25,12 @@ export function afterReply(runtime: EngineRuntime, fn: () => void): void {
 }
 
 /**
- * The pause before one workflow step (a state API call) on the wall clock: `stepLatencyMs` of real
- * time, like the workflow task and activity scheduling of a real server. Undefined (no pause, no
- * promise) when the latency is 0, which it always is on the virtual clock.
+ * The pause before one workflow step (a state API call): `stepLatencyMs`, like the workflow task
+ * and activity scheduling of a real server. Undefined (no pause, no promise) when the latency is 0,
+ * which it always is on the virtual clock. On the wall clock it is real time, counted as work in
+ * flight; on a skipping clock it is a timer like any other, so it passes in real time while
+ * clients are busy (their requests interleave with steps as on a real server) and is skipped when
+ * a client only waits.
  *
  * @example
  * const pause = stepPause(runtime);
@@ -36,6 +39,7 @@ export function afterReply(runtime: EngineRuntime, fn: () => void): void {
 export function stepPause(runtime: EngineRuntime): Promise<void> | undefined {
   const ms = runtime.stepLatencyMs;
   if (!(ms > 0)) return undefined;
+  if (runtime.stepLatencyOnClock) return new Promise<void>((resolve) => runtime.clock.setTimer(resolve, ms));
   runtime.inFlightWork.begin();
   return new Promise<void>((resolve) =>
     realSetTimeout(() => {

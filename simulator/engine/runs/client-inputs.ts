@@ -51,6 +51,32 @@ function withoutUnmappableSearch(run: WorkflowRun, mutations: Mutations): Mutati
 }
 
 /**
+ * `/timer/skip`: the named timer of a waiting state execution counts as fired (reported FIRED), one
+ * operation toward continue-as-new; false when the run, the execution or the timer is not there
+ * (docs/semantics/client-api.md#timer-skip-1).
+ *
+ * @example
+ * skipTimer(run, 'S1-1', 'reminder', undefined);
+ */
+export function skipTimer(
+  run: WorkflowRun,
+  executionId: string,
+  commandId: string | undefined,
+  index: number | undefined,
+): boolean {
+  const wait = run.isRunning ? run.threads.find(executionId)?.wait : undefined;
+  if (!wait?.skipTimer(commandId, index)) return false;
+  // A signal on the real server: a reset re-applies it.
+  run.journal.recordInput({
+    kind: 'skipTimer',
+    executionId,
+    ...(commandId === undefined ? { index } : { commandId }),
+  });
+  countOperations(run, 1);
+  return true;
+}
+
+/**
  * Overwrites the present fields of the running config (docs/semantics/client-api.md#config-1); `optimizeTimer` is not updatable.
  *
  * @example

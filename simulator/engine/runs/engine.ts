@@ -1,9 +1,10 @@
 import type { WorkflowStartRequest } from '../../../sdk/wire/types.ts';
-import type { TimerHandle } from '../../clock/clock.ts';
+import type { TimerHandle, TimerOwner } from '../../clock/clock.ts';
 import { indexSearchAttributes } from '../attributes/mutations.ts';
 import { CronSchedules } from '../schedules/cron-schedules.ts';
 import { startStateExecution } from '../threads/state-execution.ts';
 import { afterReply } from './after-reply.ts';
+import { closedBefore } from './retention.ts';
 import type { EngineRuntime } from './runtime.ts';
 import { signalStateCompletionWorkflow, stateCompletionWorkflowId } from './state-completion-workflows.ts';
 import { type RunHooks, type RunOptions, WorkflowRun } from './workflow-run.ts';
@@ -13,13 +14,17 @@ const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 
 /**
- * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), or an amount of real
- * time (the server's own cap while auto-advance runs a virtual clock).
+ * Where a long poll gives up: a deadline on the simulator's clock (epoch ms), an amount of real
+ * time (the server's own cap while auto-advance runs a virtual clock), or a passive
+ * deadline on the simulator's clock (the server's own cap on a skipping clock: never skipped to).
  *
  * @example
- * const limits: LongPollLimit[] = [clock.now() + 30_000, { realMs: 60_000 }];
+ * const limits: LongPollLimit[] = [clock.now() + 30_000, { realMs: 60_000 }, { passiveAt: clock.now() + 60_000 }];
  */
-export type LongPollLimit = number | { realMs: number };
+export type LongPollLimit = number | { realMs: number } | { passiveAt: number };
+
+/** Owner of the passive long-poll caps: a skip goes past them, never to them. */
+const PASSIVE: TimerOwner = { passive: true, forgetTimer: () => {} };
 
 /**
  * Hooks the engine calls so the simulator knows when a client waits inside a request (auto-advance
@@ -78,7 +83,28 @@ export class Engine implements RunHooks {
     return this.workflows.get(workflowId) ?? [];
   }
 
-  /** Every run ever created, oldest first. */
+  /**
+   * Forgets runs closed before `instant` (retention): a workflow id whose runs are all forgotten
+   * is unknown again, as on a real server after its retention. Returns how many runs went.
+   */
+  forgetClosedRuns(instant: number): number {
+    const before = this.runsInOrder.length;
+    let kept = 0;
+    for (const run of this.runsInOrder) if (!closedBefore(run, instant)) this.runsInOrder[kept++] = run;
+    this.runsInOrder.length = kept;
+    if (kept === before) return 0;
+    for (const [workflowId, runs] of this.workflows) {
+      const remaining = runs.filter((run) => !closedBefore(run, instant));
+      if (remaining.length === 0) this.workflows.delete(workflowId);
+      else if (remaining.length !== runs.length) this.workflows.set(workflowId, remaining);
+    }
+    this.runtime.log(
+      `retention: forgot ${before - kept} run(s) closed before ${new Date(instant).toISOString()}`,
+    );
+    return before - kept;
+  }
+
+  /** Every run ever created (and not forgotten by retention), oldest first. */
   allRuns(): readonly WorkflowRun[] {
     return this.runsInOrder;
   }
@@ -199,8 +225,9 @@ export class Engine implements RunHooks {
       const finish = (value: T | 'timeout'): void => {
         if (settled) return;
         settled = true;
-        if (typeof limit === 'number') clock.clearTimer(timer as TimerHandle);
-        else realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
+        if (typeof limit === 'object' && 'realMs' in limit)
+          realClearTimeout(timer as ReturnType<typeof realSetTimeout>);
+        else clock.clearTimer(timer as TimerHandle);
         unregister?.();
         this.activePolls.delete(abort);
         this.hooks.waitEnded();
@@ -212,7 +239,9 @@ export class Engine implements RunHooks {
       const timer =
         typeof limit === 'number'
           ? clock.setTimer(abort, limit - clock.now())
-          : realSetTimeout(abort, limit.realMs);
+          : 'realMs' in limit
+            ? realSetTimeout(abort, limit.realMs)
+            : clock.setTimer(abort, limit.passiveAt - clock.now(), PASSIVE);
       const cleanup = register((value) => finish(value));
       if (settled) cleanup();
       else unregister = cleanup;

@@ -1,6 +1,6 @@
 /**
  * What the history and the log say when Temporal refuses a run's workflow task (e.g. a search
- * attribute upsert of the wrong type): on the real server the task is retried forever, nothing more
+ * attribute upsert of the wrong type, docs/semantics/client-api.md#search-attributes-3): on the real server the task is retried forever, nothing more
  * happens and the run stays RUNNING until its timeout or a stop, silently. The simulator says so,
  * with the fix (`WorkflowRun.refuseWorkflowTasks` puts the run in that state).
  *

@@ -1,6 +1,6 @@
 /**
  * How far a run has come and what it has in flight: the operations counted toward the
- * continue-as-new threshold, whether a continue-as-new or a graceful completion was asked for, the
+ * continue-as-new threshold (docs/semantics/lifecycle.md#can-1), whether a continue-as-new or a graceful completion was asked for, the
  * state API calls in flight (a continue-as-new waits for them, as the server drains activities
  * first) and the running threads (a graceful completion waits for them). Counts change only by the
  * methods, in pairs that cannot go below zero unnoticed.

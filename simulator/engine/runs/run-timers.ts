@@ -41,7 +41,7 @@ export class RunTimers implements TimerOwner {
     this.clock.clearTimer(handle);
   }
 
-  /** Arms the workflow timeout: `onTimeout(arg)` after `delayMs`, unless the run closes first. */
+  /** Arms the workflow timeout (docs/semantics/lifecycle.md#timeout-1): `onTimeout(arg)` after `delayMs`. */
   armTimeout<A>(onTimeout: (arg: A) => void, delayMs: number, arg: A): void {
     this.timeout = this.clock.setTimer(onTimeout, delayMs, this, arg);
   }

@@ -1,6 +1,8 @@
 import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
+import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
+import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
 import type { IdGenerator } from './ids.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 
@@ -9,7 +11,7 @@ import type { InFlightWork } from './in-flight-work.ts';
  * the log.
  *
  * @example
- * const runtime: EngineRuntime = { clock, inFlightWork, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCapInRealTime: false, searchAttributes };
+ * const runtime: EngineRuntime = { clock, inFlightWork, transport, ids, log: () => {}, recordHistory: true, maxWaitSeconds: 60, stepLatencyMs: 0, longPollCap: 'clock', stepLatencyOnClock: false, searchAttributes };
  */
 export interface EngineRuntime {
   readonly clock: Clock;
@@ -18,15 +20,23 @@ export interface EngineRuntime {
   readonly ids: IdGenerator;
   readonly log: (line: string) => void;
   readonly recordHistory: boolean;
+  /** Sees every history event of every run as it is recorded (needs `recordHistory`). */
+  readonly historyObserver?: HistoryObserver;
   /** The server's `api.maxWaitSeconds`: cap of long polls and RPC deadlines. */
   readonly maxWaitSeconds: number;
   /**
-   * True on a virtual clock with auto-advance: a long poll without `waitTimeSeconds` ends after
-   * `maxWaitSeconds` of real time, not virtual time.
+   * Where a long poll without `waitTimeSeconds` ends (`maxWaitSeconds` after it started): `clock`,
+   * on the simulator's clock (wall clock); `real`, in real time (virtual clock with auto-advance:
+   * a client waiting for a 90-day workflow polls once); `passive`, on the simulator's clock but
+   * never a skip's target (skipping clock: see `TimerOwner.passive`).
    */
-  readonly longPollCapInRealTime: boolean;
-  /** Real ms before each state API call (wall clock only; always 0 on the virtual clock). */
+  readonly longPollCap: 'clock' | 'real' | 'passive';
+  /** Ms before each state API call (0 on the virtual clock), like a real server's scheduling latency. */
   readonly stepLatencyMs: number;
+  /** True when that pause is a timer on the simulator's clock (skipping clock), false for real time. */
+  readonly stepLatencyOnClock: boolean;
   /** Registered search attributes and their types. */
   readonly searchAttributes: SearchAttributeRegistry;
+  /** Which waiting locking RPCs the next workflow task delivers (default: all of them). */
+  readonly rpcTaskBatching?: RpcTaskBatching;
 }

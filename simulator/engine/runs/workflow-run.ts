@@ -20,6 +20,7 @@ import type { RunOutcome } from './run-outcome.ts';
 import { RunProgress } from './run-progress.ts';
 import { RunTimers } from './run-timers.ts';
 import type { EngineRuntime } from './runtime.ts';
+import { WorkflowTaskGate } from './workflow-task-gate.ts';
 
 /**
  * What the engine does on behalf of a run.
@@ -62,7 +63,8 @@ export interface RunOptions {
 }
 
 /**
- * One run of a workflow and all its state: status, outputs, channels, data, locks, timers, threads
+ * One run of a workflow and all its state (docs/semantics/execution.md#loop-2): status, outputs,
+ * channels, data, locks, timers, threads
  * and the counters that decide a continue-as-new. Its parts (persistence, channels, threads, locks,
  * timers, history) are objects with their own rules; the run's own fields change only through its
  * methods, which keep them consistent (a run closes once; a continue-as-new moves it to a new run id
@@ -91,14 +93,14 @@ export class WorkflowRun implements CommandHost {
   readonly signals = new ChannelSet();
   readonly internalChannels = new ChannelSet();
   readonly locks = new LockTable();
-  /** Locking RPCs accepted and not answered yet (running or waiting for their keys); the RPC flow's. */
-  lockingRpcsInProgress = 0;
+  /** Open while a workflow task delivering locking RPCs runs (the workflow is frozen meanwhile). */
+  readonly workflowTask = new WorkflowTaskGate();
   private currentRunId: string;
   private closing: RunOutcome | undefined = undefined;
   private readonly closingOutputs: StateCompletionOutput[] = [];
   /** Start of the workflow, as contexts carry it: kept across continue-as-new and resets (measured). */
   readonly startedAt: number;
-  /** The run id state API contexts carry: the first run of a continue-as-new chain. */
+  /** The run id state API contexts carry: the first run of a continue-as-new chain (docs/semantics/lifecycle.md#can-1). */
   readonly firstRunId: string;
   private runStartedAtMs: number;
   private currentJournal = new RunJournal(undefined);
@@ -125,7 +127,11 @@ export class WorkflowRun implements CommandHost {
     this.firstRunId = carried ? carried.firstRunId : runId;
     this.timers = new RunTimers(runtime.clock);
     this.history = runtime.recordHistory
-      ? new HistoryLog(() => runtime.clock.now(), true)
+      ? new HistoryLog(
+          () => runtime.clock.now(),
+          true,
+          runtime.historyObserver && { source: this, observer: runtime.historyObserver },
+        )
       : HistoryLog.DISABLED;
     this.currentConfig = {
       continueAsNewThreshold: 100,
@@ -175,7 +181,7 @@ export class WorkflowRun implements CommandHost {
     return this.progress.threadEnded() && this.close('COMPLETED');
   }
 
-  /** Keeps the output of a closing decision (a null output is not kept). */
+  /** Keeps the output of a closing decision; a null one is not kept (docs/semantics/execution.md#decisions-8). */
   addOutput(stateId: string, executionId: string, output: EncodedObject | undefined | null): void {
     if (output == null) return;
     this.closingOutputs.push({
@@ -241,7 +247,8 @@ export class WorkflowRun implements CommandHost {
     this.persistence.rebase();
     this.currentRunId = newRunId;
     this.runStartedAtMs = now;
-    // The new run starts the carried timers again from its own start, in whole seconds.
+    // The new run starts the carried timers again from its own start, in whole seconds
+    // (docs/semantics/execution.md#commands-5).
     for (let i = 0; i < this.threads.size; i++) this.threads.at(i).wait?.restartTimers();
     this.progress.continuedAsNew();
     this.currentJournal = new RunJournal({ ...takeSnapshot(this), counters: this.executionCounters.share() });
@@ -284,6 +291,7 @@ export class WorkflowRun implements CommandHost {
       status,
       errorType: failure?.errorType,
       errorMessage: failure?.errorMessage,
+      outputs: this.outputs.length > 0 ? this.outputs : undefined,
     });
     const suffix = failure
       ? ` ${failure.errorType}${failure.errorMessage ? `: ${failure.errorMessage}` : ''}`

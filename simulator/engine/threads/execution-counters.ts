@@ -1,6 +1,6 @@
 /**
  * How many executions of each state a run started, for execution ids `<stateId>-<n>` numbered per
- * state id from 1. Checkpoints share the map (`share`) until the next write copies it.
+ * state id from 1 (docs/semantics/execution.md#ids-1). Checkpoints share the map (`share`) until the next write copies it.
  *
  * @example
  * const counters = new ExecutionCounters();

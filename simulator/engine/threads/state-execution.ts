@@ -1,18 +1,13 @@
-import type {
-  CommandResults,
-  StateMovement,
-  WorkflowStateDecideResponse,
-  WorkflowStateStartResponse,
-} from '../../../sdk/wire/types.ts';
+import type { CommandResults, StateMovement } from '../../../sdk/wire/types.ts';
 import { sharedAttributes } from '../../history/history.ts';
-import { applyMutations } from '../attributes/mutations.ts';
 import { CommandWait } from '../commands/command-wait.ts';
 import { continueAsNewIfDue } from '../reset/continue-as-new.ts';
 import { applyHeldTimerSkips } from '../reset/timer-skips.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import { callStateApi, type StateApiCall } from '../worker-calls/state-api-call.ts';
+import { callStateApi } from '../worker-calls/state-api-call.ts';
 import { interpretDecision } from './decisions.ts';
 import { LiveThread } from './live-threads.ts';
+import { applyExecuteAnswer, applyWaitUntilAnswer } from './state-answers.ts';
 import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
 import { threadMovement } from './thread-movement.ts';
 import { stateIdOf, type ThreadRecord } from './thread-record.ts';
@@ -273,37 +268,6 @@ async function runExecute(run: WorkflowRun, thread: LiveThread): Promise<void> {
   if (!run.isRunning) return;
   run.history.add('StateExecutionFinished', executionId);
   endThread(run, thread, next);
-}
-
-function applyWaitUntilAnswer(
-  run: WorkflowRun,
-  call: StateApiCall,
-  response: WorkflowStateStartResponse,
-): void {
-  applyMutations(run, response, call.executionId);
-}
-
-function applyExecuteAnswer(
-  run: WorkflowRun,
-  call: StateApiCall,
-  response: WorkflowStateDecideResponse,
-): void {
-  noteStateCompletion(run, call.stateId, call.executionId, call.waitForKey);
-  applyMutations(run, response, call.executionId);
-}
-
-// Registered states signal `/waitForStateCompletion` waiters once their execute succeeded (docs/semantics/client-api.md#wait-state-1).
-function noteStateCompletion(
-  run: WorkflowRun,
-  stateId: string,
-  executionId: string,
-  waitForKey: string | undefined,
-): void {
-  const request = run.request;
-  const byId = request.waitForCompletionStateIds?.includes(stateId);
-  const byExecution = request.waitForCompletionStateExecutionIds?.includes(executionId);
-  if (!byId && !byExecution) return;
-  run.hooks?.stateCompleted(run, waitForKey ? `${stateId}_${waitForKey}` : executionId);
 }
 
 // The thread leaves before its next states start, so a continue-as-new between them carries the

@@ -1,5 +1,5 @@
 import type { CommandRequest, CommandResults, KeyValue, StateMovement } from '../../../sdk/wire/types.ts';
-import type { CommandProgress } from '../commands/command-wait.ts';
+import type { CommandProgress } from '../commands/command-states.ts';
 
 /** Where a state execution thread stands: what it calls or waits for next. */
 export type ThreadPhase = 'waitUntil' | 'commands' | 'execute';

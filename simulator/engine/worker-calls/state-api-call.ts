@@ -89,7 +89,9 @@ export async function callStateApi(
   const { api, options } = call;
   const searchPolicy = api === 'waitUntil' ? options.waitUntilSearchPolicy : options.executeSearchPolicy;
   const dataPolicy = api === 'waitUntil' ? options.waitUntilDataPolicy : options.executeDataPolicy;
-  const keys = lockKeys(lockingKeysOf(searchPolicy), lockingKeysOf(dataPolicy));
+  const searchLocks = lockingKeysOf(searchPolicy);
+  const dataLocks = lockingKeysOf(dataPolicy);
+  const keys = lockKeys(searchLocks, dataLocks);
   const pause = stepPause(run.runtime);
   if (pause) {
     await pause;
@@ -101,7 +103,10 @@ export async function callStateApi(
   }
   if (run.workflowTaskRefusal !== undefined) return STUCK;
   const ordinal = keys.length === 0 ? 0 : run.locks.ordinalOf(call.executionId);
-  const pendingLock = run.locks.acquire(keys, ordinal);
+  const pendingLock =
+    searchLocks.length > 0 && dataLocks.length > 0
+      ? run.locks.acquireInOrder(lockKeys(searchLocks, []), lockKeys([], dataLocks), ordinal)
+      : run.locks.acquire(keys, ordinal);
   if (pendingLock) {
     run.history.add('LockWaiting', call.executionId, { api, keys });
     await pendingLock;
@@ -118,6 +123,15 @@ export async function callStateApi(
     run.history.add('Diagnostic', call.executionId, { problem: text });
     run.runtime.log(`workflow ${run.workflowId}: ${text}`);
     return STUCK;
+  }
+  // The workflow is frozen while a workflow task delivering locking RPCs runs: the activity is
+  // scheduled when that task completes.
+  if (run.workflowTask.busy) {
+    await run.workflowTask.whenEnds();
+    if (!run.isRunning) {
+      run.locks.release(keys, ordinal);
+      return 'abandoned';
+    }
   }
   const body = buildBody(run, call, searchPolicy, dataPolicy);
   // In-flight calls hold back a continue-as-new, as the server drains activities first (docs/semantics/lifecycle.md#can-1).
@@ -144,6 +158,7 @@ export async function callStateApi(
     const request = attempt === 1 ? body : { ...body };
     request.context = context;
     const attemptTimeout = Math.min(timeoutMs, deadline - runtime.clock.now());
+    const calledAt = runtime.clock.now();
     const outcome = await callWorker(
       runtime.clock,
       runtime.inFlightWork,
@@ -165,20 +180,33 @@ export async function callStateApi(
       if (answerExceedsBlobLimit(checked.response)) {
         // Temporal refuses the activity result itself: no retry, nothing of it applied (docs/semantics/faults.md#b23).
         const message = oversizedAnswerMessage(api);
-        run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: message });
+        run.history.add(eventType, call.executionId, {
+          attempt,
+          outcome: 'failed',
+          error: message,
+          tookMs: runtime.clock.now() - calledAt,
+        });
         result = giveUp(run, call, `${message}`);
         break;
       }
-      if (run.history.enabled)
+      if (run.history.enabled) {
+        // Shared constant for the common instant answer (virtual time): no object per event.
+        const tookMs = runtime.clock.now() - calledAt;
         run.history.add(
           eventType,
           call.executionId,
-          attempt === 1 ? FIRST_ATTEMPT_OK : { attempt, outcome: 'ok' },
+          attempt === 1 && tookMs === 0 ? FIRST_ATTEMPT_OK : { attempt, outcome: 'ok', tookMs },
         );
+      }
       result = checked;
       break;
     }
-    run.history.add(eventType, call.executionId, { attempt, outcome: 'failed', error: checked.message });
+    run.history.add(eventType, call.executionId, {
+      attempt,
+      outcome: 'failed',
+      error: checked.message,
+      tookMs: runtime.clock.now() - calledAt,
+    });
     if (policy.maximumAttempts > 0 && attempt >= policy.maximumAttempts) {
       // Measured: a timeout after retries is said twice, a lone attempt's once (Go SDK traffic, docs/semantics/faults.md#b20).
       const message =
@@ -203,6 +231,11 @@ export async function callStateApi(
       result = 'abandoned';
       break;
     }
+  }
+  // An answer that comes back during such a task is processed after it (the workflow is frozen).
+  if (result !== 'abandoned' && run.workflowTask.busy) {
+    await run.workflowTask.whenEnds();
+    if (!run.isRunning) result = 'abandoned';
   }
   run.progress.stateApiCallEnded();
   if (result !== 'abandoned' && result.ok) call.applyBeforeRelease(run, call, result.response);

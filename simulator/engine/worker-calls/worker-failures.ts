@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { WorkflowStateDecideResponse, WorkflowStateStartResponse } from '../../../sdk/wire/types.ts';
 import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { ExecuteResponseSchema, WaitUntilResponseSchema } from '../../schema/wire-schemas.ts';
-import { triggerTypeOf } from '../commands/command-wait.ts';
+import { triggerTypeOf } from '../commands/triggers.ts';
 import { type CallOutcome, parseReplyBody, replyText } from './worker-call.ts';
 
 /** Which state API a call is for, with the Temporal activity name the server reports. */
@@ -147,8 +147,16 @@ function statusErrorText(status: number, reason: string | undefined, body: unkno
   if (status !== 400) return text;
   const detail =
     typeof body === 'object' && body !== null ? (body as { detail?: unknown }).detail : undefined;
-  // The real server prints a heap address here; we print the detail itself, which is what a reader needs.
-  return `${text}  (${typeof detail === 'string' ? detail : '%!s(*string=<nil>)'})`;
+  // Go prints the detail's pointer with %s: a heap address (it varies on a real server; here one
+  // derived from the detail, so runs stay deterministic), or <nil> when the body has none.
+  return `${text}  (%!s(*string=${typeof detail === 'string' ? heapAddressOf(detail) : '<nil>'}))`;
+}
+
+// A Go heap address (0xc000…), the same for the same text.
+function heapAddressOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `0xc000${(hash & 0xffffff).toString(16).padStart(6, '0')}`;
 }
 
 function cut(text: string, max: number): string {

@@ -1,0 +1,121 @@
+import type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from '../contracts.ts';
+
+/**
+ * One request and its answer, between a client and the simulator or the simulator and a worker,
+ * as the timeline page shows it on demand.
+ *
+ * @example
+ * const exchange: RecordedExchange = { at: 0, kind: 'worker', path: '/api/v1/workflowState/decide', request: {}, status: 200, response: {} };
+ */
+export interface RecordedExchange {
+  /** When the answer came, on the simulator's clock (epoch ms). */
+  at: number;
+  kind: 'api' | 'worker';
+  path: string;
+  request: unknown;
+  status: number;
+  response: unknown;
+  /** The state execution it belongs to, when it is a worker's waitUntil or execute. */
+  executionId?: string;
+}
+
+/** Exchanges kept per workflow id: the newest, so a long-running loop stays bounded. */
+const PER_WORKFLOW = 200;
+/** Workflow ids kept: the oldest are forgotten first. */
+const WORKFLOWS = 5_000;
+
+/**
+ * The raw exchanges of each workflow id, kept in memory for the timeline page (bounded).
+ *
+ * @example
+ * const exchanges = new ExchangeLog(() => clock.now());
+ * const transport = exchanges.observeWorker(httpWorkerTransport());
+ */
+export class ExchangeLog {
+  private readonly byWorkflow = new Map<string, RecordedExchange[]>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** The exchanges of a workflow id, oldest first. */
+  of(workflowId: string): readonly RecordedExchange[] {
+    return this.byWorkflow.get(workflowId) ?? [];
+  }
+
+  /** Records a client request and the simulator's answer (requests without a workflow id are not kept). */
+  noteApi(request: ApiRequest, reply: ApiReply): void {
+    const body = request.rawBody !== undefined ? parseOrText(request.rawBody) : request.body;
+    const workflowId = stringField(body, 'workflowId');
+    if (workflowId === undefined) return;
+    this.add(workflowId, {
+      at: this.now(),
+      kind: 'api',
+      path: request.path,
+      request: body,
+      status: reply.status,
+      response: reply.body,
+    });
+  }
+
+  /** Wraps a worker transport so each call and its answer (or its failure) are recorded. */
+  observeWorker(inner: WorkerTransport): WorkerTransport {
+    return {
+      call: async (url, path, body, options) => {
+        const context = (body as { context?: { workflowId?: string; stateExecutionId?: string } }).context;
+        const record = (status: number, response: unknown) => {
+          if (context?.workflowId === undefined) return;
+          const exchange: RecordedExchange = {
+            at: this.now(),
+            kind: 'worker',
+            path,
+            request: body,
+            status,
+            response,
+          };
+          if (context.stateExecutionId !== undefined) exchange.executionId = context.stateExecutionId;
+          this.add(context.workflowId, exchange);
+        };
+        try {
+          const reply = await inner.call(url, path, body, options);
+          record(reply.status, replyBody(reply));
+          return reply;
+        } catch (error) {
+          record(0, { error: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
+      },
+    };
+  }
+
+  private add(workflowId: string, exchange: RecordedExchange): void {
+    let list = this.byWorkflow.get(workflowId);
+    if (!list) {
+      if (this.byWorkflow.size >= WORKFLOWS) {
+        const oldest = this.byWorkflow.keys().next().value;
+        if (oldest !== undefined) this.byWorkflow.delete(oldest);
+      }
+      list = [];
+      this.byWorkflow.set(workflowId, list);
+    }
+    if (list.length >= PER_WORKFLOW) list.shift();
+    list.push(exchange);
+  }
+}
+
+function replyBody(reply: WorkerReply): unknown {
+  if (reply.json !== undefined) return reply.json;
+  return reply.text === undefined ? undefined : parseOrText(reply.text);
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function stringField(body: unknown, name: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
