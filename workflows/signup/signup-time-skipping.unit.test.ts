@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { Client, fetchTransport, Registry, WorkerService } from 'iwf-ts/sdk';
+import { httpWorkerTransport, Simulator } from 'iwf-ts/simulator';
+import { buildSimulatorServer } from 'iwf-ts/simulator/http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Client, fetchTransport, Registry, WorkerService } from '../../sdk/index.ts';
-import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
-import { buildSimulatorServer } from '../../simulator/http/server.ts';
-import { Simulator } from '../../simulator/simulator.ts';
 import { buildSignupApp } from './app.ts';
 import { RecordingEmailSender } from './emails.ts';
 import { createSignupWorkflow } from './signup-workflow.ts';
