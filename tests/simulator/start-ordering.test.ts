@@ -48,7 +48,11 @@ describe('the start reply and worker call ordering of a real server', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect((await post('stop', { workflowId: 'wf' })).status).toBe(200);
     await simulator.runUntilIdle();
-    expect(worker.calls.map((call) => call.path)).toEqual(['/api/v1/workflowState/start']);
+    // The cancel itself reaches the workflow a step's latency later (docs/semantics/client-api.md#stop-1),
+    // so a step scheduled in between may be called too; its answer is dropped either way.
+    const paths = worker.calls.map((call) => call.path);
+    expect(paths[0]).toBe('/api/v1/workflowState/start');
+    expect(paths.length).toBeLessThanOrEqual(2);
     expect((await post('get', { workflowId: 'wf' })).body).toMatchObject({ workflowStatus: 'CANCELED' });
     await simulator.close();
   });
