@@ -20,7 +20,9 @@ export type Send = (request: { method: string; path: string; rawBody: string }) 
  * const send = httpSender('http://127.0.0.1:8811');
  */
 export function httpSender(baseUrl: string, timeoutMs = 30_000): Send {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  // A fresh connection per request: a kept-alive socket the server closes while idle would fail the
+  // next request with ECONNRESET, which is no answer of the server's.
+  const agent = new http.Agent({ keepAlive: false });
   return (request) =>
     new Promise<Answer>((resolve) => {
       const started = Date.now();

@@ -15,8 +15,8 @@ import { listenOrExplain } from '../simulator/http/listen.ts';
 import { buildSimulatorServer } from '../simulator/http/server.ts';
 import { Simulator } from '../simulator/simulator.ts';
 import { httpSender } from './answers.ts';
+import { fuzzIds } from './fuzz-ids.ts';
 import { FuzzWorker } from './fuzz-worker.ts';
-import { fuzzIds } from './requests.ts';
 import { type FuzzReport, runFuzz } from './run.ts';
 
 const usage = `Usage: npm run fuzz -- [--count 10000] [--seed N] [--server URL] [--against URL] [--json file]

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { Answer, Send } from './answers.ts';
+import { type FuzzIds, setupStarts } from './fuzz-ids.ts';
 import type { FuzzWorker } from './fuzz-worker.ts';
 import { comparable, javascriptErrorText, unexpected5xx } from './properties.ts';
-import { type FuzzIds, type FuzzRequest, fuzzRequest, setupStarts } from './requests.ts';
+import { type FuzzRequest, fuzzRequest } from './requests.ts';
 
 /** A request and what was wrong with its answer. */
 export interface Violation {

@@ -229,12 +229,12 @@ const worker = {
   recordEvents: arr(KeyValueSchema),
   upsertStateLocals: arr(KeyValueSchema),
   publishToInterStateChannel: arr(PublishingSchema),
-  localActivityInput: str,
 };
 
 /** Schema of a worker's waitUntil answer. */
 export const WaitUntilResponseSchema = obj('WorkflowStateStartResponse', {
   ...worker,
+  localActivityInput: str,
   upsertDataObjects: arr(KeyValueSchema),
   commandRequest: obj('CommandRequest', {
     deciderTriggerType: enumOf('DeciderTriggerType', DECIDER_TRIGGER_TYPES),
@@ -255,6 +255,7 @@ export const WaitUntilResponseSchema = obj('WorkflowStateStartResponse', {
 /** Schema of a worker's execute answer. */
 export const ExecuteResponseSchema = obj('WorkflowStateDecideResponse', {
   ...worker,
+  localActivityInput: str,
   upsertDataObjects: arr(KeyValueSchema),
   stateDecision: StateDecisionSchema,
 });

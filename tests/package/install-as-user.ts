@@ -188,6 +188,13 @@ async function main(): Promise<void> {
     ]);
     if (!output.trim()) throw new Error('the healthcheck answered nothing');
   });
+  step('the installed simulator serves its timeline page and scripts to a browser', () => {
+    const output = sh(app, 'node', [
+      '-e',
+      `Promise.all([fetch(${JSON.stringify(`${url}/`)}, { headers: { accept: 'text/html' } }), fetch(${JSON.stringify(`${url}/simulator/ui/page-app.js`)})]).then(async ([page, script]) => { if (!page.ok || !script.ok) process.exit(1); console.log((await page.text()).includes('<title>iWF simulator</title>') && (await script.text()).length > 0); })`,
+    ]);
+    if (output.trim() !== 'true') throw new Error(`the page or its script is missing: ${output}`);
+  });
   step('a worker served with iwf-ts/sdk/fastify and with iwf-ts/sdk/node-http completes a workflow', () => {
     const output = sh(app, 'node', ['out/serve.js', url]);
     const expected = JSON.stringify({ viaFastify: 'hello, nobody', viaNodeHttp: 'hello, nobody' });

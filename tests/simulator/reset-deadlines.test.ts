@@ -93,6 +93,27 @@ describe('reset: the workflow timeout counts from the reset (measured)', () => {
       await simulator.close();
     }
   });
+  it('on the skipping clock, a client waiting for the result skips to the timeout a whole timeout after the reset (timeout-2)', async () => {
+    const { simulator, post, start, result } = setup(waitForGo(), { clock: 'skip', stepLatencyMs: 0 });
+    try {
+      const startedAt = simulator.now();
+      await start('wf', { workflowTimeoutSeconds: 10 });
+      await post('signal', { workflowId: 'wf', signalChannelName: 'go' });
+      expect(((await result('wf', 2)).body as { workflowStatus: string }).workflowStatus).toBe('COMPLETED');
+      await simulator.advanceBy(5_000);
+      const resetAt = simulator.now();
+      await post('reset', { workflowId: 'wf', resetType: 'BEGINNING', skipSignalReapply: true });
+      let closed = await result('wf', 30);
+      while (closed.status === 420) closed = await result('wf', 30);
+      const closedAt = simulator.now();
+      expect((closed.body as { workflowStatus: string }).workflowStatus).toBe('TIMEOUT');
+      expect(closedAt - resetAt).toBeGreaterThanOrEqual(10_000);
+      expect(closedAt - resetAt).toBeLessThan(10_500);
+      expect(closedAt - startedAt).toBeGreaterThanOrEqual(15_000);
+    } finally {
+      await simulator.close();
+    }
+  });
 });
 
 describe('reset: what else a reset run keeps of the start (measured)', () => {

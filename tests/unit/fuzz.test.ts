@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inProcessSender } from '../../fuzz/answers.ts';
+import { fuzzIds, setupStarts } from '../../fuzz/fuzz-ids.ts';
 import { FuzzWorker } from '../../fuzz/fuzz-worker.ts';
-import { fuzzIds, fuzzRequest, setupStarts } from '../../fuzz/requests.ts';
+import { fuzzRequest } from '../../fuzz/requests.ts';
 import { violationsOf } from '../../fuzz/run.ts';
 import { Simulator } from '../../simulator/simulator.ts';
 

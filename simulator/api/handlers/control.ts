@@ -7,7 +7,6 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import { requestContinueAsNew } from '../../engine/reset/continue-as-new.ts';
-import { stepPause } from '../../engine/runs/after-reply.ts';
 import { applyClientInput } from '../../engine/runs/client-inputs.ts';
 import type { Engine } from '../../engine/runs/engine.ts';
 import {
@@ -17,6 +16,9 @@ import {
 } from '../../engine/runs/state-completion-workflows.ts';
 import { Replies } from '../replies.ts';
 import { longPollLimit } from './get.ts';
+
+// Captured at load: a test that fakes timers must not stall a stop.
+const realSetTimeout = globalThis.setTimeout;
 
 /**
  * `POST /api/v1/workflow/stop` (docs/semantics/client-api.md#stop-1): CANCEL (default) / TERMINATE / FAIL; on a closed run CANCEL
@@ -44,11 +46,17 @@ export function handleStop(engine: Engine, request: WorkflowStopRequest): ApiRep
       });
   };
   // A cancel or a fail reaches the workflow in its next workflow task: on the wall clock the run
-  // reads RUNNING (and takes signals) for a step's latency after the answer, as on a real server
-  // (measured: 15-30 ms). A terminate is at once; the virtual clock has no latency.
-  const pause = stepPause(engine.runtime);
-  if (pause) void pause.then(stop);
-  else stop();
+  // reads RUNNING (and takes signals) for a moment after the answer, as on a real server (measured:
+  // 15-30 ms). Half a step's latency, so the stop lands before any step that follows it; a
+  // terminate is at once, and the virtual clock has no latency.
+  const delayMs = engine.runtime.stepLatencyMs / 2;
+  if (delayMs > 0) {
+    engine.runtime.inFlightWork.begin();
+    realSetTimeout(() => {
+      engine.runtime.inFlightWork.end();
+      stop();
+    }, delayMs);
+  } else stop();
   return Replies.ok();
 }
 

@@ -23,8 +23,12 @@ export async function handleReset(engine: Engine, request: WorkflowResetRequest)
   const run = engine.findRun(request.workflowId, request.workflowRunId);
   if (!run) {
     const notFound = Replies.workflowNotFound(request.workflowId, request.workflowRunId);
-    // With a run id, a reset to a state reads that run's history first: its error, wrapped (measured).
-    const readsHistory = request.resetType === 'STATE_ID' || request.resetType === 'STATE_EXECUTION_ID';
+    // With a run id, a reset to a state or a time reads that run's history first: its error,
+    // wrapped (measured; BEGINNING and HISTORY_EVENT_ID do not read it).
+    const readsHistory =
+      request.resetType === 'STATE_ID' ||
+      request.resetType === 'STATE_EXECUTION_ID' ||
+      request.resetType === 'HISTORY_EVENT_TIME';
     if (!request.workflowRunId || !readsHistory) return notFound;
     const detail = (notFound.body as { detail: string }).detail;
     return Replies.internal(`GetWorkflowExecutionHistory failed, ${detail}`);
