@@ -20,14 +20,37 @@ const rest = (): void => {
   process.argv = [process.argv[0] ?? 'node', process.argv[1] ?? 'iwf-ts', ...flags];
 };
 
+/**
+ * Runs a subcommand. Both serve HTTP with fastify, an optional peer dependency (an app that uses
+ * only the SDK should not install it): when it is missing, say how to get it instead of Node's
+ * ERR_MODULE_NOT_FOUND stack.
+ */
+async function runCli(name: string, load: () => Promise<unknown>): Promise<void> {
+  rest();
+  try {
+    await load();
+  } catch (error) {
+    if (!isMissingFastify(error)) throw error;
+    console.error(
+      `iwf-ts ${name} serves HTTP with fastify, an optional peer dependency of iwf-ts that is not installed.
+Install it beside iwf-ts:   npm install fastify
+or, outside a project:       npx -p iwf-ts -p fastify iwf-ts ${name} ${flags.join(' ')}`.trimEnd(),
+    );
+    process.exitCode = 1;
+  }
+}
+
+function isMissingFastify(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes("'fastify'");
+}
+
 switch (command) {
   case 'simulator':
-    rest();
-    await import('../simulator/cli.ts');
+    await runCli('simulator', () => import('../simulator/cli.ts'));
     break;
   case 'conformance':
-    rest();
-    await import('../conformance/cli.ts');
+    await runCli('conformance', () => import('../conformance/cli.ts'));
     break;
   case '--help':
   case '-h':

@@ -16,6 +16,7 @@ import { ExecutionCounters } from '../threads/execution-counters.ts';
 import { LiveThreads } from '../threads/live-threads.ts';
 import { refusedWorkflowTaskText } from './refused-workflow-task.ts';
 import { RunJournal, type RunSnapshot, takeSnapshot } from './run-journal.ts';
+import type { RunOrigin } from './run-origin.ts';
 import type { RunOutcome } from './run-outcome.ts';
 import { RunProgress } from './run-progress.ts';
 import { RunTimers } from './run-timers.ts';
@@ -34,15 +35,6 @@ export interface RunHooks {
   /** A state registered for `/waitForStateCompletion` completed; `key` is `<stateId>_<waitForKey>` or its execution id. */
   stateCompleted(run: WorkflowRun, key: string): void;
 }
-
-/**
- * Who started a run: a client's start (or a reset), a cron schedule (such runs carry no
- * IwfWorkflowType), or the server itself (its `__IwfSystem_…` helper workflows: no type, no states).
- *
- * @example
- * engine.createRun(request, id, { origin: 'schedule' });
- */
-export type RunOrigin = 'client' | 'schedule' | 'system';
 
 /**
  * How a run is created besides its request.
