@@ -19,8 +19,10 @@ export function decodeLikeGo(
   value: unknown,
   schema: Schema,
 ): { value: unknown; problem?: undefined } | { problem: string } {
-  const inspected = inspect(value, schema);
-  if (typeof inspected === 'string') return { problem: inspected };
+  const inspected = inspect(value, schema, false);
+  // The walk builds no field paths (every worker answer goes through it); a problem is found
+  // again with them, for Go's text.
+  if (typeof inspected === 'string') return { problem: inspect(value, schema, true) as string };
   return { value: inspected ? rewrite(value, schema) : value };
 }
 
@@ -28,7 +30,7 @@ type Walk = [value: unknown, schema: Schema, struct: string, path: string];
 
 // Go's error, `true` when the value needs rewriting (folded keys, nulls in arrays, whole floats),
 // or `false` when it decodes as it is. Document order: children are pushed in reverse.
-function inspect(root: unknown, rootSchema: Schema): string | boolean {
+function inspect(root: unknown, rootSchema: Schema, withPaths: boolean): string | boolean {
   let needsRewrite = false;
   const stack: Walk[] = [[root, rootSchema, '', '']];
   while (stack.length > 0) {
@@ -91,7 +93,7 @@ function inspect(root: unknown, rootSchema: Schema): string | boolean {
               return ` is not a valid ${fieldSchema.name}`;
             continue;
           }
-          stack.push([field, fieldSchema, owner, path ? `${path}.${name}` : name]);
+          stack.push([field, fieldSchema, owner, withPaths ? (path ? `${path}.${name}` : name) : '']);
         }
       }
     }
