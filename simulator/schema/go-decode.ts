@@ -26,15 +26,43 @@ export function decodeLikeGo(
   return { value: inspected ? rewrite(value, schema) : value };
 }
 
-type Walk = [value: unknown, schema: Schema, struct: string, path: string];
+// The walk's stack as four parallel lists kept between calls (decoding is synchronous): every
+// worker answer is inspected, and a tuple per node was most of what the walk allocated.
+const walkValues: unknown[] = [];
+const walkSchemas: Schema[] = [];
+const walkStructs: string[] = [];
+const walkPaths: string[] = [];
+let walkTop = 0;
+
+function pushWalk(value: unknown, schema: Schema, struct: string, path: string): void {
+  walkValues[walkTop] = value;
+  walkSchemas[walkTop] = schema;
+  walkStructs[walkTop] = struct;
+  walkPaths[walkTop] = path;
+  walkTop++;
+}
 
 // Go's error, `true` when the value needs rewriting (folded keys, nulls in arrays, whole floats),
 // or `false` when it decodes as it is. Document order: children are pushed in reverse.
 function inspect(root: unknown, rootSchema: Schema, withPaths: boolean): string | boolean {
+  walkTop = 0;
+  pushWalk(root, rootSchema, '', '');
+  const result = walkInspect(withPaths);
+  // Drop what the lists still hold of this value, so a kept list keeps no answer alive.
+  for (let i = 0; i < walkTop; i++) walkValues[i] = undefined;
+  walkTop = 0;
+  return result;
+}
+
+function walkInspect(withPaths: boolean): string | boolean {
   let needsRewrite = false;
-  const stack: Walk[] = [[root, rootSchema, '', '']];
-  while (stack.length > 0) {
-    const [value, schema, struct, path] = stack.pop()!;
+  while (walkTop > 0) {
+    walkTop--;
+    const value = walkValues[walkTop];
+    walkValues[walkTop] = undefined;
+    const schema = walkSchemas[walkTop]!;
+    const struct = walkStructs[walkTop]!;
+    const path = walkPaths[walkTop]!;
     if (value === null || value === undefined) continue;
     switch (schema.t) {
       case 'any':
@@ -60,7 +88,7 @@ function inspect(root: unknown, rootSchema: Schema, withPaths: boolean): string 
           if (item === null) {
             needsRewrite = true;
             if (schema.of.t === 'enum') return ` is not a valid ${schema.of.name}`;
-          } else stack.push([item, schema.of, struct, path]);
+          } else pushWalk(item, schema.of, struct, path);
         }
         continue;
       }
@@ -71,7 +99,7 @@ function inspect(root: unknown, rootSchema: Schema, withPaths: boolean): string 
           if (items[i] === null) {
             needsRewrite = true;
             if (schema.of.t === 'enum') return ` is not a valid ${schema.of.name}`;
-          } else stack.push([items[i], schema.of, struct, path]);
+          } else pushWalk(items[i], schema.of, struct, path);
         }
         continue;
       }
@@ -79,8 +107,8 @@ function inspect(root: unknown, rootSchema: Schema, withPaths: boolean): string 
         if (typeof value !== 'object' || Array.isArray(value) || value instanceof ExactNumberLiteral)
           return mismatch(value, schema.name, struct, path);
         const record = value as Record<string, unknown>;
-        const keys = Object.keys(record);
         const owner = struct || schema.name;
+        const keys = Object.keys(record);
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
           const name = fieldName(schema, key);
@@ -93,7 +121,7 @@ function inspect(root: unknown, rootSchema: Schema, withPaths: boolean): string 
               return ` is not a valid ${fieldSchema.name}`;
             continue;
           }
-          stack.push([field, fieldSchema, owner, withPaths ? (path ? `${path}.${name}` : name) : '']);
+          pushWalk(field, fieldSchema, owner, withPaths ? (path ? `${path}.${name}` : name) : '');
         }
       }
     }
