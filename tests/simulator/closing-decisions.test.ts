@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deadEnd, enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
-import type {
-  CommandRequest,
-  WorkflowStateDecideRequest,
-  WorkflowStateDecideResponse,
-} from '../../sdk/wire/types.ts';
-import { FakeWorker, noState, setup, to } from './fake-worker.ts';
-
-const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
-
-/** A workflow without a start state whose RPC `go` starts S1 waiting on `request`. */
-
-function startedByRpc(request: CommandRequest, seen: WorkflowStateDecideRequest[], after = deadEnd) {
-  return new FakeWorker(
-    {
-      S1: {
-        waitUntil: () => ({ commandRequest: request }),
-        execute: (req) => {
-          seen.push(req);
-          return after();
-        },
-      },
-      S2: {
-        waitUntil: () => ({
-          commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [sig('y')] },
-        }),
-        execute: (req) => {
-          seen.push(req);
-          return deadEnd();
-        },
-      },
-    },
-    { go: () => goTo({ stateId: 'S1' }) },
-  );
-}
+import { enc, goTo, gracefulComplete, noWait } from '../../conformance/kit/index.ts';
+import type { WorkflowStateDecideRequest, WorkflowStateDecideResponse } from '../../sdk/wire/types.ts';
+import { FakeWorker, noState, setup, sig, startedByRpc, to } from './fake-worker.ts';
 
 describe('decisions, closing and outputs', () => {
   it('FORCE_COMPLETE_ON_SIGNAL_CHANNEL_EMPTY proceeds while signals are buffered and completes with closeInput once empty (decisions-7)', async () => {

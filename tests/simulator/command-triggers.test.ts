@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadEnd, enc, goTo, gracefulComplete } from '../../conformance/kit/index.ts';
 import type { CommandRequest, WorkflowStateDecideRequest } from '../../sdk/wire/types.ts';
-import { FakeWorker, noState, setup } from './fake-worker.ts';
-
-const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
-
-/** A workflow without a start state whose RPC `go` starts S1 waiting on `request`. */
-
-function startedByRpc(request: CommandRequest, seen: WorkflowStateDecideRequest[], after = deadEnd) {
-  return new FakeWorker(
-    {
-      S1: {
-        waitUntil: () => ({ commandRequest: request }),
-        execute: (req) => {
-          seen.push(req);
-          return after();
-        },
-      },
-      S2: {
-        waitUntil: () => ({
-          commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [sig('y')] },
-        }),
-        execute: (req) => {
-          seen.push(req);
-          return deadEnd();
-        },
-      },
-    },
-    { go: () => goTo({ stateId: 'S1' }) },
-  );
-}
+import { FakeWorker, noState, setup, sig, startedByRpc } from './fake-worker.ts';
 
 describe('commands and trigger types', () => {
   it('a waitUntil without commands is satisfied at once: execute follows immediately with only the two flags (commands-2)', async () => {

@@ -1,5 +1,6 @@
-import { Answer, goTo, noWait } from '../../conformance/kit/index.ts';
+import { Answer, deadEnd, goTo, noWait } from '../../conformance/kit/index.ts';
 import type {
+  CommandRequest,
   PersistenceLoadingPolicy,
   WorkflowStateDecideRequest,
   WorkflowStateDecideResponse,
@@ -138,3 +139,31 @@ export const lockK: PersistenceLoadingPolicy = {
   persistenceLoadingType: 'LOAD_ALL_WITH_PARTIAL_LOCK',
   lockingKeys: ['k'],
 };
+
+/** A signal command waiting on `channel` (default: the command id). */
+export const sig = (id: string, channel = id) => ({ commandId: id, signalChannelName: channel });
+
+/** A workflow without a start state whose RPC `go` starts S1 waiting on `request`. */
+export function startedByRpc(request: CommandRequest, seen: WorkflowStateDecideRequest[], after = deadEnd) {
+  return new FakeWorker(
+    {
+      S1: {
+        waitUntil: () => ({ commandRequest: request }),
+        execute: (req) => {
+          seen.push(req);
+          return after();
+        },
+      },
+      S2: {
+        waitUntil: () => ({
+          commandRequest: { commandWaitingType: 'ALL_COMPLETED', signalCommands: [sig('y')] },
+        }),
+        execute: (req) => {
+          seen.push(req);
+          return deadEnd();
+        },
+      },
+    },
+    { go: () => goTo({ stateId: 'S1' }) },
+  );
+}
