@@ -72,7 +72,7 @@ function compile(schema: Schema): Checker {
       return (value, depth) => {
         if (!isPlainRecord(value) || depth > MAX_DEPTH) return false;
         const check = checkerOf(item);
-        for (const key of Object.keys(value)) {
+        for (const key in value) {
           const element = value[key];
           if (element === null || (element !== undefined && !check(element, depth + 1))) return false;
         }
@@ -99,7 +99,7 @@ function compileObject(schema: Schema & { t: 'object' }): Checker {
   }
   return (value, depth) => {
     if (!isPlainRecord(value) || depth > MAX_DEPTH) return false;
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
       const field = fieldCheckers.get(key);
       if (field === undefined) {
         // Unknown keys are ignored by Go; a key that differs from a field only in case is not.
@@ -118,11 +118,10 @@ function compileObject(schema: Schema & { t: 'object' }): Checker {
   };
 }
 
+// Plain objects only, so `for…in` (no key array per object, unlike Object.keys) sees own keys alone;
+// anything else is left to the walk.
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof ExactNumberLiteral)
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
