@@ -9,7 +9,8 @@
  */
 export class WorkflowTaskGate {
   private running = false;
-  private endListeners: (() => void)[] = [];
+  // Created when someone first waits: every run has a gate, few runs ever see a locking RPC.
+  private endListeners: (() => void)[] | undefined;
 
   /** True while such a task runs. */
   get busy(): boolean {
@@ -19,7 +20,10 @@ export class WorkflowTaskGate {
   /** Resolves when the running task ends (at once when none runs). */
   whenEnds(): Promise<void> {
     if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => this.endListeners.push(resolve));
+    return new Promise((resolve) => {
+      this.endListeners ??= [];
+      this.endListeners.push(resolve);
+    });
   }
 
   /** A task begins. */
@@ -33,7 +37,7 @@ export class WorkflowTaskGate {
     if (!this.running) throw new Error('a workflow task ended that never began');
     this.running = false;
     const listeners = this.endListeners;
-    this.endListeners = [];
-    for (const listener of listeners) listener();
+    this.endListeners = undefined;
+    if (listeners) for (const listener of listeners) listener();
   }
 }
