@@ -3,8 +3,37 @@
  * no import circle (type imports count: a type import still ties two files together) and
  * dependencies that point one way. `npm run graph:imports` draws the engine (docs/architecture.md).
  */
+
+/**
+ * The engine's rooms from the ground floor up: a room imports only rooms below it, so the rooms
+ * stand in layers with no circle between folders either. `engine.ts` and `client-inputs.ts` (the
+ * engine's front, at the folder's root) stand between the state flow and the RPC and reset flows.
+ */
+const ENGINE_FLOORS = [
+  'support/',
+  'choices/',
+  'schedules/',
+  'commands/',
+  'attributes/',
+  'threads/',
+  'runs/',
+  'worker-calls/',
+  'states/',
+  '[^/]+\\.ts$',
+  'rpcs/',
+  'reset/',
+];
+const engineFloorRules = ENGINE_FLOORS.slice(0, -1).map((floor, index) => ({
+  name: `engine-rooms-in-layers-${index}`,
+  severity: 'error',
+  comment: `An engine room imports only rooms below it (.dependency-cruiser.cjs ENGINE_FLOORS): ${floor} may not import ${ENGINE_FLOORS.slice(index + 1).join(' ')}. Move the shared piece down, or let the caller pass it in.`,
+  from: { path: `^simulator/engine/${floor}` },
+  to: { path: `^simulator/engine/(${ENGINE_FLOORS.slice(index + 1).join('|')})` },
+}));
+
 module.exports = {
   forbidden: [
+    ...engineFloorRules,
     {
       name: 'no-circular',
       severity: 'error',

@@ -53,9 +53,13 @@ ${floors}
 
 ## The engine's rooms
 
-Each room is a folder of \`simulator/engine/\` with a README saying what it owns. An arrow is an
-import from a file of one room to a file of another. Files never import in a circle; rooms may (a
-run holds its threads, and a thread's step changes its run).
+Each room is a folder of \`simulator/engine/\` with a README saying what it owns; \`engine.ts\` and
+\`client-inputs.ts\`, at the folder's root, are the engine's front. An arrow is an import from a file
+of one room to a file of another. The rooms stand in layers, and \`npm run lint\` keeps them so
+(\`ENGINE_FLOORS\` in \`.dependency-cruiser.cjs\`): from the ground up \`support\`, \`choices\`,
+\`schedules\`, \`commands\`, \`attributes\`, \`threads\` (where each thread stands), \`runs\` (a run and
+its parts), \`worker-calls\`, \`states\` (a state execution's flow), the front, then \`rpcs\` and
+\`reset\`; a room imports only rooms below it, so no two rooms import each other.
 
 \`\`\`mermaid
 ${rooms}

@@ -2,7 +2,7 @@ import type { SearchAttributeValueType } from '../sdk/wire/types.ts';
 import type { Clock } from './clock/clock.ts';
 import type { WorkerTransport } from './contracts.ts';
 import type { SeededChoices } from './engine/choices/seeded-choices.ts';
-import type { RpcTaskBatching } from './engine/rpcs/task-batching.ts';
+import type { RpcTaskBatching } from './engine/choices/task-batching.ts';
 import type { HistoryObserver } from './history/history.ts';
 
 /**

@@ -8,13 +8,13 @@ import {
   DEFAULT_SEARCH_ATTRIBUTES,
   SearchAttributeRegistry,
 } from './engine/attributes/search-attribute-registry.ts';
+import { InjectedFaults } from './engine/choices/injected-faults.ts';
 import { type SeededChoices, seededBatching } from './engine/choices/seeded-choices.ts';
-import { Engine, type WaitHooks } from './engine/runs/engine.ts';
+import { Engine, type WaitHooks } from './engine/engine.ts';
 import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
 import { DEFAULT_RETENTION_MS, Retention } from './engine/runs/retention.ts';
 import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
-import { InjectedFaults } from './engine/worker-calls/injected-faults.ts';
 import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';

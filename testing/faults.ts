@@ -1,4 +1,4 @@
-import type { FaultSpec } from '../simulator/engine/worker-calls/injected-faults.ts';
+import type { FaultSpec } from '../simulator/engine/choices/injected-faults.ts';
 import type { Simulator } from '../simulator/simulator.ts';
 import { REAL_SERVER_LIMITS } from './backend.ts';
 
@@ -6,7 +6,7 @@ export type {
   FaultKind,
   FaultSpec,
   WorkerCallApi,
-} from '../simulator/engine/worker-calls/injected-faults.ts';
+} from '../simulator/engine/choices/injected-faults.ts';
 
 /**
  * Worker faults a test injects (sim and sim-http; a real server cannot: `backend.reasonItLacks('faults')`).

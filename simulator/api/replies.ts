@@ -1,6 +1,6 @@
 import type { ErrorResponse, ErrorSubStatus } from '../../sdk/wire/types.ts';
 import type { ApiReply } from '../contracts.ts';
-import type { Engine } from '../engine/runs/engine.ts';
+import type { Engine } from '../engine/engine.ts';
 
 /**
  * The bodies and statuses the real iWF server answers with (docs/semantics/wire.md#errors-1, #errors-2; docs/semantics/faults.md#table-a).

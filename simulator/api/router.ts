@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { ApiPaths } from '../../sdk/wire/paths.ts';
 import type { ApiReply, ApiRequest } from '../contracts.ts';
-import type { Engine } from '../engine/runs/engine.ts';
+import type { Engine } from '../engine/engine.ts';
 import { decodeLikeGo } from '../schema/go-decode.ts';
 import { readGoJson } from '../schema/go-json-text.ts';
 import { RequestSchemas } from '../schema/wire-schemas.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FaultSpec } from '../engine/worker-calls/injected-faults.ts';
+import type { FaultSpec } from '../engine/choices/injected-faults.ts';
 import type { Simulator } from '../simulator.ts';
 import { ADMIN_PREFIX } from './admin-routes.ts';
 

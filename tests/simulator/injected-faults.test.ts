@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enc, gracefulComplete } from '../../conformance/kit/index.ts';
-import type { FaultSpec } from '../../simulator/engine/worker-calls/injected-faults.ts';
+import type { FaultSpec } from '../../simulator/engine/choices/injected-faults.ts';
 import { httpWorkerTransport } from '../../simulator/http/http-worker-transport.ts';
 import { buildSimulatorServer } from '../../simulator/http/server.ts';
 import { Simulator } from '../../simulator/simulator.ts';

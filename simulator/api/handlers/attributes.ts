@@ -8,8 +8,8 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import { formatUtcNanos } from '../../engine/attributes/search-attribute-registry.ts';
-import { applyClientInput } from '../../engine/runs/client-inputs.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
+import { applyClientInput } from '../../engine/client-inputs.ts';
+import type { Engine } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies, serverBug } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';

@@ -6,9 +6,9 @@ import type {
   WorkflowWaitForStateCompletionRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import { requestContinueAsNew } from '../../engine/reset/continue-as-new.ts';
-import { applyClientInput } from '../../engine/runs/client-inputs.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
+import { applyClientInput } from '../../engine/client-inputs.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { requestContinueAsNew } from '../../engine/runs/continue-as-new.ts';
 import {
   isStateCompleted,
   startStateCompletionWorkflow,

@@ -1,6 +1,6 @@
 import type { WorkflowGetRequest, WorkflowGetResponse } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine, LongPollLimit } from '../../engine/runs/engine.ts';
+import type { Engine, LongPollLimit } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies } from '../replies.ts';
 

@@ -1,6 +1,6 @@
 import type { EncodedObject } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { BLOB_LIMIT_BYTES } from '../../engine/worker-calls/blob-limit.ts';
 import { Replies } from '../replies.ts';
 

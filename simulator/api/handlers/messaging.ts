@@ -4,8 +4,8 @@ import type {
   WorkflowSkipTimerRequest,
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import { applyClientInput, skipTimer } from '../../engine/runs/client-inputs.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
+import { applyClientInput, skipTimer } from '../../engine/client-inputs.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { isRunIdForm, Replies } from '../replies.ts';
 import { sizeLimitReply } from './limits.ts';
 

@@ -1,10 +1,10 @@
 import type { WorkflowResetRequest } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import { parseIwfDatetime } from '../../engine/attributes/search-attribute-registry.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { resetRun } from '../../engine/reset/reset.ts';
 import { invokeRpc } from '../../engine/rpcs/invoke-rpc.ts';
 import { stepPause } from '../../engine/runs/after-reply.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { invokeRpc } from '../../engine/rpcs/invoke-rpc.ts';
 import {
   LOCK_REFUSED_DETAIL,
   type RpcOutcome,
   UPDATE_ABORTED_BY_CLOSE,
 } from '../../engine/rpcs/rpc-outcome.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
 import { Replies } from '../replies.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { WorkflowSearchRequest, WorkflowSearchResponseEntry } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
+import type { Engine } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { Replies } from '../replies.ts';
 import { compileQuery, type RunPredicate } from '../search/query-match.ts';

@@ -5,7 +5,7 @@ import type {
 } from '../../../sdk/wire/types.ts';
 import type { ApiReply } from '../../contracts.ts';
 import { mappingProblem } from '../../engine/attributes/search-attribute-registry.ts';
-import type { Engine } from '../../engine/runs/engine.ts';
+import type { Engine } from '../../engine/engine.ts';
 import type { WorkflowRun } from '../../engine/runs/workflow-run.ts';
 import { parseCron } from '../../engine/schedules/cron-expression.ts';
 import { Replies } from '../replies.ts';

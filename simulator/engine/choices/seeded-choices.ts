@@ -1,5 +1,5 @@
-import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
-import { FAULT_KINDS, type FaultKind } from '../worker-calls/injected-faults.ts';
+import { FAULT_KINDS, type FaultKind } from './injected-faults.ts';
+import type { RpcTaskBatching } from './task-batching.ts';
 
 /**
  * Faults an exploration may inject on its own, from a budget: each worker call fails with

@@ -3,13 +3,13 @@ import type {
   WorkflowRpcRequest,
   WorkflowStartRequest,
 } from '../../../sdk/wire/types.ts';
-import { applyClientInput } from '../runs/client-inputs.ts';
-import type { Engine } from '../runs/engine.ts';
+import { applyClientInput } from '../client-inputs.ts';
+import type { Engine } from '../engine.ts';
 import { type JournalInput, type RunJournal, startedIds, threadRecords } from '../runs/run-journal.ts';
+import { holdSkipsPendingAt, reapplyTimerSkip } from '../runs/timer-skips.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import { resumeThreads } from '../threads/state-execution.ts';
+import { resumeThreads } from '../states/state-execution.ts';
 import { findResetPoint } from './reset-point.ts';
-import { holdSkipsPendingAt, reapplyTimerSkip } from './timer-skips.ts';
 
 /**
  * What a reset needs from the API layer: running a locking RPC again (Temporal re-applies an

@@ -1,7 +1,7 @@
 import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
 import { lockKeys } from '../attributes/locks.ts';
 import { lockingKeysOf } from '../attributes/persistence.ts';
-import type { Engine } from '../runs/engine.ts';
+import type { Engine } from '../engine.ts';
 import { lockingRpcTasksOf } from './locking-rpc-tasks.ts';
 import type { RpcOutcome } from './rpc-outcome.ts';
 import { applyRpcAnswer, callWorkerRpc } from './worker-rpc.ts';

@@ -1,8 +1,8 @@
 import type { WorkflowRpcRequest } from '../../../sdk/wire/types.ts';
-import { continueAsNewIfDue, countOperations } from '../reset/continue-as-new.ts';
+import { batchSize, deliverAllPending, type PendingLockingRpc } from '../choices/task-batching.ts';
+import { continueAsNewIfDue, countOperations } from '../runs/continue-as-new.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
 import { ACCEPTED_UPDATE_COMPLETED_WORKFLOW, type RpcOutcome } from './rpc-outcome.ts';
-import { batchSize, deliverAllPending, type PendingLockingRpc } from './task-batching.ts';
 import { applyRpcAnswer, callWorkerRpc } from './worker-rpc.ts';
 
 interface WaitingRpc extends PendingLockingRpc {

@@ -9,9 +9,9 @@ import type {
 import { decodeLikeGo } from '../../schema/go-decode.ts';
 import { checkSchema } from '../../schema/schema.ts';
 import { RpcResponseSchema, WorkerErrorResponseSchema } from '../../schema/wire-schemas.ts';
-import { applyClientInput } from '../runs/client-inputs.ts';
+import { applyClientInput } from '../client-inputs.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import { isSystemStateId } from '../threads/decisions.ts';
+import { isSystemStateId } from '../states/decisions.ts';
 import { callRunWorker } from '../worker-calls/run-worker-call.ts';
 import { type CallOutcome, parseReplyBody, replyText } from '../worker-calls/worker-call.ts';
 import type { RpcOutcome } from './rpc-outcome.ts';

@@ -2,9 +2,9 @@ import type { Clock } from '../../clock/clock.ts';
 import type { WorkerTransport } from '../../contracts.ts';
 import type { HistoryObserver } from '../../history/history.ts';
 import type { SearchAttributeRegistry } from '../attributes/search-attribute-registry.ts';
+import type { InjectedFaults } from '../choices/injected-faults.ts';
 import type { SeededChoices } from '../choices/seeded-choices.ts';
-import type { RpcTaskBatching } from '../rpcs/task-batching.ts';
-import type { InjectedFaults } from '../worker-calls/injected-faults.ts';
+import type { RpcTaskBatching } from '../choices/task-batching.ts';
 import type { IdGenerator } from './ids.ts';
 import type { InFlightWork } from './in-flight-work.ts';
 

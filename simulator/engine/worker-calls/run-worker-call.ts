@@ -1,7 +1,7 @@
 import type { WorkerReply } from '../../contracts.ts';
+import type { ChosenFault, InjectedFaults, WorkerCallApi } from '../choices/injected-faults.ts';
 import type { SeededChoices } from '../choices/seeded-choices.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import type { ChosenFault, InjectedFaults, WorkerCallApi } from './injected-faults.ts';
 
 type ClientWaits = InjectedFaults['clientWaits'];
 

@@ -11,10 +11,10 @@ import { lockKeys } from '../attributes/locks.ts';
 import { lockingKeysOf } from '../attributes/persistence.ts';
 import { stepPause } from '../runs/after-reply.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
-import type { ResolvedStateOptions } from '../threads/state-options.ts';
 import { answerExceedsBlobLimit } from './blob-limit.ts';
 import { effectiveRetryPolicy, nextRetryDelayMs, retryDeadline, retryPolicyProblem } from './retry-policy.ts';
 import { callRunWorker } from './run-worker-call.ts';
+import type { ResolvedStateOptions } from './state-options.ts';
 import {
   checkStateApiOutcome,
   oversizedAnswerMessage,

@@ -1,10 +1,10 @@
-import type { WorkflowConfig } from '../../../sdk/wire/types.ts';
-import { applyMutations, deliverSignal, type Mutations } from '../attributes/mutations.ts';
-import { mappingProblem } from '../attributes/search-attribute-registry.ts';
-import { countOperations } from '../reset/continue-as-new.ts';
-import { startStateExecutions } from '../threads/state-execution.ts';
-import type { JournalInput } from './run-journal.ts';
-import type { WorkflowRun } from './workflow-run.ts';
+import type { WorkflowConfig } from '../../sdk/wire/types.ts';
+import { applyMutations, deliverSignal, type Mutations } from './attributes/mutations.ts';
+import { mappingProblem } from './attributes/search-attribute-registry.ts';
+import { countOperations } from './runs/continue-as-new.ts';
+import type { JournalInput } from './runs/run-journal.ts';
+import type { WorkflowRun } from './runs/workflow-run.ts';
+import { startStateExecutions } from './states/state-execution.ts';
 
 /**
  * Applies a client input that the real server sends to the workflow as a signal (or an update):

@@ -1,16 +1,16 @@
 import type { CommandResults, StateMovement } from '../../../sdk/wire/types.ts';
 import { sharedAttributes } from '../../history/history.ts';
 import { CommandWait } from '../commands/command-wait.ts';
-import { continueAsNewIfDue } from '../reset/continue-as-new.ts';
-import { applyHeldTimerSkips } from '../reset/timer-skips.ts';
+import { continueAsNewIfDue } from '../runs/continue-as-new.ts';
+import { applyHeldTimerSkips } from '../runs/timer-skips.ts';
 import type { WorkflowRun } from '../runs/workflow-run.ts';
+import { LiveThread } from '../threads/live-threads.ts';
+import { stateIdOf, type ThreadRecord } from '../threads/thread-record.ts';
 import { callStateApi } from '../worker-calls/state-api-call.ts';
+import { type ResolvedStateOptions, resolveStateOptions } from '../worker-calls/state-options.ts';
 import { interpretDecision } from './decisions.ts';
-import { LiveThread } from './live-threads.ts';
 import { applyExecuteAnswer, applyWaitUntilAnswer } from './state-answers.ts';
-import { type ResolvedStateOptions, resolveStateOptions } from './state-options.ts';
 import { threadMovement } from './thread-movement.ts';
-import { stateIdOf, type ThreadRecord } from './thread-record.ts';
 
 /**
  * Starts state executions together (one decision's next states), each as its own thread (semantics

@@ -1,6 +1,6 @@
-import type { JournalInput } from '../runs/run-journal.ts';
-import type { WorkflowRun } from '../runs/workflow-run.ts';
 import type { ThreadRecord } from '../threads/thread-record.ts';
+import type { JournalInput } from './run-journal.ts';
+import type { WorkflowRun } from './workflow-run.ts';
 
 /**
  * A timer skip as the workflow receives it (a system signal naming a state execution and a timer

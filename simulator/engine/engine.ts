@@ -1,13 +1,16 @@
-import type { WorkflowStartRequest } from '../../../sdk/wire/types.ts';
-import type { TimerHandle, TimerOwner } from '../../clock/clock.ts';
-import { indexSearchAttributes } from '../attributes/mutations.ts';
-import { CronSchedules } from '../schedules/cron-schedules.ts';
-import { startStateExecution } from '../threads/state-execution.ts';
-import { afterReply } from './after-reply.ts';
-import { closedBefore } from './retention.ts';
-import type { EngineRuntime } from './runtime.ts';
-import { signalStateCompletionWorkflow, stateCompletionWorkflowId } from './state-completion-workflows.ts';
-import { type RunHooks, type RunOptions, WorkflowRun } from './workflow-run.ts';
+import type { WorkflowStartRequest } from '../../sdk/wire/types.ts';
+import type { TimerHandle, TimerOwner } from '../clock/clock.ts';
+import { indexSearchAttributes } from './attributes/mutations.ts';
+import { afterReply } from './runs/after-reply.ts';
+import { closedBefore } from './runs/retention.ts';
+import type { EngineRuntime } from './runs/runtime.ts';
+import {
+  signalStateCompletionWorkflow,
+  stateCompletionWorkflowId,
+} from './runs/state-completion-workflows.ts';
+import { type RunHooks, type RunOptions, WorkflowRun } from './runs/workflow-run.ts';
+import { CronSchedules } from './schedules/cron-schedules.ts';
+import { startStateExecution } from './states/state-execution.ts';
 
 // Captured at load: a real-time long-poll cap must not follow a test's fake timers.
 const realSetTimeout = globalThis.setTimeout;

@@ -1,4 +1,4 @@
-import type { WorkflowRun } from '../runs/workflow-run.ts';
+import type { WorkflowRun } from './workflow-run.ts';
 
 /** The server's default `continueAsNewThreshold` (`config/config.go: DefaultWorkflowConfig`). */
 export const DEFAULT_CONTINUE_AS_NEW_THRESHOLD = 100;
