@@ -1,7 +1,7 @@
-import { setOwn } from '../engine/support/own-property.ts';
 import { decodesAsIs } from './decodes-as-is.ts';
 import { goName, mismatch } from './go-error-text.ts';
 import { ExactNumberLiteral } from './go-json-text.ts';
+import { setOwn } from './own-property.ts';
 import type { Schema } from './schema-language.ts';
 
 /**

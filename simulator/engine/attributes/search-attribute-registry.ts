@@ -1,5 +1,5 @@
 import type { SearchAttribute, SearchAttributeValueType } from '../../../sdk/wire/types.ts';
-import { ownValue } from '../support/own-property.ts';
+import { ownValue } from '../../schema/own-property.ts';
 
 /**
  * The custom search attributes the real test server registers (see the brief's server setup):

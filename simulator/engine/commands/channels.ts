@@ -1,6 +1,6 @@
 import type { ChannelInfo, EncodedObject } from '../../../sdk/wire/types.ts';
+import { setOwn } from '../../schema/own-property.ts';
 import { NonShrinkingList } from '../support/non-shrinking-list.ts';
-import { setOwn } from '../support/own-property.ts';
 
 /**
  * A command waiting on a channel; `owner` is re-evaluated once a delivery batch is complete.
