@@ -8,15 +8,9 @@ import type { TestEnvironment } from './environment.ts';
  * const env = closedGuard(createInProcessEnvironment({ workflows }));
  */
 export function closedGuard(env: TestEnvironment): TestEnvironment {
-  let closed = false;
-  const guard = (method: string): void => {
-    if (closed) {
-      throw new Error(
-        `env.${method}() was called after env.close(): create a new environment with ` +
-          'createTestEnvironment(...) for each test, and close it at the end (e.g. in afterEach)',
-      );
-    }
-  };
+  const state = { closed: false };
+  // Methods, not arrow properties: no `this` in them (so `const { advanceBy } = env` still works),
+  // and no per-environment name wrapper, which tsx adds to every arrow property.
   return {
     mode: env.mode,
     client: env.client,
@@ -25,25 +19,34 @@ export function closedGuard(env: TestEnvironment): TestEnvironment {
     simulator: env.simulator,
     missingSearchAttributes: env.missingSearchAttributes,
     faults: env.faults,
-    now: async () => {
-      guard('now');
+    async now() {
+      refuseIfClosed(state, 'now');
       return env.now();
     },
-    advanceBy: async (ms) => {
-      guard('advanceBy');
+    async advanceBy(ms) {
+      refuseIfClosed(state, 'advanceBy');
       return env.advanceBy(ms);
     },
-    settle: async () => {
-      guard('settle');
+    async settle() {
+      refuseIfClosed(state, 'settle');
       return env.settle();
     },
-    formatHistory: async (workflowId) => {
-      guard('formatHistory');
+    async formatHistory(workflowId) {
+      refuseIfClosed(state, 'formatHistory');
       return env.formatHistory(workflowId);
     },
-    close: async () => {
-      closed = true;
+    async close() {
+      state.closed = true;
       await env.close();
     },
   };
+}
+
+function refuseIfClosed(state: { closed: boolean }, method: string): void {
+  if (state.closed) {
+    throw new Error(
+      `env.${method}() was called after env.close(): create a new environment with ` +
+        'createTestEnvironment(...) for each test, and close it at the end (e.g. in afterEach)',
+    );
+  }
 }

@@ -36,9 +36,12 @@ export interface TestFaults {
  */
 export function simulatorFaults(simulator: Simulator): TestFaults {
   const faults = simulator.faults;
+  // Methods, not arrow properties: no per-environment name wrapper (tsx adds one to each arrow).
   return {
-    inject: (spec) => faults.inject(spec),
-    workerDown: (ms) => {
+    inject(spec) {
+      return faults.inject(spec);
+    },
+    workerDown(ms) {
       if (!(typeof ms === 'number' && ms > 0))
         throw new Error(`workerDown(ms) needs a positive duration in ms, got ${ms}`);
       const now = simulator.now();
@@ -47,7 +50,9 @@ export function simulatorFaults(simulator: Simulator): TestFaults {
     get remaining() {
       return faults.remaining;
     },
-    clear: () => faults.clear(),
+    clear() {
+      faults.clear();
+    },
   };
 }
 
