@@ -131,12 +131,21 @@ export class Simulator {
     this.sweepRetention();
     this.inFlightWork.begin();
     let answer: ApiReply;
+    // The exchange log files the request by the body the router decoded (no second parse).
+    let decoded: unknown;
     try {
-      answer = await routeRequest(this.engine, request);
+      answer = await routeRequest(
+        this.engine,
+        request,
+        this.exchanges &&
+          ((body) => {
+            decoded = body;
+          }),
+      );
     } finally {
       this.inFlightWork.end();
     }
-    this.exchanges?.noteApi(request, answer);
+    this.exchanges?.noteApi(request, answer, decoded);
     return answer;
   }
 

@@ -68,15 +68,23 @@ const GET_PATHS = new Set(['/', ApiPaths.healthcheck]);
  * @example
  * await routeRequest(engine, { method: 'POST', path: '/api/v1/workflow/get', body: { workflowId: 'wf' } });
  */
-export async function routeRequest(engine: Engine, request: ApiRequest): Promise<ApiReply> {
+export async function routeRequest(
+  engine: Engine,
+  request: ApiRequest,
+  onDecoded?: (body: unknown) => void,
+): Promise<ApiReply> {
   try {
-    return await answer(engine, request);
+    return await answer(engine, request, onDecoded);
   } catch (error) {
     return simulatorFault(engine, request.path, error);
   }
 }
 
-async function answer(engine: Engine, request: ApiRequest): Promise<ApiReply> {
+async function answer(
+  engine: Engine,
+  request: ApiRequest,
+  onDecoded: ((body: unknown) => void) | undefined,
+): Promise<ApiReply> {
   const method = request.method.toUpperCase();
   const queryAt = request.path.indexOf('?');
   const path = queryAt >= 0 ? request.path.slice(0, queryAt) : request.path;
@@ -89,6 +97,7 @@ async function answer(engine: Engine, request: ApiRequest): Promise<ApiReply> {
   const decoded = decodeLikeGo(parsed, RequestSchemas[path]!);
   if (decoded.problem !== undefined) return Replies.invalidSchema();
   const body = decoded.value;
+  onDecoded?.(body);
   if (target.requiresWorkflowId && !(body as { workflowId?: string } | null)?.workflowId)
     return Replies.workflowIdNotSet();
   return target.handler(engine, body);

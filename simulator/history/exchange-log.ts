@@ -1,4 +1,4 @@
-import type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from '../contracts.ts';
+import type { ApiReply, ApiRequest, WorkerTransport } from '../contracts.ts';
 
 /**
  * One request and its answer, between a client and the simulator or the simulator and a worker,
@@ -32,28 +32,42 @@ const WORKFLOWS = 5_000;
  * const transport = exchanges.observeWorker(httpWorkerTransport());
  */
 export class ExchangeLog {
-  private readonly byWorkflow = new Map<string, RecordedExchange[]>();
+  // Bodies that came as text are kept as text and parsed when the page asks: every HTTP exchange is
+  // recorded, few are ever looked at.
+  private readonly byWorkflow = new Map<string, StoredExchange[]>();
 
   constructor(private readonly now: () => number) {}
 
   /** The exchanges of a workflow id, oldest first. */
   of(workflowId: string): readonly RecordedExchange[] {
-    return this.byWorkflow.get(workflowId) ?? [];
+    const list = this.byWorkflow.get(workflowId);
+    if (!list) return [];
+    for (const stored of list) parseStoredTexts(stored);
+    return list;
   }
 
-  /** Records a client request and the simulator's answer (requests without a workflow id are not kept). */
-  noteApi(request: ApiRequest, reply: ApiReply): void {
-    const body = request.rawBody !== undefined ? parseOrText(request.rawBody) : request.body;
-    const workflowId = stringField(body, 'workflowId');
+  /**
+   * Records a client request and the simulator's answer (requests without a workflow id are not
+   * kept). `decoded` is the body as the router decoded it, when it did: its workflow id files the
+   * exchange without parsing the text again.
+   */
+  noteApi(request: ApiRequest, reply: ApiReply, decoded?: unknown): void {
+    const text = request.rawBody;
+    const workflowId = stringField(
+      decoded ?? (text !== undefined ? parseOrText(text) : request.body),
+      'workflowId',
+    );
     if (workflowId === undefined) return;
-    this.add(workflowId, {
+    const exchange: StoredExchange = {
       at: this.now(),
       kind: 'api',
       path: request.path,
-      request: body,
+      request: text === undefined ? request.body : undefined,
       status: reply.status,
       response: reply.body,
-    });
+    };
+    if (text !== undefined) exchange.requestText = text;
+    this.add(workflowId, exchange);
   }
 
   /** Wraps a worker transport so each call and its answer (or its failure) are recorded. */
@@ -61,9 +75,9 @@ export class ExchangeLog {
     return {
       call: async (url, path, body, options) => {
         const context = (body as { context?: { workflowId?: string; stateExecutionId?: string } }).context;
-        const record = (status: number, response: unknown) => {
+        const record = (status: number, response: unknown, responseText?: string) => {
           if (context?.workflowId === undefined) return;
-          const exchange: RecordedExchange = {
+          const exchange: StoredExchange = {
             at: this.now(),
             kind: 'worker',
             path,
@@ -71,12 +85,14 @@ export class ExchangeLog {
             status,
             response,
           };
+          if (responseText !== undefined) exchange.responseText = responseText;
           if (context.stateExecutionId !== undefined) exchange.executionId = context.stateExecutionId;
           this.add(context.workflowId, exchange);
         };
         try {
           const reply = await inner.call(url, path, body, options);
-          record(reply.status, replyBody(reply));
+          if (reply.json !== undefined || reply.text === undefined) record(reply.status, reply.json);
+          else record(reply.status, undefined, reply.text);
           return reply;
         } catch (error) {
           record(0, { error: error instanceof Error ? error.message : String(error) });
@@ -86,7 +102,7 @@ export class ExchangeLog {
     };
   }
 
-  private add(workflowId: string, exchange: RecordedExchange): void {
+  private add(workflowId: string, exchange: StoredExchange): void {
     let list = this.byWorkflow.get(workflowId);
     if (!list) {
       if (this.byWorkflow.size >= WORKFLOWS) {
@@ -101,9 +117,21 @@ export class ExchangeLog {
   }
 }
 
-function replyBody(reply: WorkerReply): unknown {
-  if (reply.json !== undefined) return reply.json;
-  return reply.text === undefined ? undefined : parseOrText(reply.text);
+/** An exchange as kept: a body that came as text stays text until someone reads it. */
+interface StoredExchange extends RecordedExchange {
+  requestText?: string;
+  responseText?: string;
+}
+
+function parseStoredTexts(stored: StoredExchange): void {
+  if (stored.requestText !== undefined) {
+    stored.request = parseOrText(stored.requestText);
+    delete stored.requestText;
+  }
+  if (stored.responseText !== undefined) {
+    stored.response = parseOrText(stored.responseText);
+    delete stored.responseText;
+  }
 }
 
 function parseOrText(text: string): unknown {

@@ -4,7 +4,7 @@ import { MUTATIONS, mutate } from '../../fuzz/mutations.ts';
 import { arbitraryOf } from '../../fuzz/schema-arbitrary.ts';
 import { decodesAsIs } from '../../simulator/schema/decodes-as-is.ts';
 import { decodeLikeGo, decodeLikeGoByWalking } from '../../simulator/schema/go-decode.ts';
-import { readGoJson } from '../../simulator/schema/go-json-text.ts';
+import { ExactNumberLiteral, readGoJson, readGoJsonByScanning } from '../../simulator/schema/go-json-text.ts';
 import { arr, int32, obj, type Schema, str } from '../../simulator/schema/schema-language.ts';
 import {
   ExecuteResponseSchema,
@@ -77,5 +77,40 @@ describe('decoding like Go, fast path', () => {
     expect(decodeLikeGo({ WorkflowId: 'a', keys: [null] }, schema)).toEqual({
       value: { workflowId: 'a', keys: [''] },
     });
+  });
+
+  it('reads JSON text as Go does, fast path or not: same values, same exact numbers, same Go errors', () => {
+    const texts = [
+      ...fc.sample(fc.json({ maxDepth: 4 }), { numRuns: 300, seed: 11 }),
+      '{"a":10.0}',
+      '{"a":1e2,"b":"v1.0"}',
+      '{"n":9007199254740993}',
+      '{"a":1} trailing',
+      '{"a":1}{"b":2}',
+      '',
+      ' ',
+      '{"a":}',
+      '[1,2',
+      '\ufeff{}',
+      '{"a":"\\ud800"}',
+      '01',
+    ];
+    for (const text of texts) {
+      for (const mode of ['first-value', 'whole'] as const) {
+        expect(readGoJson(text, mode), `${mode} ${text.slice(0, 80)}`).toEqual(
+          readGoJsonByScanning(text, mode),
+        );
+      }
+    }
+    // Deep texts: compared by outcome (deep equality itself would recurse 10,000 levels).
+    const atLimit = `${'['.repeat(9_999)}${']'.repeat(9_999)}`;
+    const read = readGoJson(atLimit, 'whole');
+    expect(read.problem === undefined && Array.isArray(read.value)).toBe(true);
+    const pastLimit = `${'['.repeat(10_001)}${']'.repeat(10_001)}`;
+    expect(readGoJson(pastLimit, 'whole')).toEqual({ problem: 'exceeded max depth' });
+    const whole = readGoJson('{"a":10.0}', 'whole');
+    expect(whole.problem === undefined && (whole.value as { a: unknown }).a).toBeInstanceOf(
+      ExactNumberLiteral,
+    );
   });
 });
