@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runIsolated } from '../../bench/isolated.ts';
 import { BENCHMARKS } from '../../bench/suite.ts';
 import type { BenchResult } from '../../bench/types.ts';
 
@@ -38,18 +37,4 @@ describe('benchmark suite (smoke run, tiny sizes, no timing assertions)', () => 
       for (const result of results) expectWellFormed(result, bench.name);
     });
   }
-
-  it('runs each scenario in a process of its own and collects what it reports', async () => {
-    const started: string[] = [];
-    const results = await runIsolated(['env-create', 'idle-memory'], 'smoke', {
-      onStart: (name) => started.push(name),
-    });
-    expect(started).toEqual(['env-create', 'idle-memory']);
-    expect(results.map((result) => result.name)).toEqual([
-      'env-create',
-      'idle-memory',
-      'idle-memory/history',
-    ]);
-    for (const result of results) expectWellFormed(result, result.name.split('/')[0]!);
-  }, 60_000);
 });
