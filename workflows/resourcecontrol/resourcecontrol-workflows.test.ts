@@ -55,7 +55,8 @@ async function status(requests: ResourceRequests, id: string): Promise<string | 
  * child returned its timer would not skip it.
  */
 async function started(requests: ResourceRequests, ...ids: number[]): Promise<void> {
-  for (const id of ids) await expect.poll(() => status(requests, String(id))).toBe('started');
+  for (const id of ids)
+    await expect.poll(() => status(requests, String(id)), { timeout: 10_000 }).toBe('started');
 }
 
 describe('resource control', () => {
@@ -77,11 +78,13 @@ describe('resource control', () => {
     }
     await started(requests, 1, 2, 3, 4, 5);
     // Search is eventually consistent on a real server: poll it.
-    await expect.poll(() => runningChildren(env)).toHaveLength(5);
+    await expect.poll(() => runningChildren(env), { timeout: 10_000 }).toHaveLength(5);
     expect(await status(requests, '6')).toBe('not started');
     await env.advanceBy(seconds(10));
     await started(requests, 6, 7, 8);
-    await expect.poll(() => runningChildren(env)).toEqual(['processing-6', 'processing-7', 'processing-8']);
+    await expect
+      .poll(() => runningChildren(env), { timeout: 10_000 })
+      .toEqual(['processing-6', 'processing-7', 'processing-8']);
     await env.advanceBy(seconds(10));
     expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
   });
