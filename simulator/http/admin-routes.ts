@@ -35,7 +35,7 @@ export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator):
     controllable: simulator.controllable,
   }));
   app.post<{ Body: unknown }>(`${ADMIN_PREFIX}/time/advance`, async (request, reply) => {
-    const ms = (parseBody(request.body) as { ms?: unknown } | undefined)?.ms;
+    const ms = (parseAdminBody(request.body) as { ms?: unknown } | undefined)?.ms;
     if (!isControllableClock(simulator.clock)) {
       return reply.code(400).send({
         detail:
@@ -64,8 +64,14 @@ export function registerAdminRoutes(app: FastifyInstance, simulator: Simulator):
 /** The latest epoch millisecond a JavaScript Date can hold. */
 const MAX_DATE_MS = 8_640_000_000_000_000;
 
-/** The server reads every body as text (like the real iWF server); admin bodies are JSON. */
-function parseBody(body: unknown): unknown {
+/**
+ * An admin or fault route's body: the server reads every body as text (like the real iWF server),
+ * and these bodies are JSON; undefined when it is not.
+ *
+ * @example
+ * parseAdminBody('{"ms":1000}'); // { ms: 1000 }
+ */
+export function parseAdminBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
   try {
     return JSON.parse(body);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FaultSpec } from '../engine/choices/injected-faults.ts';
 import type { Simulator } from '../simulator.ts';
-import { ADMIN_PREFIX } from './admin-routes.ts';
+import { ADMIN_PREFIX, parseAdminBody } from './admin-routes.ts';
 
 /**
  * Routes to inject worker faults from another process (docs/fault-injection.md): a test in any
@@ -13,7 +13,7 @@ import { ADMIN_PREFIX } from './admin-routes.ts';
  */
 export function registerFaultRoutes(app: FastifyInstance, simulator: Simulator): void {
   app.post<{ Body: unknown }>(`${ADMIN_PREFIX}/faults`, async (request, reply) => {
-    const spec = parseBody(request.body);
+    const spec = parseAdminBody(request.body);
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
       return reply.code(400).send({ detail: 'body must be a fault spec: {"kind": "http500", ...}' });
     try {
@@ -24,7 +24,7 @@ export function registerFaultRoutes(app: FastifyInstance, simulator: Simulator):
     return { remaining: simulator.faults.remaining };
   });
   app.post<{ Body: unknown }>(`${ADMIN_PREFIX}/faults/worker-down`, async (request, reply) => {
-    const ms = (parseBody(request.body) as { ms?: unknown } | undefined)?.ms;
+    const ms = (parseAdminBody(request.body) as { ms?: unknown } | undefined)?.ms;
     if (typeof ms !== 'number' || !(ms > 0) || !Number.isFinite(ms))
       return reply.code(400).send({ detail: 'body must be {"ms": <positive number of milliseconds>}' });
     const now = simulator.now();
@@ -35,14 +35,4 @@ export function registerFaultRoutes(app: FastifyInstance, simulator: Simulator):
     simulator.faults.clear();
     return { remaining: 0 };
   });
-}
-
-// The server reads every body as text (like the real iWF server); these bodies are JSON.
-function parseBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
 }

@@ -32,15 +32,7 @@ export function callRunWorker(
       : undefined;
   if (fault === undefined && choices !== undefined) fault = exploredFault(choices, run, api, name);
   if (fault === undefined) {
-    const outcome = callWorker(
-      runtime.clock,
-      runtime.inFlightWork,
-      runtime.transport,
-      run.workerUrl,
-      path,
-      body,
-      timeoutMs,
-    );
+    const outcome = callRunsWorker(run, path, body, timeoutMs);
     return choices === undefined ? outcome : inSeedOrder(run, choices, api, name, outcome);
   }
   run.history.add('FaultInjected', executionId, {
@@ -51,6 +43,25 @@ export function callRunWorker(
     ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }),
   });
   return faultyCall(run, faults?.clientWaits, api, fault, path, body, timeoutMs);
+}
+
+// The plain call to the run's worker, with the run's clock, in-flight count and transport.
+function callRunsWorker(
+  run: WorkflowRun,
+  path: string,
+  body: object,
+  timeoutMs: number,
+): Promise<CallOutcome> {
+  const { runtime } = run;
+  return callWorker(
+    runtime.clock,
+    runtime.inFlightWork,
+    runtime.transport,
+    run.workerUrl,
+    path,
+    body,
+    timeoutMs,
+  );
 }
 
 function exploredFault(
@@ -110,15 +121,7 @@ async function faultyCall(
       return { kind: 'timeout' };
     case 'slow': {
       const calledAt = runtime.clock.now();
-      const outcome = await callWorker(
-        runtime.clock,
-        runtime.inFlightWork,
-        runtime.transport,
-        run.workerUrl,
-        path,
-        body,
-        timeoutMs,
-      );
+      const outcome = await callRunsWorker(run, path, body, timeoutMs);
       if (outcome.kind === 'timeout') return outcome;
       const left = timeoutMs - (runtime.clock.now() - calledAt);
       const delayMs = fault.delayMs ?? 0;
