@@ -1,10 +1,18 @@
 import type { Simulator } from '../simulator/simulator.ts';
 import type { TestEnvironment } from './environment.ts';
 
+/**
+ * How many environments are kept for a failure report. Outside vitest (a script, a benchmark, a
+ * custom runner) nothing forgets them, and an exploration makes one per seed: without a bound, every
+ * closed environment and all its workflows would stay in memory for the life of the process.
+ */
+export const REMEMBERED_ENVIRONMENTS = 20;
+
 const recent: TestEnvironment[] = [];
 
-/** Remembers an environment so a failing test can show what its workflows did. */
+/** Remembers an environment (the last 20) so a failing test can show what its workflows did. */
 export function rememberEnvironment(env: TestEnvironment): TestEnvironment {
+  if (recent.length >= REMEMBERED_ENVIRONMENTS) recent.shift();
   recent.push(env);
   return env;
 }
@@ -32,7 +40,8 @@ export function takeRecentHistories(maxWorkflows = 5, maxLines = 80): string {
 }
 
 /**
- * The simulators of the environments created since the last `forgetEnvironments()` (sim backends).
+ * The simulators of the environments created since the last `forgetEnvironments()` (sim backends;
+ * the last 20 of them).
  *
  * @example
  * onTestFailed(({ task }) => writeTimelineFile(task.name, recentSimulators()));
