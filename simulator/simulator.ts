@@ -1,17 +1,10 @@
 import { routeRequest } from './api/router.ts';
 import { type Clock, type ControllableClock, isControllableClock } from './clock/clock.ts';
 import { SkippingClock } from './clock/skipping-clock.ts';
-import { DEFAULT_VIRTUAL_START_MS, VirtualClock } from './clock/virtual-clock.ts';
-import { WallClock } from './clock/wall-clock.ts';
 import type { ApiReply, ApiRequest } from './contracts.ts';
-import {
-  DEFAULT_SEARCH_ATTRIBUTES,
-  SearchAttributeRegistry,
-} from './engine/attributes/search-attribute-registry.ts';
 import { InjectedFaults } from './engine/choices/injected-faults.ts';
-import { type SeededChoices, seededBatching } from './engine/choices/seeded-choices.ts';
+import type { SeededChoices } from './engine/choices/seeded-choices.ts';
 import { Engine, type WaitHooks } from './engine/engine.ts';
-import { IdGenerator } from './engine/runs/ids.ts';
 import { InFlightWork } from './engine/runs/in-flight-work.ts';
 import { DEFAULT_RETENTION_MS, Retention } from './engine/runs/retention.ts';
 import { summarizeRun, type WorkflowSummary } from './engine/runs/run-summary.ts';
@@ -19,6 +12,7 @@ import { ExchangeLog, type RecordedExchange } from './history/exchange-log.ts';
 import { formatHistory } from './history/format-history.ts';
 import type { HistoryEvent } from './history/history.ts';
 import type { SimulatorOptions } from './simulator-options.ts';
+import { clockFromOptions, engineRuntimeFromOptions } from './simulator-setup.ts';
 
 export type { WorkflowSummary } from './engine/runs/run-summary.ts';
 export type { SimulatorOptions } from './simulator-options.ts';
@@ -28,6 +22,9 @@ const realSetTimeout = globalThis.setTimeout;
 const realSetImmediate = globalThis.setImmediate;
 const realSetInterval = globalThis.setInterval;
 const realClearInterval = globalThis.clearInterval;
+const realDateNow = Date.now;
+/** Real ms a settle on a skipping clock goes on skipping step pauses (a workflow may step for ever). */
+const SETTLE_LIMIT_MS = 15_000;
 
 /**
  * An iWF server in-process: the client REST API as `handle()`, workers called through a
@@ -56,12 +53,7 @@ export class Simulator {
   private readonly retentionSweeper: ReturnType<typeof realSetInterval> | undefined;
 
   constructor(options: SimulatorOptions) {
-    const clockOption = options.clock ?? 'virtual';
-    if (clockOption === 'virtual')
-      this.clock = new VirtualClock(options.startTime ?? DEFAULT_VIRTUAL_START_MS);
-    else if (clockOption === 'wall') this.clock = new WallClock(options.speed ?? 1);
-    else if (clockOption === 'skip') this.clock = new SkippingClock(options.startTime);
-    else this.clock = clockOption;
+    this.clock = clockFromOptions(options);
     const skipping = this.clock instanceof SkippingClock;
     this.autoAdvance = isControllableClock(this.clock) && options.autoAdvance !== false;
     this.graceMs = options.hungCallGraceMs ?? 200;
@@ -71,7 +63,6 @@ export class Simulator {
       this.retentionSweeper = realSetInterval(() => this.sweepRetention(), 60_000);
       this.retentionSweeper.unref?.();
     }
-    const log = options.logger ?? (() => {});
     if (options.recordExchanges) this.exchanges = new ExchangeLog(() => this.clock.now());
     // A request that waits is no longer work in flight: time may move for it.
     const clientWaits: WaitHooks = {
@@ -87,37 +78,13 @@ export class Simulator {
     };
     this.faults = new InjectedFaults(clientWaits);
     this.choices = options.choices;
-    const runtime = {
-      faults: this.faults,
-      searchAttributes: new SearchAttributeRegistry(
-        options.searchAttributes ?? DEFAULT_SEARCH_ATTRIBUTES,
-        options.strictSearchAttributes ?? true,
-        log,
-      ),
+    const runtime = engineRuntimeFromOptions(options, {
       clock: this.clock,
       inFlightWork: this.inFlightWork,
-      transport: this.exchanges
-        ? this.exchanges.observeWorker(options.workerTransport)
-        : options.workerTransport,
-      // Deterministic on a virtual clock; random on real time unless a seed is given.
-      ids: new IdGenerator(options.seed ?? (isControllableClock(this.clock) && !skipping ? 1 : 'random')),
-      log,
-      recordHistory: options.recordHistory !== false,
-      historyObserver: options.historyObserver,
-      maxWaitSeconds: options.maxWaitSeconds ?? 60,
-      longPollCap: skipping
-        ? ('passive' as const)
-        : this.autoAdvance
-          ? ('real' as const)
-          : ('clock' as const),
-      stepLatencyMs:
-        isControllableClock(this.clock) && !skipping ? 0 : Math.max(0, options.stepLatencyMs ?? 15),
-      stepLatencyOnClock: skipping,
-      ...(options.rpcTaskBatching || options.choices
-        ? { rpcTaskBatching: options.rpcTaskBatching ?? seededBatching(options.choices as SeededChoices) }
-        : {}),
-      ...(options.choices ? { choices: options.choices } : {}),
-    };
+      faults: this.faults,
+      exchanges: this.exchanges,
+      autoAdvance: this.autoAdvance,
+    });
     this.engine = new Engine(runtime, clientWaits);
   }
 
@@ -184,14 +151,26 @@ export class Simulator {
     this.sweepRetention();
   }
 
-  /** Waits until no worker call is in flight and nothing is runnable; fires timers already due, never moves time. */
+  /**
+   * Waits until no worker call is in flight and nothing is runnable; fires timers already due. It
+   * never moves time for a workflow timer; on a skipping clock it skips the step latency before a
+   * workflow's next step (a settle that returned in that pause would let a test act before a step
+   * that, on a real server, runs without waiting for anything).
+   */
   async runUntilIdle(): Promise<void> {
+    const giveUpAt = realDateNow() + SETTLE_LIMIT_MS;
     for (;;) {
       await this.inFlightWork.waitForIdle(this.graceMs);
       if (!isControllableClock(this.clock) || this.closed) return;
       const due = this.clock.nextDueTime();
-      if (due === undefined || due > this.clock.now()) return;
-      this.clock.fireNext();
+      if (due !== undefined && due <= this.clock.now()) {
+        this.clock.fireNext();
+        continue;
+      }
+      // A workflow that never stops stepping would keep a settle busy for ever.
+      const pause = this.clock instanceof SkippingClock && this.clock.nextSkipIsStepPause();
+      if (!pause || realDateNow() > giveUpAt) return;
+      await this.skip(this.clock as SkippingClock);
     }
   }
 

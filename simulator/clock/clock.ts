@@ -24,6 +24,11 @@ export interface TimerOwner {
    * jumps to them, it fires them on the way when it jumps to a later timer, or when they come due.
    */
   readonly passive?: boolean;
+  /**
+   * True for the pause before a workflow step (the simulated step latency): time no workflow asked
+   * to wait, so a skipping clock's settle skips it where it keeps every workflow timer.
+   */
+  readonly stepPause?: boolean;
 }
 
 /**

@@ -84,6 +84,11 @@ export class SkippingClock implements ControllableClock {
     return this.active.peek()?.due;
   }
 
+  /** Whether the next timer a skip would jump to is a step pause (see `TimerOwner.stepPause`). */
+  nextSkipIsStepPause(): boolean {
+    return this.active.peek()?.owner?.stepPause === true;
+  }
+
   fireNext(): boolean {
     const next = this.earliest();
     if (!next) return false;

@@ -294,4 +294,20 @@ describe('the skipping clock (--clock skip)', () => {
     expect((await outcome('wf')).body).toMatchObject({ workflowStatus: 'COMPLETED' });
     expectNear(worker.calls[0]!.at - t0, HOUR);
   });
+
+  it('settles only after the steps a workflow takes without waiting: it skips their step latency, not their timers', async () => {
+    const worker = new FakeWorker({
+      S1: { execute: () => goTo('S2') },
+      S2: { waitUntil: () => timer(24 * 3600), execute: () => gracefulComplete() },
+    });
+    const { simulator, start } = skipping(worker, { stepLatencyMs: 3_600_000 });
+    await start('wf', { stateOptions: { skipWaitUntil: true } });
+    await simulator.runUntilIdle();
+    expect(worker.calls.map((c) => c.path)).toEqual([
+      '/api/v1/workflowState/decide',
+      '/api/v1/workflowState/start',
+    ]);
+    expect(worker.callsOf('execute', 'S2')).toHaveLength(0);
+    expect(simulator.describeWorkflow('wf')?.status).toBe('RUNNING');
+  });
 });

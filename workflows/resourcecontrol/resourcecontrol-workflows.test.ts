@@ -1,5 +1,5 @@
 import { type Client, WorkflowAlreadyStartedError, WorkflowNotExistsError } from 'iwf-ts/sdk';
-import { backend, createTestEnvironment, seconds, type TestEnvironment } from 'iwf-ts/testing';
+import { createTestEnvironment, seconds, type TestEnvironment } from 'iwf-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResourceRequests } from './requests.ts';
 import { createResourceControlWorkflows } from './resourcecontrol-workflows.ts';
@@ -70,30 +70,24 @@ describe('resource control', () => {
     expect((await env.client.describeWorkflow('processing-1')).workflowStatus).toBe('COMPLETED');
   });
 
-  // Known gap: on the skipping clock over HTTP, under the load of the whole `npm test`, the first five
-  // children were twice found not started after 10 s of polling (fresh-clone CI, 2026-12-06); it
-  // passes alone and in its project. Skipped there until the skipping clock's ordering is understood.
-  it.skipIf(backend.clock === 'skip')(
-    'runs at most five children at a time and starts the next as each one finishes',
-    async () => {
-      const { env, requests } = await resourceEnvironment();
-      for (let i = 1; i <= 8; i++) {
-        expect(await requests.submit(request(i))).toBe('accepted');
-        await env.settle();
-      }
-      await started(requests, 1, 2, 3, 4, 5);
-      // Search is eventually consistent on a real server: poll it.
-      await expect.poll(() => runningChildren(env), { timeout: 10_000 }).toHaveLength(5);
-      expect(await status(requests, '6')).toBe('not started');
-      await env.advanceBy(seconds(10));
-      await started(requests, 6, 7, 8);
-      await expect
-        .poll(() => runningChildren(env), { timeout: 10_000 })
-        .toEqual(['processing-6', 'processing-7', 'processing-8']);
-      await env.advanceBy(seconds(10));
-      expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
-    },
-  );
+  it('runs at most five children at a time and starts the next as each one finishes', async () => {
+    const { env, requests } = await resourceEnvironment();
+    for (let i = 1; i <= 8; i++) {
+      expect(await requests.submit(request(i))).toBe('accepted');
+      await env.settle();
+    }
+    await started(requests, 1, 2, 3, 4, 5);
+    // Search is eventually consistent on a real server: poll it.
+    await expect.poll(() => runningChildren(env), { timeout: 10_000 }).toHaveLength(5);
+    expect(await status(requests, '6')).toBe('not started');
+    await env.advanceBy(seconds(10));
+    await started(requests, 6, 7, 8);
+    await expect
+      .poll(() => runningChildren(env), { timeout: 10_000 })
+      .toEqual(['processing-6', 'processing-7', 'processing-8']);
+    await env.advanceBy(seconds(10));
+    expect(await env.client.waitForWorkflowCompletion('controller-1')).toBe('done');
+  });
 
   it('accepts twenty requests beyond the five running, then rejects until the buffer drains', async () => {
     const { env, requests } = await resourceEnvironment();

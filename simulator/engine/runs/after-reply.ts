@@ -1,8 +1,12 @@
+import type { TimerOwner } from '../../clock/clock.ts';
 import type { EngineRuntime } from './runtime.ts';
 
 // Captured at load, like the in-flight work counter: a test that fakes timers must not stall the engine.
 const realSetImmediate = globalThis.setImmediate;
 const realSetTimeout = globalThis.setTimeout;
+
+/** The owner of step pauses on a skipping clock: a settle skips them (`TimerOwner.stepPause`). */
+const STEP_PAUSE: TimerOwner = { stepPause: true, forgetTimer: () => {} };
 
 /**
  * Runs `fn` once the request being handled has answered: on the next turn of the event loop (after
@@ -39,7 +43,8 @@ export function afterReply(runtime: EngineRuntime, fn: () => void): void {
 export function stepPause(runtime: EngineRuntime): Promise<void> | undefined {
   const ms = runtime.stepLatencyMs;
   if (!(ms > 0)) return undefined;
-  if (runtime.stepLatencyOnClock) return new Promise<void>((resolve) => runtime.clock.setTimer(resolve, ms));
+  if (runtime.stepLatencyOnClock)
+    return new Promise<void>((resolve) => runtime.clock.setTimer(resolve, ms, STEP_PAUSE));
   runtime.inFlightWork.begin();
   return new Promise<void>((resolve) =>
     realSetTimeout(() => {
