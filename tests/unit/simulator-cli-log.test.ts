@@ -51,7 +51,10 @@ async function startAndStop(url: string, workflowId: string): Promise<void> {
 describe('the simulator CLI’s live log', () => {
   it('prints the page URL and a readable line per workflow event by default', async () => {
     const cli = await startCli();
-    expect(cli.output()).toContain(`workflows and their timelines: ${cli.url}/`);
+    // Its own line, which can reach the pipe after the one with the URL.
+    await expect
+      .poll(cli.output, { timeout: 10_000 })
+      .toContain(`workflows and their timelines: ${cli.url}/`);
     await startAndStop(cli.url, 'order-1');
     await expect
       .poll(cli.output, { timeout: 10_000 })
