@@ -9,12 +9,20 @@ import type { RetryPolicy } from '../../../sdk/wire/types.ts';
  * nextRetryDelayMs(policy, 1); // 1000
  */
 export interface EffectiveRetryPolicy {
-  initialIntervalSeconds: number;
-  backoffCoefficient: number;
-  maximumIntervalSeconds: number;
-  maximumAttempts: number;
-  maximumAttemptsDurationSeconds: number;
+  readonly initialIntervalSeconds: number;
+  readonly backoffCoefficient: number;
+  readonly maximumIntervalSeconds: number;
+  readonly maximumAttempts: number;
+  readonly maximumAttemptsDurationSeconds: number;
 }
+
+const DEFAULT_RETRY_POLICY: EffectiveRetryPolicy = Object.freeze({
+  initialIntervalSeconds: 1,
+  backoffCoefficient: 2,
+  maximumIntervalSeconds: 100,
+  maximumAttempts: 0,
+  maximumAttemptsDurationSeconds: 0,
+});
 
 /**
  * Fills the defaults of a (possibly absent) policy.
@@ -23,7 +31,9 @@ export interface EffectiveRetryPolicy {
  * effectiveRetryPolicy(undefined).maximumAttempts; // 0 = unlimited
  */
 export function effectiveRetryPolicy(policy: RetryPolicy | undefined): EffectiveRetryPolicy {
-  const p = policy ?? {};
+  // Most states set no policy: one shared answer, not an object per state API call.
+  if (!policy) return DEFAULT_RETRY_POLICY;
+  const p = policy;
   return {
     initialIntervalSeconds: p.initialIntervalSeconds || 1,
     backoffCoefficient: p.backoffCoefficient || 2,
@@ -77,8 +87,9 @@ export function retryDeadline(
   policy: EffectiveRetryPolicy,
   workflowTimeoutSeconds: number | undefined | null,
 ): number {
-  const limits: number[] = [];
-  if (policy.maximumAttemptsDurationSeconds > 0) limits.push(policy.maximumAttemptsDurationSeconds);
-  if (workflowTimeoutSeconds != null && workflowTimeoutSeconds > 0) limits.push(workflowTimeoutSeconds);
-  return limits.length === 0 ? Infinity : firstAttemptAt + Math.min(...limits) * 1000;
+  let seconds = Infinity;
+  if (policy.maximumAttemptsDurationSeconds > 0) seconds = policy.maximumAttemptsDurationSeconds;
+  if (workflowTimeoutSeconds != null && workflowTimeoutSeconds > 0)
+    seconds = Math.min(seconds, workflowTimeoutSeconds);
+  return seconds === Infinity ? Infinity : firstAttemptAt + seconds * 1000;
 }
