@@ -1,4 +1,4 @@
-import type { ApiReply, ApiRequest, WorkerTransport } from '../contracts.ts';
+import type { ApiReply, ApiRequest, WorkerReply, WorkerTransport } from '../contracts.ts';
 
 /**
  * One request and its answer, between a client and the simulator or the simulator and a worker,
@@ -72,34 +72,31 @@ export class ExchangeLog {
 
   /** Wraps a worker transport so each call and its answer (or its failure) are recorded. */
   observeWorker(inner: WorkerTransport): WorkerTransport {
-    return {
-      call: async (url, path, body, options) => {
-        const context = (body as { context?: { workflowId?: string; stateExecutionId?: string } }).context;
-        const record = (status: number, response: unknown, responseText?: string) => {
-          if (context?.workflowId === undefined) return;
-          const exchange: StoredExchange = {
-            at: this.now(),
-            kind: 'worker',
-            path,
-            request: body,
-            status,
-            response,
-          };
-          if (responseText !== undefined) exchange.responseText = responseText;
-          if (context.stateExecutionId !== undefined) exchange.executionId = context.stateExecutionId;
-          this.add(context.workflowId, exchange);
-        };
-        try {
-          const reply = await inner.call(url, path, body, options);
-          if (reply.json !== undefined || reply.text === undefined) record(reply.status, reply.json);
-          else record(reply.status, undefined, reply.text);
-          return reply;
-        } catch (error) {
-          record(0, { error: error instanceof Error ? error.message : String(error) });
-          throw error;
-        }
-      },
+    // Methods and one `then`, no closures: this runs for every worker call of every HTTP test.
+    return new ObservedTransport(inner, this);
+  }
+
+  /** Records a worker call and its answer (`responseText` when the body came as text). */
+  noteWorker(
+    path: string,
+    body: object,
+    status: number,
+    response: unknown,
+    responseText: string | undefined,
+  ): void {
+    const context = (body as { context?: { workflowId?: string; stateExecutionId?: string } }).context;
+    if (context?.workflowId === undefined) return;
+    const exchange: StoredExchange = {
+      at: this.now(),
+      kind: 'worker',
+      path,
+      request: body,
+      status,
+      response,
     };
+    if (responseText !== undefined) exchange.responseText = responseText;
+    if (context.stateExecutionId !== undefined) exchange.executionId = context.stateExecutionId;
+    this.add(context.workflowId, exchange);
   }
 
   private add(workflowId: string, exchange: StoredExchange): void {
@@ -114,6 +111,34 @@ export class ExchangeLog {
     }
     if (list.length >= PER_WORKFLOW) list.shift();
     list.push(exchange);
+  }
+}
+
+/** A worker transport whose calls an exchange log records. */
+class ObservedTransport implements WorkerTransport {
+  constructor(
+    private readonly inner: WorkerTransport,
+    private readonly log: ExchangeLog,
+  ) {}
+
+  async call(url: string, path: string, body: object, options: { timeoutMs: number }): Promise<WorkerReply> {
+    let reply: WorkerReply;
+    try {
+      reply = await this.inner.call(url, path, body, options);
+    } catch (error) {
+      this.log.noteWorker(
+        path,
+        body,
+        0,
+        { error: error instanceof Error ? error.message : String(error) },
+        undefined,
+      );
+      throw error;
+    }
+    if (reply.json !== undefined || reply.text === undefined)
+      this.log.noteWorker(path, body, reply.status, reply.json, undefined);
+    else this.log.noteWorker(path, body, reply.status, undefined, reply.text);
+    return reply;
   }
 }
 
