@@ -72,7 +72,7 @@ export class ExchangeLog {
 
   /** Wraps a worker transport so each call and its answer (or its failure) are recorded. */
   observeWorker(inner: WorkerTransport): WorkerTransport {
-    // Methods and one `then`, no closures: this runs for every worker call of every HTTP test.
+    // A class with methods, no closure per call: this runs for every worker call of every HTTP test.
     return new ObservedTransport(inner, this);
   }
 

@@ -16,14 +16,6 @@ export interface EffectiveRetryPolicy {
   readonly maximumAttemptsDurationSeconds: number;
 }
 
-const DEFAULT_RETRY_POLICY: EffectiveRetryPolicy = Object.freeze({
-  initialIntervalSeconds: 1,
-  backoffCoefficient: 2,
-  maximumIntervalSeconds: 100,
-  maximumAttempts: 0,
-  maximumAttemptsDurationSeconds: 0,
-});
-
 /**
  * Fills the defaults of a (possibly absent) policy.
  *
@@ -32,16 +24,20 @@ const DEFAULT_RETRY_POLICY: EffectiveRetryPolicy = Object.freeze({
  */
 export function effectiveRetryPolicy(policy: RetryPolicy | undefined): EffectiveRetryPolicy {
   // Most states set no policy: one shared answer, not an object per state API call.
-  if (!policy) return DEFAULT_RETRY_POLICY;
-  const p = policy;
+  return policy ? withDefaults(policy) : DEFAULT_RETRY_POLICY;
+}
+
+function withDefaults(policy: RetryPolicy): EffectiveRetryPolicy {
   return {
-    initialIntervalSeconds: p.initialIntervalSeconds || 1,
-    backoffCoefficient: p.backoffCoefficient || 2,
-    maximumIntervalSeconds: p.maximumIntervalSeconds || 100,
-    maximumAttempts: p.maximumAttempts ?? 0,
-    maximumAttemptsDurationSeconds: p.maximumAttemptsDurationSeconds ?? 0,
+    initialIntervalSeconds: policy.initialIntervalSeconds || 1,
+    backoffCoefficient: policy.backoffCoefficient || 2,
+    maximumIntervalSeconds: policy.maximumIntervalSeconds || 100,
+    maximumAttempts: policy.maximumAttempts ?? 0,
+    maximumAttemptsDurationSeconds: policy.maximumAttemptsDurationSeconds ?? 0,
   };
 }
+
+const DEFAULT_RETRY_POLICY: EffectiveRetryPolicy = Object.freeze(withDefaults({}));
 
 /**
  * Why Temporal would refuse to schedule a call with this policy, or undefined when it is valid.
