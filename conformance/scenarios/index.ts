@@ -9,7 +9,11 @@ import { resetDeadlineScenarios } from './reset-deadlines.ts';
 import { resetReapplyScenarios } from './reset-reapply.ts';
 import { rpcScenarios } from './rpc.ts';
 import { rpcContentionScenarios } from './rpc-contention.ts';
+import { rpcLockingScenarios } from './rpc-locking.ts';
+import { startAndWaitScenarios } from './start-and-wait.ts';
+import { startErrorScenarios } from './start-errors.ts';
 import { stateScenarios } from './states.ts';
+import { workerAnswerScenarios } from './worker-answers.ts';
 
 /**
  * Every conformance scenario, area by area.
@@ -19,13 +23,17 @@ import { stateScenarios } from './states.ts';
  */
 export const allScenarios: Scenario[] = [
   ...lifecycleScenarios,
+  ...startAndWaitScenarios,
   ...commandScenarios,
   ...stateScenarios,
   ...persistenceScenarios,
   ...rpcScenarios,
+  ...rpcLockingScenarios,
   ...rpcContentionScenarios,
   ...errorScenarios,
+  ...startErrorScenarios,
   ...failureScenarios,
+  ...workerAnswerScenarios,
   ...resetScenarios,
   ...resetDeadlineScenarios,
   ...resetReapplyScenarios,
